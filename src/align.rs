@@ -1,0 +1,248 @@
+//! Align: group the claims of two accounts into shared topics (by taxonomy
+//! id, then fuzzy name, then claim similarity for claims no topic
+//! recognises), and pair claims inside a topic.
+
+use crate::normalize::taxonomy::{RESOLVE_THRESHOLD, Taxonomy, simplify};
+use crate::normalize::{NormClaim, NormReadout};
+
+/// Similarity at which an untagged claim joins the topic of the other side's
+/// most similar claim.
+const JOIN_THRESHOLD: f64 = 0.45;
+/// Similarity at which two untagged claims form an ad-hoc topic together.
+const ADHOC_THRESHOLD: f64 = 0.3;
+
+/// One topic of the comparison and the claims (indexes) each side puts in it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AlignedTopic {
+    /// Taxonomy id, analyst topic id, or `other:<claim id>` for ad-hoc topics.
+    pub id: String,
+    pub label: String,
+    /// True when no topic recognised the claims and similarity grouped them.
+    pub adhoc: bool,
+    pub left: Vec<usize>,
+    pub right: Vec<usize>,
+}
+
+/// Token-level similarity of two claims: Sørensen–Dice over stemmed content
+/// words, in [0, 1], symmetric.
+pub fn similarity(a: &NormClaim, b: &NormClaim) -> f64 {
+    let (x, y) = (&a.terms, &b.terms);
+    if x.is_empty() && y.is_empty() {
+        return if a.matching == b.matching { 1.0 } else { 0.0 };
+    }
+    let (mut i, mut j, mut common) = (0, 0, 0usize);
+    while i < x.len() && j < y.len() {
+        match x[i].cmp(&y[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                common += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    2.0 * common as f64 / (x.len() + y.len()) as f64
+}
+
+/// Groups the claims of `left` and `right` into topics, in taxonomy order,
+/// then analyst topics by name, then ad-hoc topics. Every claim lands in
+/// exactly one topic.
+pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Vec<AlignedTopic> {
+    let mut topics: Vec<AlignedTopic> = Vec::new();
+    let mut untagged: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for (side, readout) in [left, right].into_iter().enumerate() {
+        for (i, c) in readout.claims.iter().enumerate() {
+            let Some(tag) = &c.topic else {
+                untagged[side].push(i);
+                continue;
+            };
+            let slot = match topics.iter().position(|t| t.id == tag.id) {
+                Some(p) => p,
+                None => match same_custom_topic(&topics, &tag.label, taxonomy) {
+                    Some(p) => p,
+                    None => {
+                        topics.push(AlignedTopic {
+                            id: tag.id.clone(),
+                            label: tag.label.clone(),
+                            adhoc: false,
+                            left: Vec::new(),
+                            right: Vec::new(),
+                        });
+                        topics.len() - 1
+                    }
+                },
+            };
+            if side == 0 { topics[slot].left.push(i) } else { topics[slot].right.push(i) }
+        }
+    }
+
+    // An untagged claim very like a tagged claim of the other side joins its topic.
+    let mut rest: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let sides = [left, right];
+    for side in 0..2 {
+        let (mine, theirs) = (sides[side], sides[1 - side]);
+        for &i in &untagged[side] {
+            let best = theirs
+                .claims
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.topic.is_some())
+                .map(|(j, c)| (similarity(&mine.claims[i], c), j))
+                .filter(|(s, _)| *s >= JOIN_THRESHOLD)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+            match best.and_then(|(_, j)| topics.iter().position(|t| other(t, side).contains(&j))) {
+                Some(p) => {
+                    let t = &mut topics[p];
+                    if side == 0 { t.left.push(i) } else { t.right.push(i) }
+                }
+                None => rest[side].push(i),
+            }
+        }
+    }
+
+    order(&mut topics, taxonomy);
+
+    // Remaining untagged claims: pair across sides by similarity, one-to-one.
+    let pairs = pair(&rest[0], &rest[1], |&l, &r| {
+        let s = similarity(&left.claims[l], &right.claims[r]);
+        (s >= ADHOC_THRESHOLD).then_some(s)
+    });
+    let mut paired_right = vec![false; rest[1].len()];
+    for &l in &rest[0] {
+        let partner = pairs.iter().find(|(a, _)| *a == l).map(|(_, r)| *r);
+        if let Some(r) = partner {
+            if let Some(k) = rest[1].iter().position(|x| *x == r) {
+                paired_right[k] = true;
+            }
+        }
+        topics.push(adhoc(&left.claims[l], vec![l], partner.into_iter().collect()));
+    }
+    for (k, &r) in rest[1].iter().enumerate() {
+        if !paired_right[k] {
+            topics.push(adhoc(&right.claims[r], Vec::new(), vec![r]));
+        }
+    }
+    for t in &mut topics {
+        t.left.sort_unstable();
+        t.right.sort_unstable();
+    }
+    topics
+}
+
+fn other(t: &AlignedTopic, side: usize) -> &[usize] {
+    if side == 0 { &t.right } else { &t.left }
+}
+
+/// An analyst topic the taxonomy does not know may still meet the other
+/// side's analyst topic of a similar name.
+fn same_custom_topic(topics: &[AlignedTopic], label: &str, taxonomy: &Taxonomy) -> Option<usize> {
+    if taxonomy.resolve(label).is_some() {
+        return None;
+    }
+    let want = simplify(label);
+    topics.iter().position(|t| {
+        taxonomy.get(&t.id).is_none() && !t.adhoc && strsim::jaro_winkler(&simplify(&t.label), &want) >= RESOLVE_THRESHOLD
+    })
+}
+
+/// Taxonomy topics in taxonomy order, then analyst topics by id.
+fn order(topics: &mut [AlignedTopic], taxonomy: &Taxonomy) {
+    topics.sort_by_key(|t| {
+        let rank = taxonomy.topics.iter().position(|x| x.id == t.id).unwrap_or(usize::MAX);
+        (rank, t.id.clone())
+    });
+}
+
+fn adhoc(first: &NormClaim, left: Vec<usize>, right: Vec<usize>) -> AlignedTopic {
+    let words: Vec<&str> = first.text.split_whitespace().take(6).collect();
+    let more = first.text.split_whitespace().count() > 6;
+    AlignedTopic {
+        id: format!("other:{}", first.id),
+        label: format!("Other: {}{}", words.join(" "), if more { " …" } else { "" }),
+        adhoc: true,
+        left,
+        right,
+    }
+}
+
+/// One-to-one pairing, greedy on `score` (highest first; `None` = may not
+/// pair). Ties break on position, so the result is deterministic.
+pub fn pair<L: Copy + Ord, R: Copy + Ord, S: PartialOrd + Copy>(
+    left: &[L],
+    right: &[R],
+    score: impl Fn(&L, &R) -> Option<S>,
+) -> Vec<(L, R)> {
+    let mut candidates: Vec<(S, L, R)> = Vec::new();
+    for l in left {
+        for r in right {
+            if let Some(s) = score(l, r) {
+                candidates.push((s, *l, *r));
+            }
+        }
+    }
+    candidates.sort_by(|a, b| {
+        b.0.partial_cmp(&a.0)
+            .unwrap_or(std::cmp::Ordering::Equal)
+            .then(a.1.cmp(&b.1))
+            .then(a.2.cmp(&b.2))
+    });
+    let mut used_l: Vec<L> = Vec::new();
+    let mut used_r: Vec<R> = Vec::new();
+    let mut out = Vec::new();
+    for (_, l, r) in candidates {
+        if !used_l.contains(&l) && !used_r.contains(&r) {
+            used_l.push(l);
+            used_r.push(r);
+            out.push((l, r));
+        }
+    }
+    out.sort();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::{Limits, load_str};
+    use crate::normalize::normalize;
+
+    fn readout(side: &str, claims: &[&str]) -> NormReadout {
+        let mut yaml = format!("source: {{side: {side}}}\nclaims:\n");
+        for c in claims {
+            yaml.push_str(&format!("  - text: \"{c}\"\n"));
+        }
+        let r = load_str(side, &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+    }
+
+    #[test]
+    fn every_claim_lands_in_one_topic() {
+        let t = Taxonomy::built_in();
+        let l = readout("US", &["Austin raised Taiwan.", "Lunch was served with noodles.", "Cyber attacks."]);
+        let r = readout("China", &["Dong spoke of Taiwan.", "Noodles were served at lunch."]);
+        let topics = align(&l, &r, &t);
+        let mut seen_l: Vec<usize> = topics.iter().flat_map(|t| t.left.clone()).collect();
+        seen_l.sort();
+        assert_eq!(seen_l, [0, 1, 2]);
+        assert_eq!(topics.iter().map(|t| t.right.len()).sum::<usize>(), 2);
+        let adhoc = topics.iter().find(|t| t.adhoc).expect("ad-hoc topic");
+        assert_eq!((adhoc.left.as_slice(), adhoc.right.as_slice()), (&[1][..], &[1][..]));
+        assert_eq!(topics[0].id, "taiwan");
+    }
+
+    #[test]
+    fn pairing_is_one_to_one_and_greedy() {
+        let p = pair(&[0, 1], &[0, 1], |l, r| Some(if l == r { 1 } else { 2 }));
+        assert_eq!(p, [(0, 1), (1, 0)]);
+    }
+
+    #[test]
+    fn similarity_is_symmetric_dice() {
+        let l = readout("US", &["China supports Russia's defense industrial base."]);
+        let r = readout("China", &["Russia's defense industrial base is not supported by China."]);
+        let s = similarity(&l.claims[0], &r.claims[0]);
+        assert!((s - similarity(&r.claims[0], &l.claims[0])).abs() < 1e-12);
+        assert!(s > 0.5, "{s}");
+    }
+}

@@ -1,0 +1,293 @@
+//! Classify: decide how each pair of claims relates and what each topic's
+//! verdict is, naming the rule and the words that fired it.
+
+use serde::Serialize;
+
+use crate::align::{AlignedTopic, pair, similarity};
+use crate::normalize::cues::Polarity;
+use crate::normalize::stance::Voice;
+use crate::normalize::{NormClaim, NormReadout};
+
+/// How two claims on one topic relate, least severe first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Agreement,
+    Divergence,
+    Contradiction,
+}
+
+/// A topic's verdict.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Agreement,
+    Contradiction,
+    Divergence,
+    Omission,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 4] = [Verdict::Agreement, Verdict::Contradiction, Verdict::Divergence, Verdict::Omission];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Agreement => "agreement",
+            Verdict::Contradiction => "contradiction",
+            Verdict::Divergence => "divergence",
+            Verdict::Omission => "omission",
+        }
+    }
+
+    /// Severity for `--fail-on` and sorting: contradiction > omission > divergence > agreement.
+    pub fn severity(self) -> u8 {
+        match self {
+            Verdict::Agreement => 0,
+            Verdict::Divergence => 1,
+            Verdict::Omission => 2,
+            Verdict::Contradiction => 3,
+        }
+    }
+}
+
+impl From<Relation> for Verdict {
+    fn from(r: Relation) -> Verdict {
+        match r {
+            Relation::Agreement => Verdict::Agreement,
+            Relation::Divergence => Verdict::Divergence,
+            Relation::Contradiction => Verdict::Contradiction,
+        }
+    }
+}
+
+/// Which side of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    Left,
+    Right,
+}
+
+/// Two paired claims (indexes into their readouts) and how they relate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassifiedPair {
+    pub left: usize,
+    pub right: usize,
+    pub relation: Relation,
+    pub similarity: f64,
+    /// The rule and the words that fired it.
+    pub reason: String,
+}
+
+/// A topic with its verdict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClassifiedTopic {
+    pub topic: AlignedTopic,
+    pub verdict: Verdict,
+    pub omitted_by: Option<Side>,
+    pub pairs: Vec<ClassifiedPair>,
+}
+
+/// Similarity above which two claims of the same polarity make the same point.
+const SAME_POINT: f64 = 0.6;
+
+/// Classifies every aligned topic.
+pub fn classify(left: &NormReadout, right: &NormReadout, topics: Vec<AlignedTopic>) -> Vec<ClassifiedTopic> {
+    topics
+        .into_iter()
+        .map(|topic| {
+            let omitted_by = match (topic.left.is_empty(), topic.right.is_empty()) {
+                (false, true) => Some(Side::Right),
+                (true, false) => Some(Side::Left),
+                _ => None,
+            };
+            if omitted_by.is_some() {
+                return ClassifiedTopic {
+                    topic,
+                    verdict: Verdict::Omission,
+                    omitted_by,
+                    pairs: Vec::new(),
+                };
+            }
+            let pairs = pairs_in(left, right, &topic);
+            let verdict = pairs
+                .iter()
+                .map(|p| p.relation)
+                .max()
+                .map_or(Verdict::Divergence, Verdict::from);
+            ClassifiedTopic {
+                topic,
+                verdict,
+                omitted_by,
+                pairs,
+            }
+        })
+        .collect()
+}
+
+/// Pairs one-to-one, most severe relation first, then most similar; a claim
+/// left over on the longer side joins its best partner, so every claim is in
+/// at least one pair.
+fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Vec<ClassifiedPair> {
+    let all: Vec<ClassifiedPair> = topic
+        .left
+        .iter()
+        .flat_map(|&l| topic.right.iter().map(move |&r| (l, r)))
+        .map(|(l, r)| relate(left, l, right, r))
+        .collect();
+    let find = |l: usize, r: usize| {
+        all.iter()
+            .find(|p| p.left == l && p.right == r)
+            .expect("every pair was related")
+    };
+    let key = |p: &ClassifiedPair| (p.relation, (p.similarity * 1e6) as i64);
+    let mut chosen: Vec<(usize, usize)> = pair(&topic.left, &topic.right, |&l, &r| Some(key(find(l, r))));
+    for &l in &topic.left {
+        if !chosen.iter().any(|(a, _)| *a == l) {
+            if let Some(best) = topic.right.iter().max_by_key(|&&r| (key(find(l, r)), std::cmp::Reverse(r))) {
+                chosen.push((l, *best));
+            }
+        }
+    }
+    for &r in &topic.right {
+        if !chosen.iter().any(|(_, b)| *b == r) {
+            if let Some(best) = topic.left.iter().max_by_key(|&&l| (key(find(l, r)), std::cmp::Reverse(l))) {
+                chosen.push((*best, r));
+            }
+        }
+    }
+    chosen.sort();
+    chosen.dedup();
+    chosen.into_iter().map(|(l, r)| find(l, r).clone()).collect()
+}
+
+/// The party whose position a claim states; `None` for joint statements.
+fn voice<'a>(c: &'a NormClaim) -> Option<&'a str> {
+    match &c.stance.voice {
+        Voice::Party(p) => Some(p),
+        Voice::Joint => None,
+    }
+}
+
+/// Whom a critical claim is aimed at: the named target, or else the
+/// counterpart of its voice (in a bilateral readout, unattributed criticism is
+/// aimed at the other side).
+fn aimed_at<'a>(c: &'a NormClaim, counterpart: &'a str) -> Option<&'a str> {
+    if c.stance.polarity != Polarity::Critical {
+        return None;
+    }
+    c.stance.target.as_deref().or(match voice(c) {
+        Some(_) => Some(counterpart),
+        None => None,
+    })
+}
+
+fn cue(c: &NormClaim) -> String {
+    match &c.stance.cue {
+        Some(words) => format!("'{words}'"),
+        None => format!("'{}'", shorten(&c.text)),
+    }
+}
+
+fn shorten(s: &str) -> String {
+    let words: Vec<&str> = s.split_whitespace().take(6).collect();
+    words.join(" ")
+}
+
+/// How claim `l` of `left` relates to claim `r` of `right`.
+pub fn relate(left: &NormReadout, l: usize, right: &NormReadout, r: usize) -> ClassifiedPair {
+    let (a, b) = (&left.claims[l], &right.claims[r]);
+    let similarity = (similarity(a, b) * 100.0).round() / 100.0;
+    let (relation, reason) = rule(a, &left.side, b, &right.side, similarity);
+    ClassifiedPair {
+        left: l,
+        right: r,
+        relation,
+        similarity,
+        reason,
+    }
+}
+
+/// The rules, each symmetric in its two claims, most decisive first.
+fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f64) -> (Relation, String) {
+    use Polarity::*;
+    let (va, vb) = (voice(a), voice(b));
+    // The counterpart of each claim's voice: the other account's side, or
+    // this account's side when it reports the other side's words.
+    let ca = if va == Some(b_side) { a_side } else { b_side };
+    let cb = if vb == Some(a_side) { b_side } else { a_side };
+    let (ta, tb) = (aimed_at(a, ca), aimed_at(b, cb));
+
+    // Mutual blame: each side's criticism is aimed at the other.
+    if let (Some(va), Some(vb), Some(ta), Some(tb)) = (va, vb, ta, tb) {
+        if va != vb && ta == vb && tb == va {
+            return (
+                Relation::Contradiction,
+                format!("each side blames the other: {} (on {ta}) vs {} (on {tb})", cue(a), cue(b)),
+            );
+        }
+    }
+    // Denial: one side negates what the other asserts about it.
+    if let (Some(d), Some(va), Some(tb)) = (&a.stance.denial, va, tb) {
+        if tb == va && vb != Some(va) {
+            return (Relation::Contradiction, format!("denial: '{d}' vs {}", cue(b)));
+        }
+    }
+    if let (Some(d), Some(vb), Some(ta)) = (&b.stance.denial, vb, ta) {
+        if ta == vb && va != Some(vb) {
+            return (Relation::Contradiction, format!("denial: {} vs '{d}'", cue(a)));
+        }
+    }
+    // Opposed characterizations: one side criticises what the other presents
+    // positively about itself.
+    if let (Some(ta), Some(vb)) = (ta, vb) {
+        if b.stance.polarity == Positive && ta == vb && va != Some(vb) {
+            return (
+                Relation::Contradiction,
+                format!("opposed characterizations: {} vs {}", cue(a), cue(b)),
+            );
+        }
+    }
+    if let (Some(tb), Some(va)) = (tb, va) {
+        if a.stance.polarity == Positive && tb == va && vb != Some(va) {
+            return (
+                Relation::Contradiction,
+                format!("opposed characterizations: {} vs {}", cue(a), cue(b)),
+            );
+        }
+    }
+    let (pa, pb) = (a.stance.polarity, b.stance.polarity);
+    // Both accounts report the same party's words: compare those.
+    if va.is_some() && va == vb {
+        let who = va.unwrap_or_default();
+        return match (pa, pb) {
+            (Positive, Critical) | (Critical, Positive) => (
+                Relation::Contradiction,
+                format!("the accounts differ on what {who} said: {} vs {}", cue(a), cue(b)),
+            ),
+            (x, y) if x == y && x != Neutral => (
+                Relation::Agreement,
+                format!("both accounts report {who} as {}: {} / {}", x.name(), cue(a), cue(b)),
+            ),
+            _ => (Relation::Divergence, format!("different points attributed to {who}")),
+        };
+    }
+    match (pa, pb) {
+        (Positive, Positive) => (
+            Relation::Agreement,
+            format!("shared positive stance: {} / {}", cue(a), cue(b)),
+        ),
+        (Critical, Critical) if ta.is_some() && ta == tb => (
+            Relation::Agreement,
+            format!("shared criticism of {}: {} / {}", ta.unwrap_or_default(), cue(a), cue(b)),
+        ),
+        (x, y) if x == y && similarity >= SAME_POINT => (
+            Relation::Agreement,
+            format!("same point (similarity {similarity:.2})"),
+        ),
+        _ => (
+            Relation::Divergence,
+            format!("different points: {} {} vs {} {}", pa.name(), cue(a), pb.name(), cue(b)),
+        ),
+    }
+}

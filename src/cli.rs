@@ -1,0 +1,166 @@
+//! The command line, declared with clap: the doc comments are the help text.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::render::Format;
+use crate::report::FailOn;
+
+/// Compare official accounts ("readouts") of the same meeting.
+///
+/// Two YAML readouts (see the README for the format) are split into
+/// topic-tagged claims, aligned by topic, and reported topic by topic as
+/// agreement, contradiction, divergence or omission, with the rule and the
+/// words that decided each verdict.
+///
+/// Exit codes: 0 no differences, 1 differences found, 2 trouble (bad input, I/O).
+#[derive(Debug, Parser)]
+#[command(name = "readout", version, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// Refuse input files larger than this many megabytes.
+    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    pub max_input_mb: u64,
+
+    /// Refuse readouts with more claims than this.
+    #[arg(long, global = true, value_name = "N", default_value_t = 20_000)]
+    pub max_claims: usize,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Compare two readouts of the same meeting, topic by topic.
+    ///
+    /// Example: readout compare readouts/2024-05-31-singapore/us.yaml readouts/2024-05-31-singapore/cn.yaml
+    Compare(CompareArgs),
+    /// Check readout files against the schema; print OK or file:line:column errors.
+    ///
+    /// Exit 0 when every file is valid, 2 when any is not.
+    Validate {
+        /// Readout files (`-` reads standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+        /// Topics file whose taxonomy resolves `topic:` overrides.
+        #[arg(long, value_name = "FILE")]
+        topics: Option<String>,
+    },
+    /// Print the topic taxonomy in force (built in, or extended by --topics).
+    Topics {
+        /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
+        #[arg(long, value_name = "FILE")]
+        topics: Option<String>,
+        /// Output format: text lists topics; json gives the whole taxonomy.
+        #[arg(long, value_enum, default_value_t = TopicsFormat::Text)]
+        format: TopicsFormat,
+    },
+}
+
+/// Output of `readout topics`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TopicsFormat {
+    Text,
+    Json,
+    Yaml,
+}
+
+/// When to color the text report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub enum ColorChoice {
+    /// Color when standard output is a terminal, unless NO_COLOR is set
+    /// (CLICOLOR_FORCE forces color).
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every report-writing command shares.
+#[derive(Debug, Args)]
+pub struct OutputArgs {
+    /// Report format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// When to use colors in the text report.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Write the report to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+    /// Which verdicts make the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Any, value_name = "LEVEL")]
+    pub fail_on: FailOn,
+}
+
+#[derive(Debug, Args)]
+pub struct CompareArgs {
+    /// The first account (e.g. the US readout); `-` reads standard input.
+    pub left: String,
+    /// The second account (e.g. the Chinese readout); `-` reads standard input.
+    pub right: String,
+    /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+/// What the environment says about colors, read once in `main`.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Terminal {
+    pub stdout_is_terminal: bool,
+    pub no_color: bool,
+    pub clicolor_force: bool,
+}
+
+impl Terminal {
+    /// Reads NO_COLOR, CLICOLOR_FORCE and whether stdout is a terminal.
+    pub fn detect() -> Terminal {
+        use std::io::IsTerminal;
+        let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
+        Terminal {
+            stdout_is_terminal: std::io::stdout().is_terminal(),
+            no_color: set("NO_COLOR"),
+            clicolor_force: set("CLICOLOR_FORCE"),
+        }
+    }
+
+    /// Whether to color output going to `output` (None = stdout).
+    pub fn use_color(&self, choice: ColorChoice, output: Option<&str>) -> bool {
+        match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                if self.no_color {
+                    false
+                } else if self.clicolor_force {
+                    true
+                } else {
+                    output.is_none_or(|o| o == "-") && self.stdout_is_terminal
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn color_resolution_follows_the_conventions() {
+        let tty = Terminal { stdout_is_terminal: true, ..Default::default() };
+        assert!(tty.use_color(ColorChoice::Auto, None));
+        assert!(!tty.use_color(ColorChoice::Auto, Some("r.txt")));
+        assert!(!Terminal { no_color: true, ..tty }.use_color(ColorChoice::Auto, None));
+        assert!(Terminal { clicolor_force: true, ..Default::default() }.use_color(ColorChoice::Auto, None));
+        assert!(Terminal { no_color: true, ..tty }.use_color(ColorChoice::Always, None));
+        assert!(!tty.use_color(ColorChoice::Never, None));
+    }
+
+    #[test]
+    fn cli_is_well_formed() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,38 @@
+//! readout: compare official accounts ("readouts") of the same meeting.
+//!
+//! The pipeline, one module a stage:
+//! [`load`] (YAML → [`model::Readout`]) → [`normalize`] (topic-tagged claims)
+//! → [`align`] (topics across accounts, claim pairs) → [`classify`]
+//! (agreement | contradiction | divergence | omission) → [`report`] → [`render`].
+
+pub mod align;
+pub mod classify;
+pub mod cli;
+pub mod error;
+pub mod exit_codes;
+pub mod load;
+pub mod model;
+pub mod normalize;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod run;
+
+pub use error::{Error, Result};
+pub use normalize::taxonomy::Taxonomy;
+pub use report::Report;
+
+use model::Readout;
+use normalize::{NormReadout, normalize};
+
+/// Compares two loaded readouts: the whole pipeline after load.
+pub fn compare(left: &Readout, right: &Readout, taxonomy: &Taxonomy) -> Report {
+    compare_normalized(&normalize(left, taxonomy), &normalize(right, taxonomy), taxonomy)
+}
+
+/// Compares two readouts already normalized (the archive check reuses these).
+pub fn compare_normalized(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Report {
+    let topics = align::align(left, right, taxonomy);
+    let classified = classify::classify(left, right, topics);
+    Report::build(left, right, &classified)
+}

@@ -1,0 +1,203 @@
+//! The stance cue lexicon (built-in data): stance kinds, denials, negators,
+//! parties, speech verbs and joint voices, compiled for matching.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+use super::phrases::PhraseSet;
+use crate::load::yaml;
+
+const BUILT_IN: &str = include_str!("../data/cues.yaml");
+
+/// Which way a stance leans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Polarity {
+    Critical,
+    Neutral,
+    Positive,
+}
+
+impl Polarity {
+    pub fn name(self) -> &'static str {
+        match self {
+            Polarity::Critical => "critical",
+            Polarity::Neutral => "neutral",
+            Polarity::Positive => "positive",
+        }
+    }
+
+    fn opposite(self) -> Polarity {
+        match self {
+            Polarity::Critical => Polarity::Positive,
+            Polarity::Positive => Polarity::Critical,
+            Polarity::Neutral => Polarity::Neutral,
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct KindFile {
+    polarity: Polarity,
+    #[serde(default)]
+    framing: bool,
+    cues: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    stances: BTreeMap<String, KindFile>,
+    party_sensitive: Vec<String>,
+    denials: Vec<String>,
+    negators: Vec<String>,
+    parties: BTreeMap<String, Vec<String>>,
+    speech_verbs: Vec<String>,
+    joint_voices: Vec<String>,
+}
+
+/// A stance kind ("concern", "welcome", ...).
+#[derive(Debug, Clone)]
+pub struct Kind {
+    pub name: String,
+    pub polarity: Polarity,
+    pub framing: bool,
+    /// Demand/advocacy: critical when its object names a party, positive otherwise.
+    pub party_sensitive: bool,
+}
+
+/// The compiled lexicon.
+#[derive(Debug)]
+pub struct Cues {
+    pub kinds: Vec<Kind>,
+    pub stance: PhraseSet<usize>,
+    pub denials: PhraseSet<()>,
+    pub negators: PhraseSet<()>,
+    /// Party names, canonical first.
+    pub party_names: Vec<String>,
+    pub parties: PhraseSet<usize>,
+    pub speech: PhraseSet<()>,
+    pub joint: PhraseSet<()>,
+}
+
+impl Cues {
+    /// The built-in lexicon, compiled once.
+    pub fn get() -> &'static Cues {
+        static CUES: OnceLock<Cues> = OnceLock::new();
+        CUES.get_or_init(|| {
+            let file: CueFile = yaml::parse("built-in cues", BUILT_IN, Default::default())
+                .expect("the built-in cue lexicon is valid YAML");
+            Cues::compile(file)
+        })
+    }
+
+    fn compile(file: CueFile) -> Cues {
+        let mut kinds = Vec::new();
+        let mut stance = PhraseSet::default();
+        for (name, k) in file.stances {
+            let i = kinds.len();
+            for c in &k.cues {
+                stance.insert(c, i);
+            }
+            kinds.push(Kind {
+                party_sensitive: file.party_sensitive.contains(&name),
+                name,
+                polarity: k.polarity,
+                framing: k.framing,
+            });
+        }
+        let set = |list: &[String]| {
+            let mut s = PhraseSet::default();
+            for p in list {
+                s.insert(p, ());
+            }
+            s
+        };
+        let mut party_names = Vec::new();
+        let mut parties = PhraseSet::default();
+        for (name, aliases) in &file.parties {
+            let i = party_names.len();
+            party_names.push(name.clone());
+            parties.insert(name, i);
+            for a in aliases {
+                parties.insert(a, i);
+            }
+        }
+        Cues {
+            kinds,
+            stance,
+            denials: set(&file.denials),
+            negators: set(&file.negators),
+            party_names,
+            parties,
+            speech: set(&file.speech_verbs),
+            joint: set(&file.joint_voices),
+        }
+    }
+
+    /// The kind called `name`, if any.
+    pub fn kind(&self, name: &str) -> Option<&Kind> {
+        self.kinds.iter().find(|k| k.name == name)
+    }
+
+    /// The canonical party a side or speaker name refers to ("U.S." → "United States").
+    /// A name the lexicon does not know stays itself.
+    pub fn canonical_party(&self, name: &str) -> String {
+        let toks = super::text::tokens(name);
+        match self.parties.find_longest(&toks).first() {
+            Some(m) => self.party_names[*m.value].clone(),
+            None => name.trim().to_string(),
+        }
+    }
+}
+
+/// Names an analyst may write as `stance:`: the polarities and every kind.
+pub fn override_names() -> Vec<String> {
+    let mut names: Vec<String> = ["positive", "critical", "neutral", "denial"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    names.extend(Cues::get().kinds.iter().map(|k| k.name.clone()));
+    names
+}
+
+/// The polarity an override name stands for.
+pub fn override_polarity(name: &str) -> Option<Polarity> {
+    match name {
+        "positive" => Some(Polarity::Positive),
+        "critical" | "denial" => Some(Polarity::Critical),
+        "neutral" => Some(Polarity::Neutral),
+        other => Cues::get().kind(other).map(|k| k.polarity),
+    }
+}
+
+/// Flips a polarity for a negated cue: only positive cues flip ("did not
+/// welcome" is critical); a negated critical cue is still critical ("must
+/// not", "will never accept" are prohibitions).
+pub fn negate(p: Polarity) -> Polarity {
+    if p == Polarity::Positive { p.opposite() } else { p }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lexicon_compiles_and_canonicalises_sides() {
+        let c = Cues::get();
+        assert!(c.kind("concern").is_some());
+        assert_eq!(c.canonical_party("U.S."), "United States");
+        assert_eq!(c.canonical_party("PRC"), "China");
+        assert_eq!(c.canonical_party("Narnia"), "Narnia");
+    }
+
+    #[test]
+    fn override_names_include_kinds() {
+        let names = override_names();
+        assert!(names.iter().any(|n| n == "concern"));
+        assert_eq!(override_polarity("welcome"), Some(Polarity::Positive));
+    }
+}

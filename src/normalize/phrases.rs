@@ -1,0 +1,174 @@
+//! Whole-word phrase matching over tokens, shared by topics, cues and parties.
+//! Indexed by first word so that tagging costs about one hash lookup per word.
+
+use std::collections::HashMap;
+
+use super::text::{Token, tokens};
+
+#[derive(Debug, Clone)]
+struct Word {
+    text: String,
+    /// `cyber*`: any word starting with `cyber`.
+    prefix: bool,
+    /// Written with no lowercase letters ("US", "PLA"): match that capitalisation only.
+    exact_case: bool,
+}
+
+impl Word {
+    fn matches(&self, t: &Token) -> bool {
+        let have = if self.exact_case { &t.orig } else { &t.norm };
+        if self.prefix { have.starts_with(&self.text) } else { *have == self.text }
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Phrase<T> {
+    words: Vec<Word>,
+    source: String,
+    value: T,
+}
+
+/// One place a phrase matched: token range, the phrase as written, its value.
+#[derive(Debug, Clone, Copy)]
+pub struct Match<'a, T> {
+    pub start: usize,
+    pub len: usize,
+    pub phrase: &'a str,
+    pub value: &'a T,
+}
+
+/// A set of phrases, each carrying a value, matched on whole words.
+#[derive(Debug, Clone)]
+pub struct PhraseSet<T> {
+    phrases: Vec<Phrase<T>>,
+    /// First word (lowercased, exact) → phrase indexes.
+    by_word: HashMap<String, Vec<usize>>,
+    /// First word is a prefix pattern: first three letters → phrase indexes.
+    by_prefix: HashMap<String, Vec<usize>>,
+}
+
+impl<T> Default for PhraseSet<T> {
+    fn default() -> Self {
+        PhraseSet {
+            phrases: Vec::new(),
+            by_word: HashMap::new(),
+            by_prefix: HashMap::new(),
+        }
+    }
+}
+
+const PREFIX_KEY: usize = 3;
+
+fn prefix_key(s: &str) -> String {
+    s.chars().take(PREFIX_KEY).collect::<String>().to_lowercase()
+}
+
+impl<T> PhraseSet<T> {
+    /// Adds `phrase`; returns false when it has no words to match.
+    pub fn insert(&mut self, phrase: &str, value: T) -> bool {
+        let star = phrase.trim_end().ends_with('*');
+        let body = phrase.trim_end().trim_end_matches('*');
+        let exact_case = body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
+        let mut words: Vec<Word> = tokens(body)
+            .into_iter()
+            .map(|t| Word {
+                text: if exact_case { t.orig } else { t.norm },
+                prefix: false,
+                exact_case,
+            })
+            .collect();
+        let Some(last) = words.last_mut() else { return false };
+        last.prefix = star;
+        let index = self.phrases.len();
+        let first = &words[0];
+        if first.prefix && words.len() == 1 {
+            self.by_prefix.entry(prefix_key(&first.text)).or_default().push(index);
+        } else {
+            self.by_word.entry(first.text.to_lowercase()).or_default().push(index);
+        }
+        self.phrases.push(Phrase {
+            words,
+            source: phrase.trim().to_string(),
+            value,
+        });
+        true
+    }
+
+    /// Every match in `toks`, in order of start position then phrase length (longest first).
+    pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
+        let mut out = Vec::new();
+        for (i, tok) in toks.iter().enumerate() {
+            let exact = self.by_word.get(&tok.norm).into_iter().flatten();
+            let prefixed = self.by_prefix.get(&prefix_key(&tok.norm)).into_iter().flatten();
+            for &p in exact.chain(prefixed) {
+                let phrase = &self.phrases[p];
+                let n = phrase.words.len();
+                if i + n <= toks.len() && phrase.words.iter().zip(&toks[i..i + n]).all(|(w, t)| w.matches(t)) {
+                    out.push(Match {
+                        start: i,
+                        len: n,
+                        phrase: &phrase.source,
+                        value: &phrase.value,
+                    });
+                }
+            }
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.len.cmp(&a.len)));
+        out
+    }
+
+    /// Matches with overlaps removed: at each position the longest phrase wins.
+    pub fn find_longest<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
+        let mut out: Vec<Match<'a, T>> = Vec::new();
+        let mut covered = 0;
+        for m in self.find_all(toks) {
+            if m.start >= covered {
+                covered = m.start + m.len;
+                out.push(m);
+            } else if let Some(last) = out.last_mut() {
+                // A longer phrase that starts inside the previous one replaces
+                // it only if it reaches further and starts at the same word.
+                if m.start == last.start && m.len > last.len {
+                    covered = m.start + m.len;
+                    *last = m;
+                }
+            }
+        }
+        out
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn set(phrases: &[&str]) -> PhraseSet<usize> {
+        let mut s = PhraseSet::default();
+        for (i, p) in phrases.iter().enumerate() {
+            s.insert(p, i);
+        }
+        s
+    }
+
+    fn found(s: &PhraseSet<usize>, text: &str) -> Vec<String> {
+        s.find_longest(&tokens(text)).iter().map(|m| m.phrase.to_string()).collect()
+    }
+
+    #[test]
+    fn whole_words_longest_first() {
+        let s = set(&["south china sea", "china", "sea"]);
+        assert_eq!(found(&s, "In the South China Sea, China"), ["south china sea", "china"]);
+        assert!(found(&s, "Chinatown seas").is_empty());
+    }
+
+    #[test]
+    fn prefixes_and_exact_case() {
+        let s = set(&["cyber*", "US", "AI"]);
+        assert_eq!(found(&s, "cyberattacks on us by the US"), ["cyber*", "US"]);
+        assert_eq!(found(&s, "said AI, not ai"), ["AI"]);
+    }
+}

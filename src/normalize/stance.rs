@@ -1,0 +1,251 @@
+//! Stance detection: what position a claim takes (critical, positive,
+//! neutral), whose position it is (the voice), whom it criticises or asks to
+//! act (the target), and whether it denies something.
+
+use serde::Serialize;
+
+use super::cues::{Cues, Polarity, negate, override_polarity};
+use super::text::Token;
+
+/// Whose position a claim states.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "party")]
+pub enum Voice {
+    /// One party: the account's own side, or the other side when the account
+    /// reports what the other side said ("The U.S. side said ...").
+    Party(String),
+    /// Both sides together ("The two sides agreed ...").
+    Joint,
+}
+
+/// The stance of one claim, with the words that decided it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stance {
+    pub polarity: Polarity,
+    /// The stance kind ("concern", "welcome", ...) or "override".
+    pub kind: String,
+    /// The cue words as they appear in the claim.
+    pub cue: Option<String>,
+    pub voice: Voice,
+    /// The party criticised or asked to act, when named.
+    pub target: Option<String>,
+    /// A denial phrase, as it appears in the claim.
+    pub denial: Option<String>,
+}
+
+/// Who took part, for attributing "Austin said" to a side.
+#[derive(Debug, Clone)]
+pub struct Speakers<'a> {
+    /// The account's own side, canonical.
+    pub own: &'a str,
+    /// (name words, canonical side) of each participant with a side.
+    pub participants: Vec<(Vec<String>, String)>,
+}
+
+/// How far after a cue its object may name the target.
+const TARGET_WINDOW: usize = 12;
+/// How far after a demand/advocacy cue a party makes it a demand on that party.
+const OBJECT_WINDOW: usize = 3;
+/// How far before a cue a negator reverses it.
+const NEGATION_WINDOW: usize = 3;
+/// How far into a claim the speech verb of its subject may be.
+const SUBJECT_WINDOW: usize = 12;
+
+/// Detects the stance of a claim from its tokens.
+pub fn detect(toks: &[Token], speaker: Option<&str>, overridden: Option<&str>, who: &Speakers) -> Stance {
+    let cues = Cues::get();
+    let (voice, subject_end) = voice(toks, speaker, who);
+
+    let denial_matches = cues.denials.find_longest(toks);
+    let in_denial = |i: usize| denial_matches.iter().any(|m| i >= m.start && i < m.start + m.len);
+    let negator_at: Vec<usize> = cues
+        .negators
+        .find_longest(toks)
+        .into_iter()
+        .map(|m| m.start)
+        .filter(|&i| !in_denial(i))
+        .collect();
+    let party_matches = cues.parties.find_longest(toks);
+
+    // Weigh critical against positive cues; framing verbs count half.
+    let mut weight = [0.0f64; 3];
+    let mut first: [Option<(usize, usize, usize)>; 3] = [None; 3]; // (start, len, kind)
+    for m in cues.stance.find_longest(toks) {
+        if m.start < subject_end && m.start + m.len <= subject_end {
+            continue; // words of the subject ("the two sides") are not a stance
+        }
+        if in_denial(m.start) {
+            continue;
+        }
+        let kind = &cues.kinds[*m.value];
+        let mut polarity = kind.polarity;
+        if kind.party_sensitive {
+            let names_party = party_matches
+                .iter()
+                .any(|p| p.start >= m.start + m.len && p.start < m.start + m.len + OBJECT_WINDOW);
+            polarity = if names_party { Polarity::Critical } else { Polarity::Positive };
+        }
+        if negator_at
+            .iter()
+            .any(|&n| n < m.start && m.start - n <= NEGATION_WINDOW)
+        {
+            polarity = negate(polarity);
+        }
+        let w = if kind.framing { 0.5 } else { m.len as f64 };
+        weight[polarity as usize] += w;
+        let slot = &mut first[polarity as usize];
+        if slot.is_none() {
+            *slot = Some((m.start, m.len, *m.value));
+        }
+    }
+    let (crit, pos) = (weight[Polarity::Critical as usize], weight[Polarity::Positive as usize]);
+    let mut polarity = if crit == 0.0 && pos == 0.0 {
+        Polarity::Neutral
+    } else if crit >= pos {
+        Polarity::Critical
+    } else {
+        Polarity::Positive
+    };
+    let decisive = first[polarity as usize].or(first[Polarity::Neutral as usize]);
+    let mut kind = decisive.map_or("none".to_string(), |(_, _, k)| cues.kinds[k].name.clone());
+    if let Some(name) = overridden {
+        if let Some(p) = override_polarity(name) {
+            polarity = p;
+            kind = name.to_string();
+        }
+    }
+
+    // The target: the first party named after the first critical cue, else
+    // the first named anywhere outside the subject.
+    let target = if polarity == Polarity::Critical {
+        let from = first[Polarity::Critical as usize].map_or(subject_end, |(s, l, _)| s + l);
+        party_matches
+            .iter()
+            .find(|p| p.start >= from && p.start < from + TARGET_WINDOW)
+            .or_else(|| party_matches.iter().find(|p| p.start >= subject_end))
+            .map(|p| cues.party_names[*p.value].clone())
+    } else {
+        None
+    };
+
+    Stance {
+        polarity,
+        kind,
+        cue: decisive.map(|(s, l, _)| words(toks, s, l)),
+        voice,
+        target,
+        denial: denial_matches.first().map(|m| words(toks, m.start, m.len)),
+    }
+}
+
+/// The voice of a claim and where its subject ends (0 when none was found).
+fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize) {
+    let cues = Cues::get();
+    if let Some(name) = speaker {
+        let name_toks = super::text::tokens(name);
+        if !cues.joint.find_longest(&name_toks).is_empty() {
+            return (Voice::Joint, 0);
+        }
+        if let Some(side) = participant_side(&name_toks, who) {
+            return (Voice::Party(side), 0);
+        }
+        if let Some(m) = cues.parties.find_longest(&name_toks).first() {
+            return (Voice::Party(cues.party_names[*m.value].clone()), 0);
+        }
+    }
+    let own = Voice::Party(who.own.to_string());
+    let Some(verb) = cues.speech.find_longest(toks).into_iter().find(|m| m.start < SUBJECT_WINDOW) else {
+        return (own, 0);
+    };
+    let subject = &toks[..verb.start];
+    if !cues.joint.find_longest(subject).is_empty() {
+        return (Voice::Joint, verb.start);
+    }
+    if let Some(side) = participant_side(subject, who) {
+        return (Voice::Party(side), verb.start);
+    }
+    match cues.parties.find_longest(subject).first() {
+        Some(m) => (Voice::Party(cues.party_names[*m.value].clone()), verb.start),
+        None => (own, verb.start),
+    }
+}
+
+/// The side of the participant whose name (any word of it, e.g. the surname)
+/// appears in `toks`.
+fn participant_side(toks: &[Token], who: &Speakers) -> Option<String> {
+    who.participants
+        .iter()
+        .find(|(words, _)| toks.iter().any(|t| words.contains(&t.norm)))
+        .map(|(_, side)| side.clone())
+}
+
+fn words(toks: &[Token], start: usize, len: usize) -> String {
+    toks[start..start + len]
+        .iter()
+        .map(|t| t.orig.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text::tokens;
+
+    fn us() -> Speakers<'static> {
+        Speakers {
+            own: "United States",
+            participants: vec![(vec!["austin".into()], "United States".into()), (vec!["dong".into()], "China".into())],
+        }
+    }
+
+    fn cn() -> Speakers<'static> {
+        Speakers { own: "China", ..us() }
+    }
+
+    fn detect_in(s: &str, who: &Speakers) -> Stance {
+        detect(&tokens(s), None, None, who)
+    }
+
+    #[test]
+    fn concern_targets_the_named_party() {
+        let s = detect_in("Austin raised concerns about recent provocative Chinese military activity.", &us());
+        assert_eq!(s.polarity, Polarity::Critical);
+        assert_eq!(s.target.as_deref(), Some("China"));
+        assert_eq!(s.voice, Voice::Party("United States".into()));
+    }
+
+    #[test]
+    fn attribution_to_the_other_side_sets_the_voice() {
+        let s = detect_in("The U.S. side said it does not seek a new Cold War.", &cn());
+        assert_eq!(s.voice, Voice::Party("United States".into()));
+        assert!(s.denial.is_some());
+        let s = detect_in("The two sides agreed to maintain communication.", &cn());
+        assert_eq!(s.voice, Voice::Joint);
+        assert_eq!(s.polarity, Polarity::Positive);
+    }
+
+    #[test]
+    fn denial_is_found_and_not_read_as_negation() {
+        let s = detect_in("Dong said China had honored our promise not to provide weapons to either side.", &cn());
+        assert_eq!(s.denial.as_deref(), Some("honored our promise not to"));
+    }
+
+    #[test]
+    fn advocacy_without_a_party_is_positive_and_with_one_critical() {
+        assert_eq!(detect_in("The US side pressed for calls between theater commanders.", &us()).polarity, Polarity::Positive);
+        let s = detect_in("Dong urged the US to stop arming Taiwan.", &cn());
+        assert_eq!((s.polarity, s.target.as_deref()), (Polarity::Critical, Some("United States")));
+    }
+
+    #[test]
+    fn negated_positive_cue_turns_critical() {
+        assert_eq!(detect_in("China did not welcome the move.", &cn()).polarity, Polarity::Critical);
+    }
+
+    #[test]
+    fn override_wins() {
+        let s = detect(&tokens("Anything at all."), None, Some("welcome"), &us());
+        assert_eq!((s.polarity, s.kind.as_str()), (Polarity::Positive, "welcome"));
+    }
+}

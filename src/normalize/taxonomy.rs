@@ -1,0 +1,218 @@
+//! The topic taxonomy: built-in data, extended or replaced by `--topics FILE`,
+//! and the tagging of a claim with its topic.
+
+use serde::{Deserialize, Serialize};
+
+use super::phrases::PhraseSet;
+use super::text::{Token, matching_form};
+use crate::error::Error;
+use crate::load::{Limits, read_text, yaml};
+
+const BUILT_IN: &str = include_str!("../data/topics.yaml");
+
+/// One topic of the agenda.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    /// Scales the topic's score; general topics have weight below 1.
+    #[serde(default = "one", skip_serializing_if = "is_one")]
+    pub weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+fn is_one(w: &f64) -> bool {
+    (*w - 1.0).abs() < f64::EPSILON
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a topics file: a mapping with `topics:` (a list) and optional `replace: true`"
+)]
+struct TopicFile {
+    /// Replace the built-in taxonomy instead of extending it.
+    #[serde(default)]
+    replace: bool,
+    topics: Vec<Topic>,
+}
+
+/// The taxonomy in force, compiled for tagging.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    pub topics: Vec<Topic>,
+    phrases: PhraseSet<usize>,
+}
+
+/// Why a claim got its topic.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tag {
+    pub topic: usize,
+    /// The keyword or alias that decided it.
+    pub cue: String,
+}
+
+impl Taxonomy {
+    /// The built-in taxonomy.
+    pub fn built_in() -> Taxonomy {
+        let file: TopicFile = yaml::parse("built-in topics", BUILT_IN, Default::default())
+            .expect("the built-in taxonomy is valid YAML");
+        Taxonomy::compile(file.topics)
+    }
+
+    /// The built-in taxonomy extended (or replaced) by the topics file at `path`.
+    pub fn with_file(path: &str, limits: &Limits) -> Result<Taxonomy, Error> {
+        let text = read_text(path, limits)?;
+        let file: TopicFile = yaml::parse(path, &text, limits.yaml)?;
+        let mut topics = if file.replace { Vec::new() } else { Taxonomy::built_in().topics };
+        for (i, t) in file.topics.into_iter().enumerate() {
+            let id = t.id.trim().to_string();
+            if id.is_empty() || t.label.trim().is_empty() {
+                return Err(Error::input(
+                    path,
+                    0,
+                    0,
+                    format!("topic #{} needs a non-empty `id` and `label`", i + 1),
+                ));
+            }
+            match topics.iter_mut().find(|o| o.id == id) {
+                Some(existing) => {
+                    existing.label = t.label;
+                    existing.aliases.extend(t.aliases);
+                    existing.keywords.extend(t.keywords);
+                    existing.weight = t.weight;
+                }
+                None => topics.push(Topic { id, ..t }),
+            }
+        }
+        Ok(Taxonomy::compile(topics))
+    }
+
+    fn compile(topics: Vec<Topic>) -> Taxonomy {
+        let mut phrases = PhraseSet::default();
+        for (i, t) in topics.iter().enumerate() {
+            for p in t.keywords.iter().chain(&t.aliases).chain(std::iter::once(&t.label)) {
+                phrases.insert(p, i);
+            }
+        }
+        Taxonomy { topics, phrases }
+    }
+
+    /// The best topic for a claim's tokens, if any keyword fires.
+    pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
+        let mut scores: Vec<(f64, usize, &str)> = Vec::new(); // (score, first position, first cue)
+        scores.resize(self.topics.len(), (0.0, usize::MAX, ""));
+        for m in self.phrases.find_longest(toks) {
+            let s = &mut scores[*m.value];
+            s.0 += m.len as f64 * self.topics[*m.value].weight;
+            if m.start < s.1 {
+                s.1 = m.start;
+                s.2 = m.phrase;
+            }
+        }
+        scores
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.0 > 0.0)
+            .max_by(|(ia, a), (ib, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(ib.cmp(ia)))
+            .map(|(i, s)| Tag {
+                topic: i,
+                cue: s.2.to_string(),
+            })
+    }
+
+    /// Resolves a topic name (id, label or alias, fuzzily) to a topic.
+    /// "S. China Sea" and "the South China Sea issue" both find `south-china-sea`.
+    pub fn resolve(&self, name: &str) -> Option<usize> {
+        let want = simplify(name);
+        if want.is_empty() {
+            return None;
+        }
+        let mut best: Option<(f64, usize)> = None;
+        for (i, t) in self.topics.iter().enumerate() {
+            let names = std::iter::once(&t.id).chain(std::iter::once(&t.label)).chain(&t.aliases);
+            for n in names {
+                let have = simplify(n);
+                let score = if have == want { 1.0 } else { strsim::jaro_winkler(&have, &want) };
+                if best.is_none_or(|(b, _)| score > b) {
+                    best = Some((score, i));
+                }
+            }
+        }
+        best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD).map(|(_, i)| i)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&Topic> {
+        self.topics.iter().find(|t| t.id == id)
+    }
+}
+
+/// Jaro–Winkler similarity at which two topic names are taken to be the same.
+pub const RESOLVE_THRESHOLD: f64 = 0.9;
+
+/// A topic name without the words that decorate it ("the", "issue", "question")
+/// and without punctuation, so that names meet on their substance.
+pub fn simplify(name: &str) -> String {
+    const DECORATION: &[&str] = &["the", "issue", "issues", "question", "situation", "of", "in", "and"];
+    matching_form(name)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && !DECORATION.contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::text::tokens;
+
+    fn tag(t: &Taxonomy, s: &str) -> Option<String> {
+        t.tag(&tokens(s)).map(|tag| t.topics[tag.topic].id.clone())
+    }
+
+    #[test]
+    fn built_in_has_enough_topics_with_unique_ids() {
+        let t = Taxonomy::built_in();
+        assert!(t.topics.len() >= 25);
+        let mut ids: Vec<_> = t.topics.iter().map(|t| &t.id).collect();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), t.topics.len());
+    }
+
+    #[test]
+    fn aliases_meet() {
+        let t = Taxonomy::built_in();
+        assert_eq!(tag(&t, "Coast guard vessels near Ren\u{2019}ai Reef").as_deref(), Some("south-china-sea"));
+        assert_eq!(tag(&t, "Xi discussed the Ukraine crisis").as_deref(), Some("russia-ukraine"));
+        assert_eq!(tag(&t, "Both value mil-mil channels").as_deref(), Some("military-communication"));
+        assert_eq!(tag(&t, "The weather was nice"), None);
+    }
+
+    #[test]
+    fn specific_topics_beat_general_ones() {
+        let t = Taxonomy::built_in();
+        assert_eq!(
+            tag(&t, "China's role in supporting Russia's defense industrial base harms relations").as_deref(),
+            Some("russia-ukraine")
+        );
+    }
+
+    #[test]
+    fn resolves_fuzzy_names() {
+        let t = Taxonomy::built_in();
+        let id = |s| t.resolve(s).map(|i| t.topics[i].id.clone());
+        assert_eq!(id("S. China Sea").as_deref(), Some("south-china-sea"));
+        assert_eq!(id("the South China Sea issue").as_deref(), Some("south-china-sea"));
+        assert_eq!(id("taiwan").as_deref(), Some("taiwan"));
+        assert_eq!(id("basket weaving"), None);
+    }
+}

@@ -1,0 +1,124 @@
+//! The matching form of text: what comparison sees, with typography folded away.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// NFKC, curly quotes and dashes folded to ASCII, lowercased, whitespace collapsed.
+/// Idempotent: `matching_form(matching_form(s)) == matching_form(s)`.
+pub fn matching_form(s: &str) -> String {
+    collapse(&fold(s).to_lowercase())
+}
+
+/// NFKC plus quote and dash folding, case kept.
+pub fn fold(s: &str) -> String {
+    s.nfkc()
+        .map(|c| match c {
+            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+            c if c.is_whitespace() => ' ',
+            c if c.is_control() => ' ',
+            c => c,
+        })
+        // NFKC of a folded character can expose new foldable ones only for
+        // compatibility forms we do not map, so one pass is enough; the
+        // second NFKC keeps the result stable under repetition.
+        .collect::<String>()
+        .nfkc()
+        .collect()
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A word of a claim: lowercased `norm` for matching, `orig` for case-sensitive
+/// cues (acronyms), and its byte range in the folded text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Token {
+    pub norm: String,
+    pub orig: String,
+}
+
+/// Splits folded text into word tokens: letters and digits, keeping an inner
+/// apostrophe or hyphen ("china's" -> "china", "'s"; "mil-mil" -> "mil", "mil").
+pub fn tokens(s: &str) -> Vec<Token> {
+    let folded = fold(s);
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let flush = |word: &mut String, out: &mut Vec<Token>| {
+        if !word.is_empty() {
+            out.push(Token {
+                norm: word.to_lowercase(),
+                orig: std::mem::take(word),
+            });
+        }
+    };
+    let chars: Vec<char> = folded.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() {
+            word.push(c);
+        } else if c == '\'' && !word.is_empty() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+            // Possessive or contraction: keep the stem as its own token.
+            flush(&mut word, &mut out);
+            word.push('\'');
+        } else {
+            flush(&mut word, &mut out);
+        }
+    }
+    flush(&mut word, &mut out);
+    out
+}
+
+/// A light English stemmer for similarity: enough to meet "concerns"/"concern",
+/// "supporting"/"support", "provided"/"provide".
+pub fn stem(word: &str) -> String {
+    let w = word;
+    let n = w.chars().count();
+    if n <= 4 {
+        return w.strip_suffix('s').filter(|s| s.len() >= 3 && !w.ends_with("ss")).unwrap_or(w).to_string();
+    }
+    for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"] {
+        if let Some(stem) = w.strip_suffix(suffix) {
+            if stem.chars().count() >= 3 && !(suffix == "s" && w.ends_with("ss")) {
+                return match suffix {
+                    "ies" | "ied" => format!("{stem}y"),
+                    _ => stem.to_string(),
+                };
+            }
+        }
+    }
+    w.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_typography_and_case() {
+        assert_eq!(matching_form("  China\u{2019}s  \u{201C}Role\u{201D}\u{2014}now "), "china's \"role\"-now");
+        assert_eq!(matching_form("ﬁne Ｗide"), "fine wide");
+    }
+
+    #[test]
+    fn matching_form_is_idempotent() {
+        for s in ["A\u{2014}b \u{201C}c\u{201D}", "Ⅻ ß ǅ", "x\u{0301}\u{212B}"] {
+            let once = matching_form(s);
+            assert_eq!(matching_form(&once), once);
+        }
+    }
+
+    #[test]
+    fn tokens_split_possessives_and_hyphens() {
+        let t: Vec<_> = tokens("China\u{2019}s mil-mil U.S.").into_iter().map(|t| t.norm).collect();
+        assert_eq!(t, ["china", "'s", "mil", "mil", "u", "s"]);
+    }
+
+    #[test]
+    fn stems_common_suffixes() {
+        assert_eq!(stem("concerns"), "concern");
+        assert_eq!(stem("supporting"), "support");
+        assert_eq!(stem("activities"), "activity");
+        assert_eq!(stem("press"), "press");
+    }
+}

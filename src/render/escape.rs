@@ -1,0 +1,82 @@
+//! Text from a readout is untrusted: these make it safe to print in each format.
+
+use std::fmt::Write;
+
+/// Whether `c` would act on a terminal or reorder text rather than show:
+/// C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
+fn is_unsafe(c: char) -> bool {
+    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// `s` with every unsafe character shown as an escape (`\x1b`, `\r`, `\u{202e}`),
+/// and a backslash that would start such an escape doubled, so that nothing
+/// from a readout can move the cursor, change colors or set a title.
+pub fn visible(s: &str) -> String {
+    if !s.chars().any(|c| is_unsafe(c) || c == '\\') {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if is_unsafe(c) && (c as u32) < 0x100 => {
+                let _ = write!(out, "\\x{:02x}", c as u32);
+            }
+            c if is_unsafe(c) => {
+                let _ = write!(out, "\\u{{{:04x}}}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `visible(s)` with Markdown's inline syntax escaped, so a claim renders as
+/// the words it holds (no stray emphasis, links, HTML or table cells).
+pub fn markdown(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in visible(s).chars() {
+        if "\\`*_{}[]<>()#+-.!|~&".contains(c) {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// `visible(s)` with HTML's special characters as entities.
+pub fn html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in visible(s).chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn controls_are_shown_not_obeyed() {
+        assert_eq!(visible("a\u{1b}[31mb\u{7}\r\u{9b}\u{202e}"), "a\\x1b[31mb\\x07\\r\\x9b\\u{202e}");
+        assert_eq!(visible("plain — text"), "plain — text");
+        assert_eq!(visible("a\\x1b"), "a\\\\x1b");
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(markdown("*a* [b](c) | <d>"), "\\*a\\* \\[b\\]\\(c\\) \\| \\<d\\>");
+        assert_eq!(html("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
+    }
+}

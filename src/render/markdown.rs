@@ -1,0 +1,80 @@
+//! The Markdown report, for pasting into a brief.
+
+use std::io::{self, Write};
+
+use super::escape::markdown as md;
+use super::{plural, relation_name, side_name};
+use crate::classify::Side;
+use crate::report::Report;
+
+pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
+    let (l, r) = (&report.left, &report.right);
+    writeln!(out, "# {} vs {}", md(&side_name(l)), md(&side_name(r)))?;
+    writeln!(out)?;
+    if let Some(title) = l.title.as_ref().or(r.title.as_ref()) {
+        writeln!(out, "*{}*", md(title))?;
+        writeln!(out)?;
+    }
+    let s = &report.summary;
+    writeln!(
+        out,
+        "{}: {}, {}, {}, {}.",
+        plural(report.topics.len(), "topic"),
+        plural(s.agreement, "agreement"),
+        plural(s.contradiction, "contradiction"),
+        plural(s.divergence, "divergence"),
+        plural(s.omission, "omission")
+    )?;
+    writeln!(out)?;
+    writeln!(out, "| Topic | Verdict | {} | {} |", md(&l.side), md(&r.side))?;
+    writeln!(out, "|---|---|---|---|")?;
+    for t in &report.topics {
+        writeln!(
+            out,
+            "| {} | **{}** | {} | {} |",
+            md(&t.label),
+            t.verdict.name(),
+            ids(&t.left),
+            ids(&t.right)
+        )?;
+    }
+    for t in &report.topics {
+        writeln!(out)?;
+        writeln!(out, "## {}: {}", md(&t.label), t.verdict.name())?;
+        writeln!(out)?;
+        match t.omitted_by {
+            Some(Side::Left) => writeln!(out, "*{} is silent on this topic.*\n", md(&l.side))?,
+            Some(Side::Right) => writeln!(out, "*{} is silent on this topic.*\n", md(&r.side))?,
+            None => {}
+        }
+        for (side, list, name) in [(Side::Left, &t.left, &l.side), (Side::Right, &t.right, &r.side)] {
+            for id in list {
+                if let Some(c) = report.claim(side, id) {
+                    let who = c.speaker.as_deref().map(|s| format!(" ({})", md(s))).unwrap_or_default();
+                    writeln!(out, "- **{}** `{}`{}: {}", md(name), id.replace('`', "'"), who, md(&c.text))?;
+                }
+            }
+        }
+        if !t.pairs.is_empty() {
+            writeln!(out)?;
+            for p in &t.pairs {
+                writeln!(
+                    out,
+                    "- `{}` ~ `{}`: *{}*: {}",
+                    p.left.replace('`', "'"),
+                    p.right.replace('`', "'"),
+                    relation_name(p.relation),
+                    md(&p.reason)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn ids(list: &[String]) -> String {
+    if list.is_empty() {
+        return "(silent)".to_string();
+    }
+    list.iter().map(|i| md(i)).collect::<Vec<_>>().join(", ")
+}

@@ -1,0 +1,66 @@
+//! Render: write a [`Report`] as text for the terminal, JSON, Markdown or HTML.
+//! Renderers write to the `W: Write` they are given; the library never prints.
+
+pub mod diff;
+pub mod escape;
+pub mod html;
+pub mod markdown;
+pub mod style;
+pub mod text;
+
+use std::io::{self, Write};
+
+use crate::classify::{Relation, Verdict};
+use crate::report::{Report, SideSummary};
+pub use style::Style;
+
+/// Output formats of `compare` and `check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Format {
+    /// Grouped by topic, colored by verdict, for reading in a terminal.
+    #[default]
+    Text,
+    /// The JSON report (a stable contract; see the README).
+    Json,
+    /// Markdown, for pasting into a brief.
+    Markdown,
+    /// A standalone HTML page.
+    Html,
+}
+
+/// Writes `report` in `format`; `color` only affects text.
+pub fn render<W: Write>(report: &Report, format: Format, color: bool, out: &mut W) -> io::Result<()> {
+    match format {
+        Format::Text => text::render(report, Style { color }, out),
+        Format::Json => json(report, out),
+        Format::Markdown => markdown::render(report, out),
+        Format::Html => html::render(report, out),
+    }
+}
+
+/// Pretty JSON of any serializable report, with a final newline. serde_json
+/// escapes control characters, so JSON needs no further escaping.
+pub fn json<W: Write, T: serde::Serialize>(value: &T, out: &mut W) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    writeln!(out)
+}
+
+/// "United States (Department of Defense, 2024-05-31)".
+pub fn side_name(s: &SideSummary) -> String {
+    let extra: Vec<&str> = [s.issuer.as_deref(), s.date.as_deref()].into_iter().flatten().collect();
+    if extra.is_empty() { s.side.clone() } else { format!("{} ({})", s.side, extra.join(", ")) }
+}
+
+/// The verdict as a fixed-width heading: "CONTRADICTION".
+pub fn verdict_heading(v: Verdict) -> String {
+    format!("{:<13}", v.name().to_uppercase())
+}
+
+pub fn relation_name(r: Relation) -> &'static str {
+    Verdict::from(r).name()
+}
+
+/// "1 agreement", "3 contradictions".
+pub fn plural(n: usize, word: &str) -> String {
+    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+}

@@ -1,0 +1,233 @@
+//! The report model: what a comparison found, as plain serializable data.
+//! Every renderer reads this and nothing else; `--format json` is this, as is.
+
+use serde::Serialize;
+
+use crate::classify::{ClassifiedTopic, Relation, Side, Verdict};
+use crate::normalize::cues::Polarity;
+use crate::normalize::stance::Voice;
+use crate::normalize::{NormClaim, NormReadout};
+
+/// A full comparison of two readouts. Field names are a contract.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Report {
+    pub left: SideSummary,
+    pub right: SideSummary,
+    pub topics: Vec<TopicReport>,
+    pub summary: Summary,
+    /// Every claim of the left readout, with what normalize found in it.
+    pub left_claims: Vec<ClaimReport>,
+    pub right_claims: Vec<ClaimReport>,
+}
+
+/// Who wrote one account.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SideSummary {
+    pub side: String,
+    pub issuer: Option<String>,
+    pub date: Option<String>,
+    /// Number of claims.
+    pub claims: usize,
+    pub file: String,
+    pub title: Option<String>,
+    pub place: Option<String>,
+}
+
+/// One topic: its verdict and the claims of each side in it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TopicReport {
+    pub topic: String,
+    pub label: String,
+    pub verdict: Verdict,
+    pub omitted_by: Option<Side>,
+    pub left: Vec<String>,
+    pub right: Vec<String>,
+    pub pairs: Vec<PairReport>,
+    /// True when no taxonomy topic recognised these claims and similarity grouped them.
+    pub adhoc: bool,
+}
+
+/// Two paired claims and how they relate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairReport {
+    pub left: String,
+    pub right: String,
+    pub relation: Relation,
+    pub similarity: f64,
+    pub reason: String,
+}
+
+/// Number of topics with each verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub agreement: usize,
+    pub contradiction: usize,
+    pub divergence: usize,
+    pub omission: usize,
+}
+
+impl Summary {
+    pub fn count(&self, v: Verdict) -> usize {
+        match v {
+            Verdict::Agreement => self.agreement,
+            Verdict::Contradiction => self.contradiction,
+            Verdict::Divergence => self.divergence,
+            Verdict::Omission => self.omission,
+        }
+    }
+}
+
+/// A claim as the report shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ClaimReport {
+    pub id: String,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub quote: Option<String>,
+    pub line: u64,
+    /// The topic the claim is filed under in this report.
+    pub topic: String,
+    /// The keyword or override that tagged it; none for ad-hoc topics.
+    pub topic_cue: Option<String>,
+    pub stance: Polarity,
+    pub stance_kind: String,
+    pub stance_cue: Option<String>,
+    /// The party whose position it states, or "both sides".
+    pub voice: String,
+    pub target: Option<String>,
+    pub denial: Option<String>,
+}
+
+impl Report {
+    /// Builds the report from the normalized readouts and classified topics.
+    pub fn build(left: &NormReadout, right: &NormReadout, topics: &[ClassifiedTopic]) -> Report {
+        let mut summary = Summary::default();
+        let mut topic_of: [Vec<String>; 2] = [
+            vec![String::new(); left.claims.len()],
+            vec![String::new(); right.claims.len()],
+        ];
+        let topics: Vec<TopicReport> = topics
+            .iter()
+            .map(|t| {
+                match t.verdict {
+                    Verdict::Agreement => summary.agreement += 1,
+                    Verdict::Contradiction => summary.contradiction += 1,
+                    Verdict::Divergence => summary.divergence += 1,
+                    Verdict::Omission => summary.omission += 1,
+                }
+                for &i in &t.topic.left {
+                    topic_of[0][i] = t.topic.id.clone();
+                }
+                for &i in &t.topic.right {
+                    topic_of[1][i] = t.topic.id.clone();
+                }
+                TopicReport {
+                    topic: t.topic.id.clone(),
+                    label: t.topic.label.clone(),
+                    verdict: t.verdict,
+                    omitted_by: t.omitted_by,
+                    left: t.topic.left.iter().map(|&i| left.claims[i].id.clone()).collect(),
+                    right: t.topic.right.iter().map(|&i| right.claims[i].id.clone()).collect(),
+                    pairs: t
+                        .pairs
+                        .iter()
+                        .map(|p| PairReport {
+                            left: left.claims[p.left].id.clone(),
+                            right: right.claims[p.right].id.clone(),
+                            relation: p.relation,
+                            similarity: p.similarity,
+                            reason: p.reason.clone(),
+                        })
+                        .collect(),
+                    adhoc: t.topic.adhoc,
+                }
+            })
+            .collect();
+        let [left_topics, right_topics] = topic_of;
+        Report {
+            left: side_summary(left),
+            right: side_summary(right),
+            topics,
+            summary,
+            left_claims: claims(left, left_topics),
+            right_claims: claims(right, right_topics),
+        }
+    }
+
+    /// The claim with `id` on `side`.
+    pub fn claim(&self, side: Side, id: &str) -> Option<&ClaimReport> {
+        let list = match side {
+            Side::Left => &self.left_claims,
+            Side::Right => &self.right_claims,
+        };
+        list.iter().find(|c| c.id == id)
+    }
+
+    /// Whether any topic has a verdict at or above `level`.
+    pub fn has_differences(&self, level: FailOn) -> bool {
+        self.topics.iter().any(|t| level.fails(t.verdict))
+    }
+}
+
+/// Which verdicts count as differences for the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum FailOn {
+    /// Any contradiction, divergence or omission.
+    #[default]
+    Any,
+    /// Only contradictions.
+    Contradiction,
+    /// Contradictions and omissions.
+    Omission,
+    /// Never: exit 0 whenever the comparison ran.
+    None,
+}
+
+impl FailOn {
+    pub fn fails(self, v: Verdict) -> bool {
+        match self {
+            FailOn::Any => v != Verdict::Agreement,
+            FailOn::Contradiction => v == Verdict::Contradiction,
+            FailOn::Omission => matches!(v, Verdict::Contradiction | Verdict::Omission),
+            FailOn::None => false,
+        }
+    }
+}
+
+fn side_summary(r: &NormReadout) -> SideSummary {
+    let src = &r.readout.source;
+    SideSummary {
+        side: src.side.clone(),
+        issuer: src.issuer.clone(),
+        date: r.readout.meeting.date.clone().or(src.published.clone()),
+        claims: r.claims.len(),
+        file: r.readout.origin.clone(),
+        title: r.readout.meeting.title.clone(),
+        place: r.readout.meeting.place.clone(),
+    }
+}
+
+fn claims(r: &NormReadout, topics: Vec<String>) -> Vec<ClaimReport> {
+    r.claims
+        .iter()
+        .zip(topics)
+        .map(|(c, topic): (&NormClaim, String)| ClaimReport {
+            id: c.id.clone(),
+            text: c.text.clone(),
+            speaker: c.speaker.clone(),
+            quote: c.quote.clone(),
+            line: c.line,
+            topic,
+            topic_cue: c.topic.as_ref().map(|t| t.cue.clone()),
+            stance: c.stance.polarity,
+            stance_kind: c.stance.kind.clone(),
+            stance_cue: c.stance.cue.clone(),
+            voice: match &c.stance.voice {
+                Voice::Party(p) => p.clone(),
+                Voice::Joint => "both sides".to_string(),
+            },
+            target: c.stance.target.clone(),
+            denial: c.stance.denial.clone(),
+        })
+        .collect()
+}
