@@ -28,7 +28,11 @@ impl Default for YamlLimits {
 }
 
 /// Parses `text` (already checked to be UTF-8) as one YAML document of type `T`.
-pub fn parse<T: DeserializeOwned>(origin: &str, text: &str, limits: YamlLimits) -> Result<T, Error> {
+pub fn parse<T: DeserializeOwned>(
+    origin: &str,
+    text: &str,
+    limits: YamlLimits,
+) -> Result<T, Error> {
     let opts = options! {
         budget: budget! {
             max_depth: limits.max_depth,
