@@ -45,6 +45,27 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         topics: Option<String>,
     },
+    /// Score the engine against analysts' answers: every pair directory
+    /// under DIR with an `expected.yaml` is compared and its verdicts and
+    /// alignment scored (accuracy, macro-F1, per-verdict precision and recall,
+    /// alignment precision and recall).
+    Eval {
+        /// Directory of readout pairs.
+        #[arg(default_value = "readouts", value_name = "DIR")]
+        dir: String,
+        /// A topics file that extends (or replaces) the built-in taxonomy.
+        #[arg(long, value_name = "FILE")]
+        topics: Option<String>,
+        /// Output format: text (a table) or json.
+        #[arg(long, short = 'f', value_enum, default_value_t = TopicsFormat::Text)]
+        format: TopicsFormat,
+        /// List every claim whose predicted verdict differs from the analyst's.
+        #[arg(long)]
+        misses: bool,
+        /// Exit 1 when the overall macro-F1 is below this.
+        #[arg(long, value_name = "F1")]
+        min_macro_f1: Option<f64>,
+    },
     /// Print the topic taxonomy in force (built in, or extended by --topics).
     Topics {
         /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.

@@ -9,6 +9,7 @@ pub mod align;
 pub mod classify;
 pub mod cli;
 pub mod error;
+pub mod eval;
 pub mod exit_codes;
 pub mod load;
 pub mod model;

@@ -22,6 +22,24 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
         Command::Compare(args) => compare(args, &limits, term),
         Command::Validate { files, topics } => validate(&files, topics.as_deref(), &limits),
         Command::Topics { topics, format } => print_topics(topics.as_deref(), format, &limits),
+        Command::Eval {
+            dir,
+            topics,
+            format,
+            misses,
+            min_macro_f1,
+        } => {
+            let taxonomy = taxonomy(topics.as_deref(), &limits)?;
+            let report = crate::eval::evaluate(std::path::Path::new(&dir), &taxonomy, &limits)?;
+            emit(None, |w| match format {
+                TopicsFormat::Text => crate::eval::render::text(&report, misses, w),
+                _ => render::json(&report, w),
+            })?;
+            Ok(match min_macro_f1 {
+                Some(floor) if report.overall.macro_f1 < floor => DIFFERENT,
+                _ => SAME,
+            })
+        }
     }
 }
 

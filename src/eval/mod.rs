@@ -1,0 +1,146 @@
+//! Eval: run compare on every readout pair that has an analyst's answer
+//! (`expected.yaml`) and score the verdicts and the alignment against it.
+
+pub mod expected;
+pub mod metrics;
+pub mod render;
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::classify::{Side, Verdict};
+use crate::error::Error;
+use crate::load::Limits;
+use crate::normalize::taxonomy::Taxonomy;
+use expected::Case;
+use metrics::{Scores, Tally};
+
+/// One claim whose predicted verdict is not the analyst's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Miss {
+    pub side: Side,
+    pub id: String,
+    pub expected: Verdict,
+    pub predicted: Verdict,
+    /// The analyst's group and the report topic the claim landed in.
+    pub expected_topic: String,
+    pub predicted_topic: String,
+}
+
+/// The score of one pair.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PairResult {
+    pub pair: String,
+    pub left_claims: usize,
+    pub right_claims: usize,
+    /// Expected topic verdicts: agreement, contradiction, divergence, omission.
+    pub expected_verdicts: [usize; 4],
+    pub scores: Scores,
+    pub tally: Tally,
+    pub misses: Vec<Miss>,
+}
+
+/// The score of a whole corpus.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EvalReport {
+    pub pairs: Vec<PairResult>,
+    pub overall: Scores,
+    pub tally: Tally,
+}
+
+/// Scores every subdirectory of `dir` that holds an `expected.yaml`, in name order.
+pub fn evaluate(dir: &Path, taxonomy: &Taxonomy, limits: &Limits) -> Result<EvalReport, Error> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&dir.display().to_string(), &e))?;
+    let mut dirs: Vec<_> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("expected.yaml").is_file())
+        .collect();
+    dirs.sort();
+    if dirs.is_empty() {
+        return Err(Error::Io {
+            path: dir.display().to_string(),
+            message: "no readout pair with an expected.yaml below this directory".into(),
+        });
+    }
+    let mut pairs = Vec::new();
+    let mut tally = Tally::default();
+    for d in dirs {
+        let case = expected::load_case(&d, limits)?;
+        let result = score(&case, taxonomy);
+        tally.add(&result.tally);
+        pairs.push(result);
+    }
+    Ok(EvalReport {
+        pairs,
+        overall: tally.scores(),
+        tally,
+    })
+}
+
+/// Runs compare on one case and scores it.
+pub fn score(case: &Case, taxonomy: &Taxonomy) -> PairResult {
+    let report = crate::compare(&case.left, &case.right, taxonomy);
+    // Where each claim landed: (side, id) → (report topic, its verdict).
+    let mut predicted: HashMap<(Side, &str), (&str, Verdict)> = HashMap::new();
+    for t in &report.topics {
+        for id in &t.left {
+            predicted.insert((Side::Left, id), (&t.topic, t.verdict));
+        }
+        for id in &t.right {
+            predicted.insert((Side::Right, id), (&t.topic, t.verdict));
+        }
+    }
+    let mut tally = Tally::default();
+    let mut misses = Vec::new();
+    let mut expected_verdicts = [0usize; 4];
+    for g in &case.groups {
+        if let Some(i) = Verdict::ALL.iter().position(|v| *v == g.verdict) {
+            expected_verdicts[i] += 1;
+        }
+        for (side, ids) in [(Side::Left, &g.left), (Side::Right, &g.right)] {
+            for id in ids {
+                let (topic, verdict) = predicted
+                    .get(&(side, id.as_str()))
+                    .copied()
+                    .unwrap_or(("", Verdict::Omission));
+                tally.claim(g.verdict, verdict);
+                if verdict != g.verdict {
+                    misses.push(Miss {
+                        side,
+                        id: id.clone(),
+                        expected: g.verdict,
+                        predicted: verdict,
+                        expected_topic: g.topic.clone(),
+                        predicted_topic: topic.to_string(),
+                    });
+                }
+            }
+        }
+    }
+    let group_of = |side: Side, id: &str| {
+        case.groups.iter().position(|g| match side {
+            Side::Left => g.left.iter().any(|x| x == id),
+            Side::Right => g.right.iter().any(|x| x == id),
+        })
+    };
+    for l in &case.left.claims {
+        for r in &case.right.claims {
+            let same_group = group_of(Side::Left, &l.id).is_some()
+                && group_of(Side::Left, &l.id) == group_of(Side::Right, &r.id);
+            let same_topic = predicted.get(&(Side::Left, l.id.as_str())).map(|p| p.0)
+                == predicted.get(&(Side::Right, r.id.as_str())).map(|p| p.0);
+            tally.pair(same_group, same_topic);
+        }
+    }
+    PairResult {
+        pair: case.name.clone(),
+        left_claims: case.left.claims.len(),
+        right_claims: case.right.claims.len(),
+        expected_verdicts,
+        scores: tally.scores(),
+        tally,
+        misses,
+    }
+}
