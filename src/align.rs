@@ -109,6 +109,7 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
         }
     }
 
+    fold_into_parents(&mut topics, taxonomy);
     order(&mut topics, taxonomy);
 
     // Remaining untagged claims: pair across sides by similarity, one-to-one.
@@ -144,6 +145,31 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
 
 fn other(t: &AlignedTopic, side: usize) -> &[usize] {
     if side == 0 { &t.right } else { &t.left }
+}
+
+/// A topic only one account speaks of is compared under its parent topic
+/// when the other account speaks of the parent: the taxonomy split the
+/// subject finer than the accounts did, so it is not a silence.
+fn fold_into_parents(topics: &mut Vec<AlignedTopic>, taxonomy: &Taxonomy) {
+    while let Some((child, parent)) = topics.iter().enumerate().find_map(|(i, t)| {
+        if t.left.is_empty() == t.right.is_empty() {
+            return None;
+        }
+        let p = topics
+            .iter()
+            .position(|x| Some(x.id.as_str()) == taxonomy.parent(&t.id))?;
+        let other_speaks = if t.left.is_empty() {
+            !topics[p].left.is_empty()
+        } else {
+            !topics[p].right.is_empty()
+        };
+        other_speaks.then_some((i, p))
+    }) {
+        let moved = topics.remove(child);
+        let p = if parent > child { parent - 1 } else { parent };
+        topics[p].left.extend(moved.left);
+        topics[p].right.extend(moved.right);
+    }
 }
 
 /// An analyst topic the taxonomy does not know may still meet the other

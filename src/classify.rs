@@ -201,6 +201,14 @@ fn aimed_at<'a>(c: &'a NormClaim, counterpart: &'a str) -> Option<&'a str> {
     })
 }
 
+/// A positive claim about the speaker's own conduct ("will continue to operate").
+fn asserts_own_conduct(c: &NormClaim) -> bool {
+    c.stance.polarity == Polarity::Positive
+        && crate::normalize::cues::Cues::get()
+            .kind(&c.stance.kind)
+            .is_some_and(|k| k.self_assertion)
+}
+
 fn cue(c: &NormClaim) -> String {
     match &c.stance.cue {
         Some(words) => format!("'{words}'"),
@@ -277,10 +285,10 @@ fn rule(
             format!("denial: {} vs '{d}'", cue(a)),
         );
     }
-    // Opposed characterizations: one side criticises what the other presents
-    // positively about itself.
+    // Opposed characterizations: one side criticises the conduct the other
+    // asserts of itself.
     if let (Some(ta), Some(vb)) = (ta, vb)
-        && b.stance.polarity == Positive
+        && asserts_own_conduct(b)
         && ta == vb
         && va != Some(vb)
     {
@@ -290,7 +298,7 @@ fn rule(
         );
     }
     if let (Some(tb), Some(va)) = (tb, va)
-        && a.stance.polarity == Positive
+        && asserts_own_conduct(a)
         && tb == va
         && vb != Some(va)
     {
@@ -331,6 +339,14 @@ fn rule(
         (Positive, Positive) => (
             Relation::Agreement,
             format!("shared positive stance: {} / {}", cue(a), cue(b)),
+        ),
+        (Neutral, Neutral) => (
+            Relation::Agreement,
+            format!(
+                "both report the topic without taking a side: {} / {}",
+                cue(a),
+                cue(b)
+            ),
         ),
         (Critical, Critical) if ta.is_some() && ta == tb => (
             Relation::Agreement,

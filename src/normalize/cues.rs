@@ -52,6 +52,7 @@ struct KindFile {
 struct CueFile {
     stances: BTreeMap<String, KindFile>,
     party_sensitive: Vec<String>,
+    self_assertions: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -65,8 +66,10 @@ pub struct Kind {
     pub name: String,
     pub polarity: Polarity,
     pub framing: bool,
-    /// Demand/advocacy: critical when its object names a party, positive otherwise.
+    /// Advocacy: critical when its object names a party.
     pub party_sensitive: bool,
+    /// Describes the speaker's own conduct (see `self_assertions` in cues.yaml).
+    pub self_assertion: bool,
 }
 
 /// The compiled lexicon.
@@ -104,6 +107,7 @@ impl Cues {
             }
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
+                self_assertion: file.self_assertions.contains(&name),
                 name,
                 polarity: k.polarity,
                 framing: k.framing,

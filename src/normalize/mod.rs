@@ -26,6 +26,10 @@ pub enum TopicSource {
     Keyword,
     /// The analyst wrote `topic:` on the claim.
     Override,
+    /// No keyword fired; the claim continues the topic of the claim before it.
+    Context,
+    /// No keyword fired; the claim names a party, so it is about the relationship.
+    Fallback,
 }
 
 /// The topic a claim was tagged with.
@@ -103,13 +107,12 @@ pub fn terms(toks: &[text::Token]) -> Vec<String> {
 
 /// Normalizes every claim of `readout` against `taxonomy`.
 pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
-    let cues = Cues::get();
-    let side = cues.canonical_party(&readout.source.side);
+    let side = Cues::get().canonical_party(&readout.source.side);
     let participants = readout
         .participants
         .iter()
         .filter_map(|p| {
-            let party = cues.canonical_party(p.side.as_deref()?);
+            let party = Cues::get().canonical_party(p.side.as_deref()?);
             let words: Vec<String> = text::tokens(&p.name)
                 .into_iter()
                 .map(|t| t.norm)
@@ -122,43 +125,71 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
         own: &side,
         participants,
     };
-    let claims = readout
-        .claims
-        .iter()
-        .enumerate()
-        .map(|(position, c)| {
-            let toks = text::tokens(&c.text);
-            let topic = match &c.topic {
-                Some(name) => Some(override_topic(name, taxonomy)),
-                None => taxonomy.tag(&toks).map(|tag| {
-                    let t = &taxonomy.topics[tag.topic];
-                    TopicTag {
-                        id: t.id.clone(),
-                        label: t.label.clone(),
-                        source: TopicSource::Keyword,
-                        cue: tag.cue,
-                    }
+    let cues = Cues::get();
+    let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
+    for (position, c) in readout.claims.iter().enumerate() {
+        let toks = text::tokens(&c.text);
+        let topic = match &c.topic {
+            Some(name) => Some(override_topic(name, taxonomy)),
+            None => taxonomy
+                .tag(&toks)
+                .map(|tag| topic_tag(taxonomy, tag.topic, TopicSource::Keyword, tag.cue))
+                .or_else(|| context_topic(claims.last()))
+                .or_else(|| {
+                    let names_party = !cues.parties.find_all(&toks).is_empty();
+                    let fallback = taxonomy.fallback.filter(|_| names_party)?;
+                    Some(topic_tag(
+                        taxonomy,
+                        fallback,
+                        TopicSource::Fallback,
+                        "names a party".into(),
+                    ))
                 }),
-            };
-            NormClaim {
-                id: c.id.clone(),
-                position,
-                text: c.text.clone(),
-                matching: text::matching_form(&c.text),
-                speaker: c.speaker.clone(),
-                quote: c.quote.clone(),
-                line: c.line,
-                topic,
-                stance: stance::detect(&toks, c.speaker.as_deref(), c.stance.as_deref(), &who),
-                terms: terms(&toks),
-            }
-        })
-        .collect();
+        };
+        claims.push(NormClaim {
+            id: c.id.clone(),
+            position,
+            text: c.text.clone(),
+            matching: text::matching_form(&c.text),
+            speaker: c.speaker.clone(),
+            quote: c.quote.clone(),
+            line: c.line,
+            topic,
+            stance: stance::detect(&toks, c.speaker.as_deref(), c.stance.as_deref(), &who),
+            terms: terms(&toks),
+        });
+    }
     NormReadout {
         readout: readout.clone(),
         side,
         claims,
     }
+}
+
+fn topic_tag(taxonomy: &Taxonomy, i: usize, source: TopicSource, cue: String) -> TopicTag {
+    let t = &taxonomy.topics[i];
+    TopicTag {
+        id: t.id.clone(),
+        label: t.label.clone(),
+        source,
+        cue,
+    }
+}
+
+/// Readouts discuss a topic over consecutive sentences: a claim with no topic
+/// word of its own continues the topic of the claim right before it, when
+/// that one was tagged by its own words (or continues one in turn).
+fn context_topic(previous: Option<&NormClaim>) -> Option<TopicTag> {
+    let prev = previous?;
+    let tag = prev.topic.as_ref()?;
+    if tag.source == TopicSource::Fallback {
+        return None;
+    }
+    Some(TopicTag {
+        source: TopicSource::Context,
+        cue: format!("continues {}", prev.id),
+        ..tag.clone()
+    })
 }
 
 /// An analyst's `topic:` resolved against the taxonomy, or kept as a new topic.
@@ -206,6 +237,10 @@ mod tests {
             (o.id.as_str(), o.source),
             ("south-china-sea", TopicSource::Override)
         );
-        assert_eq!(n.claims[2].topic, None);
+        // Continues the analyst's topic of the claim before it.
+        assert_eq!(
+            n.claims[2].topic.as_ref().map(|t| t.source),
+            Some(TopicSource::Context)
+        );
     }
 }

@@ -23,6 +23,9 @@ pub struct Topic {
     /// Scales the topic's score; general topics have weight below 1.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
+    /// A broader topic that absorbs this one when only one account speaks of it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
 }
 
 fn one() -> f64 {
@@ -42,6 +45,9 @@ struct TopicFile {
     /// Replace the built-in taxonomy instead of extending it.
     #[serde(default)]
     replace: bool,
+    /// Topic of untagged claims that name a party (see topics.yaml).
+    #[serde(default)]
+    fallback: Option<String>,
     topics: Vec<Topic>,
 }
 
@@ -49,6 +55,8 @@ struct TopicFile {
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
     pub topics: Vec<Topic>,
+    /// Index of the topic for untagged claims that name a party.
+    pub fallback: Option<usize>,
     phrases: PhraseSet<usize>,
 }
 
@@ -65,17 +73,23 @@ impl Taxonomy {
     pub fn built_in() -> Taxonomy {
         let file: TopicFile = yaml::parse("built-in topics", BUILT_IN, Default::default())
             .expect("the built-in taxonomy is valid YAML");
-        Taxonomy::compile(file.topics)
+        Taxonomy::compile(file.topics, file.fallback.as_deref())
     }
 
     /// The built-in taxonomy extended (or replaced) by the topics file at `path`.
     pub fn with_file(path: &str, limits: &Limits) -> Result<Taxonomy, Error> {
         let text = read_text(path, limits)?;
         let file: TopicFile = yaml::parse(path, &text, limits.yaml)?;
+        let built_in = Taxonomy::built_in();
+        let fallback = match (&file.fallback, file.replace) {
+            (Some(f), _) => Some(f.clone()),
+            (None, true) => None,
+            (None, false) => built_in.fallback.map(|i| built_in.topics[i].id.clone()),
+        };
         let mut topics = if file.replace {
             Vec::new()
         } else {
-            Taxonomy::built_in().topics
+            built_in.topics
         };
         for (i, t) in file.topics.into_iter().enumerate() {
             let id = t.id.trim().to_string();
@@ -93,14 +107,37 @@ impl Taxonomy {
                     existing.aliases.extend(t.aliases);
                     existing.keywords.extend(t.keywords);
                     existing.weight = t.weight;
+                    existing.parent = t.parent.or(existing.parent.take());
                 }
                 None => topics.push(Topic { id, ..t }),
             }
         }
-        Ok(Taxonomy::compile(topics))
+        for t in &topics {
+            if let Some(p) = &t.parent
+                && !topics.iter().any(|o| &o.id == p)
+            {
+                return Err(Error::input(
+                    path,
+                    0,
+                    0,
+                    format!("topic `{}` has unknown parent `{p}`", t.id),
+                ));
+            }
+        }
+        if let Some(f) = &fallback
+            && !topics.iter().any(|o| &o.id == f)
+        {
+            return Err(Error::input(
+                path,
+                0,
+                0,
+                format!("fallback topic `{f}` is not in the taxonomy"),
+            ));
+        }
+        Ok(Taxonomy::compile(topics, fallback.as_deref()))
     }
 
-    fn compile(topics: Vec<Topic>) -> Taxonomy {
+    fn compile(topics: Vec<Topic>, fallback: Option<&str>) -> Taxonomy {
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -112,7 +149,12 @@ impl Taxonomy {
                 phrases.insert(p, i);
             }
         }
-        Taxonomy { topics, phrases }
+        let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
+        Taxonomy {
+            topics,
+            fallback,
+            phrases,
+        }
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.
@@ -121,7 +163,8 @@ impl Taxonomy {
         scores.resize(self.topics.len(), (0.0, usize::MAX, ""));
         for m in self.phrases.find_longest(toks) {
             let s = &mut scores[*m.value];
-            s.0 += m.len as f64 * self.topics[*m.value].weight;
+            // Longer phrases count a little more, named things most.
+            s.0 += self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
             if m.start < s.1 {
                 s.1 = m.start;
                 s.2 = m.phrase;
@@ -164,6 +207,11 @@ impl Taxonomy {
         }
         best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD)
             .map(|(_, i)| i)
+    }
+
+    /// The parent topic id of `id`, if it has one.
+    pub fn parent(&self, id: &str) -> Option<&str> {
+        self.get(id).and_then(|t| t.parent.as_deref())
     }
 
     pub fn get(&self, id: &str) -> Option<&Topic> {
