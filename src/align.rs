@@ -263,17 +263,18 @@ mod tests {
     #[test]
     fn every_claim_lands_in_one_topic() {
         let t = Taxonomy::built_in();
+        // Untagged claims come first: later they would continue the topic before them.
         let l = readout(
             "US",
             &[
-                "Austin raised Taiwan.",
                 "Lunch was served with noodles.",
+                "Austin raised Taiwan.",
                 "Cyber attacks.",
             ],
         );
         let r = readout(
             "China",
-            &["Dong spoke of Taiwan.", "Noodles were served at lunch."],
+            &["Noodles were served at lunch.", "Dong spoke of Taiwan."],
         );
         let topics = align(&l, &r, &t);
         let mut seen_l: Vec<usize> = topics.iter().flat_map(|t| t.left.clone()).collect();
@@ -283,7 +284,7 @@ mod tests {
         let adhoc = topics.iter().find(|t| t.adhoc).expect("ad-hoc topic");
         assert_eq!(
             (adhoc.left.as_slice(), adhoc.right.as_slice()),
-            (&[1][..], &[1][..])
+            (&[0][..], &[0][..])
         );
         assert_eq!(topics[0].id, "taiwan");
     }
