@@ -113,8 +113,14 @@ fn describe(err: &YamlError) -> (String, Option<String>) {
             format!("document too large or too deeply nested: {}", strip_location(&err.to_string())),
             Some("readouts are shallow lists of claims; aliases, deep nesting and huge node counts are refused".to_string()),
         ),
-        _ => (strip_location(&err.to_string()), None),
+        _ => (plain_words(&strip_location(&err.to_string())), None),
     }
+}
+
+/// The parser speaks of events; say what a writer of YAML would call them.
+fn plain_words(msg: &str) -> String {
+    msg.replace("expected sequence start", "expected a list here (`- item` lines or `[a, b]`)")
+        .replace("expected mapping start", "expected a mapping here (`key: value` lines or `{key: value}`)")
 }
 
 /// serde-saphyr appends " at line L, column C"; we print the position ourselves.

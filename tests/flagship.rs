@@ -1,0 +1,133 @@
+//! The flagship comparison (Austin–Dong, Singapore, 31 May 2024): the verdicts
+//! an analyst reads off the two accounts, checked through the JSON report.
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+const US: &str = "readouts/2024-05-31-singapore/us.yaml";
+const CN: &str = "readouts/2024-05-31-singapore/cn.yaml";
+
+fn report() -> Value {
+    let out = Command::cargo_bin("readout")
+        .expect("binary")
+        .args(["compare", US, CN, "--format", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1), "differences exit 1");
+    serde_json::from_slice(&out.stdout).expect("JSON report")
+}
+
+fn topic<'a>(r: &'a Value, id: &str) -> &'a Value {
+    r["topics"]
+        .as_array()
+        .expect("topics")
+        .iter()
+        .find(|t| t["topic"] == id)
+        .unwrap_or_else(|| panic!("no topic {id} in {r:#}"))
+}
+
+fn ids(t: &Value, side: &str) -> Vec<String> {
+    t[side]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .map(|v| v.as_str().expect("id").to_string())
+        .collect()
+}
+
+#[test]
+fn military_communication_is_an_agreement() {
+    let r = report();
+    let t = topic(&r, "military-communication");
+    assert_eq!(t["verdict"], "agreement");
+    assert!(ids(t, "left").contains(&"us-1".to_string()));
+    assert!(
+        ids(t, "right").contains(&"cn-2".to_string()),
+        "'cherished dearly' is in the topic"
+    );
+}
+
+#[test]
+fn taiwan_south_china_sea_and_russia_are_contradictions() {
+    let r = report();
+    for (id, rule) in [
+        ("taiwan", "each side blames the other"),
+        ("south-china-sea", "opposed characterizations"),
+        ("russia-ukraine", "denial"),
+    ] {
+        let t = topic(&r, id);
+        assert_eq!(t["verdict"], "contradiction", "{id}: {t:#}");
+        let reasons: Vec<&str> = t["pairs"]
+            .as_array()
+            .expect("pairs")
+            .iter()
+            .filter_map(|p| p["reason"].as_str())
+            .collect();
+        assert!(
+            reasons.iter().any(|s| s.starts_with(rule)),
+            "{id}: {reasons:?}"
+        );
+    }
+    let russia = topic(&r, "russia-ukraine");
+    assert!(russia["pairs"].as_array().expect("pairs").iter().any(|p| {
+        p["reason"]
+            .as_str()
+            .is_some_and(|s| s.contains("honored our promise not to"))
+    }));
+}
+
+#[test]
+fn nuclear_and_cyber_are_us_only_and_the_philippines_china_only() {
+    let r = report();
+    for id in ["nuclear", "cyber"] {
+        let t = topic(&r, id);
+        assert_eq!(t["verdict"], "omission");
+        assert_eq!(t["omitted_by"], "right", "China is silent on {id}");
+    }
+    let t = topic(&r, "philippines");
+    assert_eq!(t["verdict"], "omission");
+    assert_eq!(
+        t["omitted_by"], "left",
+        "the US is silent on its missile system in the Philippines"
+    );
+    assert!(ids(t, "right").contains(&"cn-8".to_string()));
+}
+
+#[test]
+fn json_report_keeps_its_contract() {
+    let r = report();
+    for side in ["left", "right"] {
+        for field in ["side", "issuer", "date", "claims"] {
+            assert!(r[side].get(field).is_some(), "{side}.{field}");
+        }
+    }
+    assert_eq!(r["left"]["side"], "United States");
+    assert_eq!(r["left"]["claims"], 11);
+    for t in r["topics"].as_array().expect("topics") {
+        for field in [
+            "topic",
+            "label",
+            "verdict",
+            "omitted_by",
+            "left",
+            "right",
+            "pairs",
+        ] {
+            assert!(t.get(field).is_some(), "topic field {field}");
+        }
+        for p in t["pairs"].as_array().expect("pairs") {
+            for field in ["left", "right", "relation", "similarity", "reason"] {
+                assert!(p.get(field).is_some(), "pair field {field}");
+            }
+        }
+    }
+    let s = &r["summary"];
+    let total: u64 = ["agreement", "contradiction", "divergence", "omission"]
+        .iter()
+        .map(|k| s[k].as_u64().expect("count"))
+        .sum();
+    assert_eq!(
+        total as usize,
+        r["topics"].as_array().expect("topics").len()
+    );
+}

@@ -1,0 +1,47 @@
+//! Snapshots of the text, JSON and Markdown reports for every pair in
+//! readouts/, so that any change in output is seen and reviewed.
+
+use readout::load::{Limits, load_path};
+use readout::render::{Format, render};
+use readout::{Taxonomy, compare};
+
+fn pairs() -> Vec<std::path::PathBuf> {
+    let mut dirs: Vec<_> = std::fs::read_dir("readouts")
+        .expect("readouts/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.join("us.yaml").is_file() && p.join("cn.yaml").is_file())
+        .collect();
+    dirs.sort();
+    dirs
+}
+
+#[test]
+fn reports_for_every_pair() {
+    let taxonomy = Taxonomy::built_in();
+    let limits = Limits::default();
+    let dirs = pairs();
+    assert!(
+        dirs.len() >= 10,
+        "the corpus has the flagship and nine more pairs"
+    );
+    for dir in dirs {
+        let name = dir
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
+        let left = load_path(&format!("readouts/{name}/us.yaml"), &limits).expect("us.yaml loads");
+        let right = load_path(&format!("readouts/{name}/cn.yaml"), &limits).expect("cn.yaml loads");
+        let report = compare(&left, &right, &taxonomy);
+        for (format, ext) in [
+            (Format::Text, "txt"),
+            (Format::Json, "json"),
+            (Format::Markdown, "md"),
+        ] {
+            let mut out = Vec::new();
+            render(&report, format, false, &mut out).expect("renders");
+            let text = String::from_utf8(out).expect("UTF-8");
+            insta::assert_snapshot!(format!("{name}.{ext}"), text);
+        }
+    }
+}
