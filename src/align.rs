@@ -51,9 +51,11 @@ pub fn similarity(a: &NormClaim, b: &NormClaim) -> f64 {
 pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Vec<AlignedTopic> {
     let mut topics: Vec<AlignedTopic> = Vec::new();
     let mut untagged: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    let spoken: [Vec<&str>; 2] = [primary_topics(left), primary_topics(right)];
+    let weight = |id: &str| taxonomy.get(id).map_or(1.0, |t| t.weight);
     for (side, readout) in [left, right].into_iter().enumerate() {
         for (i, c) in readout.claims.iter().enumerate() {
-            let Some(tag) = &c.topic else {
+            let Some(tag) = filing(c, &spoken[1 - side], weight) else {
                 untagged[side].push(i);
                 continue;
             };
@@ -145,6 +147,32 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
 
 fn other(t: &AlignedTopic, side: usize) -> &[usize] {
     if side == 0 { &t.right } else { &t.left }
+}
+
+fn primary_topics(r: &NormReadout) -> Vec<&str> {
+    r.claims
+        .iter()
+        .filter_map(|c| c.topic.as_ref().map(|t| t.id.as_str()))
+        .collect()
+}
+
+/// The topic a claim is filed under: its own, unless the other account is
+/// silent on it and speaks of one of the claim's alternative topics — a claim
+/// touching several topics meets the other account where it can.
+fn filing<'a>(
+    c: &'a NormClaim,
+    other: &[&str],
+    weight: impl Fn(&str) -> f64,
+) -> Option<&'a crate::normalize::TopicTag> {
+    let primary = c.topic.as_ref()?;
+    if other.contains(&primary.id.as_str()) {
+        return Some(primary);
+    }
+    let alternative = c
+        .alternatives
+        .iter()
+        .find(|a| other.contains(&a.id.as_str()) && weight(&a.id) >= weight(&primary.id));
+    Some(alternative.unwrap_or(primary))
 }
 
 /// A topic only one account speaks of is compared under its parent topic

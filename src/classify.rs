@@ -201,12 +201,14 @@ fn aimed_at<'a>(c: &'a NormClaim, counterpart: &'a str) -> Option<&'a str> {
     })
 }
 
+/// A claim that only reports the topic was discussed ("covered", "discussed").
+fn is_report(c: &NormClaim) -> bool {
+    c.stance.polarity == Polarity::Neutral && c.stance.kind == "report"
+}
+
 /// A positive claim about the speaker's own conduct ("will continue to operate").
 fn asserts_own_conduct(c: &NormClaim) -> bool {
-    c.stance.polarity == Polarity::Positive
-        && crate::normalize::cues::Cues::get()
-            .kind(&c.stance.kind)
-            .is_some_and(|k| k.self_assertion)
+    c.stance.polarity == Polarity::Positive && c.stance.asserts_conduct
 }
 
 fn cue(c: &NormClaim) -> String {
@@ -347,6 +349,12 @@ fn rule(
                 cue(a),
                 cue(b)
             ),
+        ),
+        // Reporting that a topic was discussed is compatible with speaking
+        // well of it.
+        (Neutral, Positive) | (Positive, Neutral) if is_report(a) || is_report(b) => (
+            Relation::Agreement,
+            format!("compatible: {} / {}", cue(a), cue(b)),
         ),
         (Critical, Critical) if ta.is_some() && ta == tb => (
             Relation::Agreement,

@@ -119,8 +119,14 @@ fn describe(err: &YamlError) -> (String, Option<String>) {
 
 /// The parser speaks of events; say what a writer of YAML would call them.
 fn plain_words(msg: &str) -> String {
-    msg.replace("expected sequence start", "expected a list here (`- item` lines or `[a, b]`)")
-        .replace("expected mapping start", "expected a mapping here (`key: value` lines or `{key: value}`)")
+    msg.replace(
+        "expected sequence start",
+        "expected a list here (`- item` lines or `[a, b]`)",
+    )
+    .replace(
+        "expected mapping start",
+        "expected a mapping here (`key: value` lines or `{key: value}`)",
+    )
 }
 
 /// serde-saphyr appends " at line L, column C"; we print the position ourselves.

@@ -58,6 +58,8 @@ pub struct NormClaim {
     pub line: u64,
     /// None when no topic of the taxonomy is recognised.
     pub topic: Option<TopicTag>,
+    /// Other topics the claim speaks of nearly as strongly, best first.
+    pub alternatives: Vec<TopicTag>,
     pub stance: Stance,
     /// Stemmed content words, sorted and unique: what similarity compares.
     #[serde(skip)]
@@ -129,15 +131,24 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
+        let mut tags = match &c.topic {
+            Some(_) => Vec::new(),
+            None => taxonomy.tag_all(&toks),
+        };
+        let alternatives: Vec<TopicTag> = tags
+            .drain(tags.len().min(1)..)
+            .map(|t| topic_tag(taxonomy, t.topic, TopicSource::Keyword, t.cue))
+            .collect();
         let topic = match &c.topic {
             Some(name) => Some(override_topic(name, taxonomy)),
-            None => taxonomy
-                .tag(&toks)
+            None => tags
+                .pop()
                 .map(|tag| topic_tag(taxonomy, tag.topic, TopicSource::Keyword, tag.cue))
                 .or_else(|| context_topic(claims.last()))
                 .or_else(|| {
-                    let names_party = !cues.parties.find_all(&toks).is_empty();
-                    let fallback = taxonomy.fallback.filter(|_| names_party)?;
+                    let fallback = taxonomy
+                        .fallback
+                        .filter(|_| names_other_party(&toks, &side, c.speaker.as_deref()))?;
                     Some(topic_tag(
                         taxonomy,
                         fallback,
@@ -155,6 +166,7 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
             quote: c.quote.clone(),
             line: c.line,
             topic,
+            alternatives,
             stance: stance::detect(&toks, c.speaker.as_deref(), c.stance.as_deref(), &who),
             terms: terms(&toks),
         });
@@ -164,6 +176,17 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
         side,
         claims,
     }
+}
+
+/// Whether a claim names a party other than the one speaking (the
+/// account's own side, or the side of its speaker).
+fn names_other_party(toks: &[text::Token], own: &str, speaker: Option<&str>) -> bool {
+    let cues = Cues::get();
+    let speaker_party = speaker.map(|s| cues.canonical_party(s));
+    cues.parties.find_all(toks).iter().any(|m| {
+        let p = &cues.party_names[*m.value];
+        p != own && Some(p) != speaker_party.as_ref()
+    })
 }
 
 fn topic_tag(taxonomy: &Taxonomy, i: usize, source: TopicSource, cue: String) -> TopicTag {

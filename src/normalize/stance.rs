@@ -31,6 +31,9 @@ pub struct Stance {
     pub target: Option<String>,
     /// A denial phrase, as it appears in the claim.
     pub denial: Option<String>,
+    /// A positive cue describing the speaker's own conduct fired
+    /// ("will continue to fly, sail and operate"; see `self_assertions`).
+    pub asserts_conduct: bool,
 }
 
 /// Who took part, for attributing "Austin said" to a side.
@@ -80,6 +83,7 @@ pub fn detect(
 
     // Weigh critical against positive cues; framing verbs count half.
     let mut weight = [0.0f64; 3];
+    let mut asserts_conduct = false;
     let mut first: [Option<(usize, usize, usize)>; 3] = [None; 3]; // (start, len, kind)
     for m in cues.stance.find_longest(toks) {
         if m.start < subject_end && m.start + m.len <= subject_end {
@@ -105,6 +109,9 @@ pub fn detect(
             .any(|&n| n < m.start && m.start - n <= NEGATION_WINDOW)
         {
             polarity = negate(polarity);
+        }
+        if kind.self_assertion && polarity == Polarity::Positive {
+            asserts_conduct = true;
         }
         let w = if kind.framing { 0.5 } else { m.len as f64 };
         weight[polarity as usize] += w;
@@ -175,6 +182,7 @@ pub fn detect(
         voice,
         target,
         denial: denial_matches.first().map(|m| words(toks, m.start, m.len)),
+        asserts_conduct: asserts_conduct && polarity == Polarity::Positive,
     }
 }
 

@@ -66,7 +66,12 @@ pub struct Tag {
     pub topic: usize,
     /// The keyword or alias that decided it.
     pub cue: String,
+    pub score: f64,
 }
+
+/// A second topic scoring at least this share of the best one is an
+/// alternative filing for the claim (align uses it to meet the other side).
+pub const ALTERNATIVE_SHARE: f64 = 0.5;
 
 impl Taxonomy {
     /// The built-in taxonomy.
@@ -158,27 +163,53 @@ impl Taxonomy {
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.
-    pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
-        let mut scores: Vec<(f64, usize, &str)> = Vec::new(); // (score, first position, first cue)
-        scores.resize(self.topics.len(), (0.0, usize::MAX, ""));
+    /// Every topic a claim speaks of strongly enough to be filed under it:
+    /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
+    pub fn tag_all(&self, toks: &[Token]) -> Vec<Tag> {
+        // Per topic: (best match, sum of the others, first position, first cue).
+        let mut best: Vec<(f64, f64, usize, &str)> =
+            vec![(0.0, 0.0, usize::MAX, ""); self.topics.len()];
         for m in self.phrases.find_longest(toks) {
-            let s = &mut scores[*m.value];
+            let s = &mut best[*m.value];
             // Longer phrases count a little more, named things most.
-            s.0 += self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
-            if m.start < s.1 {
-                s.1 = m.start;
-                s.2 = m.phrase;
+            let score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            if score > s.0 {
+                s.1 += s.0;
+                s.0 = score;
+            } else {
+                s.1 += score;
+            }
+            if m.start < s.2 {
+                s.2 = m.start;
+                s.3 = m.phrase;
             }
         }
-        scores
-            .iter()
+        // The best match decides; further matches of a topic add a quarter
+        // each, so that a pile of general words does not outvote one named
+        // place or actor.
+        let mut scored: Vec<(f64, usize, usize, &str)> = best
+            .into_iter()
             .enumerate()
             .filter(|(_, s)| s.0 > 0.0)
-            .max_by(|(ia, a), (ib, b)| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).then(ib.cmp(ia)))
-            .map(|(i, s)| Tag {
-                topic: i,
-                cue: s.2.to_string(),
+            .map(|(i, (b, rest, pos, cue))| (b + rest / 4.0, pos, i, cue))
+            .collect();
+        // Highest score first; ties go to the topic mentioned first.
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let top = scored.first().map_or(0.0, |s| s.0);
+        scored
+            .into_iter()
+            .filter(|s| s.0 >= top * ALTERNATIVE_SHARE)
+            .map(|(score, _, topic, cue)| Tag {
+                topic,
+                cue: cue.to_string(),
+                score,
             })
+            .collect()
+    }
+
+    /// The best topic for a claim's tokens, if any keyword fires.
+    pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
+        self.tag_all(toks).into_iter().next()
     }
 
     /// Resolves a topic name (id, label or alias, fuzzily) to a topic.

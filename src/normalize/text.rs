@@ -71,7 +71,26 @@ pub fn tokens(s: &str) -> Vec<Token> {
         }
     }
     flush(&mut word, &mut out);
+    expand_contractions(&mut out);
     out
+}
+
+/// "doesn't" reads as "does not", so negation and denial cues see it.
+fn expand_contractions(toks: &mut [Token]) {
+    for i in 1..toks.len() {
+        if toks[i].norm == "'t" && toks[i - 1].norm.ends_with('n') {
+            let prev = &mut toks[i - 1];
+            let (norm, cut) = match prev.norm.as_str() {
+                "can" => ("can".to_string(), 0),
+                "won" => ("will".to_string(), 1),
+                w => (w[..w.len() - 1].to_string(), 1),
+            };
+            prev.orig.truncate(prev.orig.len() - cut);
+            prev.norm = norm;
+            toks[i].norm = "not".to_string();
+            toks[i].orig = "not".to_string();
+        }
+    }
 }
 
 /// A light English stemmer for similarity: enough to meet "concerns"/"concern",
@@ -130,6 +149,18 @@ mod tests {
             .map(|t| t.norm)
             .collect();
         assert_eq!(t, ["china", "'s", "mil", "mil", "u", "s"]);
+    }
+
+    #[test]
+    fn contractions_read_as_negations() {
+        let t: Vec<_> = tokens("US doesn\u{2019}t seek; won't; can't")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(
+            t,
+            ["us", "does", "not", "seek", "will", "not", "can", "not"]
+        );
     }
 
     #[test]
