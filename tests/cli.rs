@@ -68,12 +68,12 @@ fn omission_level_ignores_divergences() {
     let l = temp_file(
         &dir,
         "l.yaml",
-        "source: {side: United States}\nclaims:\n  - text: Austin discussed Taiwan.\n",
+        "source: {side: United States}\nclaims:\n  - text: Austin raised concerns about Taiwan.\n",
     );
     let r = temp_file(
         &dir,
         "r.yaml",
-        "source: {side: China}\nclaims:\n  - text: Dong welcomed talks on Taiwan.\n",
+        "source: {side: China}\nclaims:\n  - text: Dong said Taiwan is part of China.\n",
     );
     readout()
         .args(["compare", &l, &r, "--format", "json"])
