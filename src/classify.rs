@@ -310,7 +310,8 @@ fn rule(
         );
     }
     let (pa, pb) = (a.stance.polarity, b.stance.polarity);
-    // Both accounts report the same party's words: compare those.
+    // Both accounts report the same party's words: they conflict only when
+    // its stances are opposite.
     if va.is_some() && va == vb {
         let who = va.unwrap_or_default();
         return match (pa, pb) {
@@ -322,18 +323,13 @@ fn rule(
                     cue(b)
                 ),
             ),
-            (x, y) if x == y && x != Neutral => (
+            _ => (
                 Relation::Agreement,
                 format!(
-                    "both accounts report {who} as {}: {} / {}",
-                    x.name(),
+                    "both accounts report {who} compatibly: {} / {}",
                     cue(a),
                     cue(b)
                 ),
-            ),
-            _ => (
-                Relation::Divergence,
-                format!("different points attributed to {who}"),
             ),
         };
     }
