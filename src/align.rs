@@ -3,7 +3,7 @@
 //! recognises), and pair claims inside a topic.
 
 use crate::normalize::taxonomy::{RESOLVE_THRESHOLD, Taxonomy, simplify};
-use crate::normalize::{NormClaim, NormReadout};
+use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag};
 
 /// Similarity at which an untagged claim joins the topic of the other side's
 /// most similar claim.
@@ -54,8 +54,19 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
     let spoken: [Vec<&str>; 2] = [primary_topics(left), primary_topics(right)];
     let weight = |id: &str| taxonomy.get(id).map_or(1.0, |t| t.weight);
     for (side, readout) in [left, right].into_iter().enumerate() {
+        let mut previous: Option<&TopicTag> = None;
         for (i, c) in readout.claims.iter().enumerate() {
-            let Some(tag) = filing(c, &spoken[1 - side], weight) else {
+            // A claim that continues the one before it follows it wherever it was filed.
+            let continues = c
+                .topic
+                .as_ref()
+                .is_some_and(|t| t.source == TopicSource::Context);
+            let filed = match previous {
+                Some(p) if continues => Some(p),
+                _ => filing(c, &spoken[1 - side], weight),
+            };
+            previous = filed;
+            let Some(tag) = filed else {
                 untagged[side].push(i);
                 continue;
             };
@@ -163,15 +174,15 @@ fn filing<'a>(
     c: &'a NormClaim,
     other: &[&str],
     weight: impl Fn(&str) -> f64,
-) -> Option<&'a crate::normalize::TopicTag> {
+) -> Option<&'a TopicTag> {
     let primary = c.topic.as_ref()?;
     if other.contains(&primary.id.as_str()) {
         return Some(primary);
     }
-    let alternative = c
-        .alternatives
-        .iter()
-        .find(|a| other.contains(&a.id.as_str()) && weight(&a.id) >= weight(&primary.id));
+    let alternative = c.alternatives.iter().find(|a| {
+        other.contains(&a.id.as_str())
+            && (weight(&a.id) >= weight(&primary.id) || weight(&primary.id) < 1.0)
+    });
     Some(alternative.unwrap_or(primary))
 }
 

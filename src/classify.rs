@@ -93,6 +93,10 @@ pub struct ClassifiedTopic {
     pub pairs: Vec<ClassifiedPair>,
 }
 
+/// Opposed characterizations must speak of the same thing: at least one
+/// shared content word ("operate safely" against "operations safely").
+const SHARED_SUBJECT: f64 = 0.05;
+
 /// Similarity above which two claims of the same polarity make the same point.
 const SAME_POINT: f64 = 0.6;
 
@@ -290,6 +294,7 @@ fn rule(
     // Opposed characterizations: one side criticises the conduct the other
     // asserts of itself.
     if let (Some(ta), Some(vb)) = (ta, vb)
+        && similarity >= SHARED_SUBJECT
         && asserts_own_conduct(b)
         && ta == vb
         && va != Some(vb)
@@ -300,6 +305,7 @@ fn rule(
         );
     }
     if let (Some(tb), Some(va)) = (tb, va)
+        && similarity >= SHARED_SUBJECT
         && asserts_own_conduct(a)
         && tb == va
         && vb != Some(va)

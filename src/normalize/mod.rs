@@ -127,7 +127,6 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
         own: &side,
         participants,
     };
-    let cues = Cues::get();
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
