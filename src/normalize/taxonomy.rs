@@ -74,11 +74,16 @@ pub struct Tag {
 pub const ALTERNATIVE_SHARE: f64 = 0.5;
 
 impl Taxonomy {
-    /// The built-in taxonomy.
+    /// The built-in taxonomy (parsed and compiled once per process).
     pub fn built_in() -> Taxonomy {
-        let file: TopicFile = yaml::parse("built-in topics", BUILT_IN, Default::default())
-            .expect("the built-in taxonomy is valid YAML");
-        Taxonomy::compile(file.topics, file.fallback.as_deref())
+        static BUILT: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
+        BUILT
+            .get_or_init(|| {
+                let file: TopicFile = yaml::parse("built-in topics", BUILT_IN, Default::default())
+                    .expect("the built-in taxonomy is valid YAML");
+                Taxonomy::compile(file.topics, file.fallback.as_deref())
+            })
+            .clone()
     }
 
     /// The built-in taxonomy extended (or replaced) by the topics file at `path`.
