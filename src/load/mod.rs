@@ -10,7 +10,7 @@ use std::io::Read;
 
 use crate::error::{Error, InputError};
 use crate::model::{Claim, Meeting, Participant, Readout, Source};
-use crate::normalize::{cues, sentences};
+use crate::normalize::{cues, lists, sentences};
 pub use suggest::did_you_mean;
 pub use yaml::YamlLimits;
 
@@ -289,7 +289,16 @@ fn check(
     }
     if let Some(statement) = &raw.statement {
         let base = statement.referenced.line();
-        for sentence in sentences::split(&statement.value) {
+        // A sentence listing several subjects becomes one claim per subject.
+        let parts = sentences::split(&statement.value)
+            .into_iter()
+            .flat_map(|s| {
+                let line = s.line;
+                lists::split_list(&s.text)
+                    .into_iter()
+                    .map(move |t| (t, line))
+            });
+        for (sentence_text, sentence_line) in parts {
             let id = (claims.len() + 1).to_string();
             if let Some(first) = seen.insert(id.clone(), base) {
                 return Err(at(
@@ -307,8 +316,8 @@ fn check(
             }
             claims.push(Claim {
                 id,
-                text: sentence.text,
-                line: base + sentence.line.saturating_sub(1),
+                text: sentence_text,
+                line: base + sentence_line.saturating_sub(1),
                 ..Claim::default()
             });
         }
@@ -424,6 +433,15 @@ mod tests {
             .expect("loads");
         assert_eq!(r.claims.len(), 2);
         assert_eq!(r.claims[0].text, "The U.S. side spoke.");
+    }
+
+    #[test]
+    fn statement_lists_become_one_claim_per_subject() {
+        let r = load("source: {side: China}\nstatement: The two sides discussed Taiwan, Ukraine, the Korean Peninsula and other issues. Good.\n")
+            .expect("loads");
+        let texts: Vec<_> = r.claims.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts[1], "The two sides discussed Ukraine.");
+        assert_eq!(texts.len(), 5);
     }
 
     #[test]

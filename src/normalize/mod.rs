@@ -2,6 +2,7 @@
 //! claims with a matching form for comparison.
 
 pub mod cues;
+pub mod lists;
 pub mod phrases;
 pub mod sentences;
 pub mod stance;
