@@ -10,6 +10,7 @@ pub mod classify;
 pub mod cli;
 pub mod error;
 pub mod exit_codes;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod normalize;

@@ -86,11 +86,17 @@ struct Block {
     text: String,
 }
 
+/// Text with a line longer than this is not hard-wrapped: each of its lines
+/// is a paragraph, as in text copied from a web page.
+pub const WRAP_WIDTH: usize = 100;
+
 /// Paragraphs (blank-line separated), cut further before each list item and
-/// after each line that ends a quotation.
+/// after each line that ends a quotation. In text that is not hard-wrapped
+/// every line is a paragraph.
 fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
+    let unwrapped = text.lines().any(|l| l.trim().chars().count() > WRAP_WIDTH);
     for (i, raw) in text.lines().enumerate() {
         let line = i as u64 + 1;
         // A blank line, or a rule of dashes or stars, ends a paragraph.
@@ -103,13 +109,20 @@ fn blocks(text: &str) -> Vec<Block> {
             None => (raw.to_string(), false),
         };
         match current.as_mut() {
-            Some(b) if !is_item && !ends_quotation(b.text.lines().last().unwrap_or("")) => {
+            Some(b)
+                if !unwrapped
+                    && !is_item
+                    && !ends_quotation(b.text.lines().last().unwrap_or("")) =>
+            {
                 b.text.push('\n');
                 b.text.push_str(&body);
             }
             _ => {
                 out.extend(current.take());
-                current = Some(Block { first_line: line, text: body });
+                current = Some(Block {
+                    first_line: line,
+                    text: body,
+                });
             }
         }
     }
@@ -130,13 +143,16 @@ pub fn list_marker_len(line: &str) -> Option<usize> {
         let inner = rest.strip_prefix('(');
         let body = inner.unwrap_or(rest);
         let digits = body.chars().take_while(char::is_ascii_digit).count();
-        let label = if (1..=3).contains(&digits) {
-            digits
-        } else if body.chars().next().is_some_and(|c| c.is_ascii_lowercase() || (inner.is_some() && c.is_ascii_uppercase())) {
-            1
-        } else {
-            return None;
-        };
+        let label =
+            if (1..=3).contains(&digits) {
+                digits
+            } else if body.chars().next().is_some_and(|c| {
+                c.is_ascii_lowercase() || (inner.is_some() && c.is_ascii_uppercase())
+            }) {
+                1
+            } else {
+                return None;
+            };
         let close = body[label..].chars().next()?;
         let ok = match inner {
             Some(_) => close == ')',
@@ -160,37 +176,59 @@ fn ends_quotation(line: &str) -> bool {
     match rev.next() {
         Some('\u{201D}') => true,
         // A straight quote closes when it follows a word or punctuation.
-        Some('"') => rev.next().is_some_and(|c| !c.is_whitespace()) && t.matches('"').count() % 2 == 0,
+        Some('"') => {
+            rev.next().is_some_and(|c| !c.is_whitespace())
+                && t.matches('"').count().is_multiple_of(2)
+        }
         _ => false,
     }
 }
 
 fn split_block(para: &str, first_line: u64, out: &mut Vec<Sentence>) {
-    let chars: Vec<(usize, char)> = para.char_indices().collect();
     let mut start = 0usize;
-    let mut i = 0usize;
     let mut first = true;
+    for end in sentence_ends(para) {
+        if push(para, start, end, first_line, first, out) {
+            first = false;
+        }
+        start = end;
+    }
+}
+
+/// Byte offsets where the sentences of one paragraph end (the last is `para.len()`).
+fn sentence_ends(para: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = para.char_indices().collect();
+    let mut ends = Vec::new();
+    let mut i = 0usize;
     while i < chars.len() {
-        let (_, c) = chars[i];
-        if matches!(c, '.' | '!' | '?') {
+        if matches!(chars[i].1, '.' | '!' | '?') {
             // Take closing quotes and brackets with the sentence.
             let mut j = i + 1;
             while j < chars.len() && CLOSERS.contains(&chars[j].1) {
                 j += 1;
             }
             if ends_here(para, &chars, i, j) {
-                let end = chars.get(j).map_or(para.len(), |(b, _)| *b);
-                if push(para, start, end, first_line, first, out) {
-                    first = false;
-                }
-                start = end;
+                ends.push(chars.get(j).map_or(para.len(), |(b, _)| *b));
                 i = j;
                 continue;
             }
         }
         i += 1;
     }
-    push(para, start, para.len(), first_line, first, out);
+    if ends.last() != Some(&para.len()) {
+        ends.push(para.len());
+    }
+    ends
+}
+
+/// Byte offset where the last sentence of `text` starts: where an unfinished
+/// sentence at the end of a truncated text begins.
+pub fn last_sentence_start(text: &str) -> usize {
+    let ends = sentence_ends(text);
+    match ends.len() {
+        0 | 1 => 0,
+        n => ends[n - 2],
+    }
 }
 
 /// Whether the terminator at char `i` (closers up to `j`) ends a sentence.
@@ -230,13 +268,19 @@ fn dotted(para: &str, dot: usize) -> Dotted {
     let before = &para[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || OPENERS.contains(c))
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() || !word.chars().any(char::is_alphabetic) {
         return Dotted::Word; // "...", "3."
     }
     // Dotted acronyms (U.S., P.R.C., e.g) and single-letter initials (J.).
-    if word.contains('.') && word.split('.').all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic)) {
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|p| (1..=2).contains(&p.chars().count()) && p.chars().all(char::is_alphabetic))
+    {
         return Dotted::Abbreviation;
     }
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
@@ -256,7 +300,14 @@ fn dotted(para: &str, dot: usize) -> Dotted {
 }
 
 /// Adds the sentence `para[start..end]` unless it has no word in it; says whether it did.
-fn push(para: &str, start: usize, end: usize, first_line: u64, para_start: bool, out: &mut Vec<Sentence>) -> bool {
+fn push(
+    para: &str,
+    start: usize,
+    end: usize,
+    first_line: u64,
+    para_start: bool,
+    out: &mut Vec<Sentence>,
+) -> bool {
     let raw = &para[start..end];
     if !raw.chars().any(char::is_alphanumeric) {
         return false; // a lone dash, quote mark or bullet is not a sentence
@@ -264,7 +315,11 @@ fn push(para: &str, start: usize, end: usize, first_line: u64, para_start: bool,
     let text = raw.split_whitespace().collect::<Vec<_>>().join(" ");
     let lead = raw.len() - raw.trim_start().len();
     let line = first_line + para[..start + lead].matches('\n').count() as u64;
-    out.push(Sentence { text, line, para_start });
+    out.push(Sentence {
+        text,
+        line,
+        para_start,
+    });
     true
 }
 
@@ -279,8 +334,13 @@ mod tests {
     #[test]
     fn titles_acronyms_and_months_do_not_split() {
         assert_eq!(
-            texts("Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3. The P.R.C. replied."),
-            ["Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3.", "The P.R.C. replied."]
+            texts(
+                "Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3. The P.R.C. replied."
+            ),
+            [
+                "Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3.",
+                "The P.R.C. replied."
+            ]
         );
         assert_eq!(
             texts("Lt. Gen. Smith, Sec. Blinken, Dr. Li and Mr. Wang met U.N. staff in Jan. 2024."),
@@ -291,57 +351,101 @@ mod tests {
     #[test]
     fn acronym_at_sentence_end_splits_before_a_starter() {
         assert_eq!(
-            texts("He met officials of the U.S. The two sides agreed. They met U.S. Navy officers."),
-            ["He met officials of the U.S.", "The two sides agreed.", "They met U.S. Navy officers."]
+            texts(
+                "He met officials of the U.S. The two sides agreed. They met U.S. Navy officers."
+            ),
+            [
+                "He met officials of the U.S.",
+                "The two sides agreed.",
+                "They met U.S. Navy officers."
+            ]
         );
     }
 
     #[test]
     fn initials_and_numbered_abbreviations() {
-        assert_eq!(texts("Lloyd J. Austin III met him. Resolution No. 2231 stands."), [
-            "Lloyd J. Austin III met him.",
-            "Resolution No. 2231 stands."
-        ]);
-        assert_eq!(texts("He said no. Then he left."), ["He said no.", "Then he left."]);
+        assert_eq!(
+            texts("Lloyd J. Austin III met him. Resolution No. 2231 stands."),
+            [
+                "Lloyd J. Austin III met him.",
+                "Resolution No. 2231 stands."
+            ]
+        );
+        assert_eq!(
+            texts("He said no. Then he left."),
+            ["He said no.", "Then he left."]
+        );
     }
 
     #[test]
     fn decimals_and_lowercase_continuations_do_not_split() {
-        assert_eq!(texts("It costs 3.5 billion. ok then."), ["It costs 3.5 billion. ok then."]);
-        assert_eq!(texts("Trade grew 4.2 percent. Exports rose."), ["Trade grew 4.2 percent.", "Exports rose."]);
+        assert_eq!(
+            texts("It costs 3.5 billion. ok then."),
+            ["It costs 3.5 billion. ok then."]
+        );
+        assert_eq!(
+            texts("Trade grew 4.2 percent. Exports rose."),
+            ["Trade grew 4.2 percent.", "Exports rose."]
+        );
     }
 
     #[test]
     fn quotations_keep_their_end_inside_or_outside() {
         assert_eq!(
             texts("He said \"we will act.\" Then he left. Did he? Yes!"),
-            ["He said \"we will act.\"", "Then he left.", "Did he?", "Yes!"]
+            [
+                "He said \"we will act.\"",
+                "Then he left.",
+                "Did he?",
+                "Yes!"
+            ]
         );
         assert_eq!(
-            texts("He called it \u{201C}a mistake\u{201D}. China agreed. \u{201C}Will you?\u{201D} he asked."),
-            ["He called it \u{201C}a mistake\u{201D}.", "China agreed.", "\u{201C}Will you?\u{201D} he asked."]
+            texts(
+                "He called it \u{201C}a mistake\u{201D}. China agreed. \u{201C}Will you?\u{201D} he asked."
+            ),
+            [
+                "He called it \u{201C}a mistake\u{201D}.",
+                "China agreed.",
+                "\u{201C}Will you?\u{201D} he asked."
+            ]
         );
-        assert_eq!(texts("\u{2018}No,\u{2019} she said. \"Fine,\" he replied."), [
-            "\u{2018}No,\u{2019} she said.",
-            "\"Fine,\" he replied."
-        ]);
+        assert_eq!(
+            texts("\u{2018}No,\u{2019} she said. \"Fine,\" he replied."),
+            ["\u{2018}No,\u{2019} she said.", "\"Fine,\" he replied."]
+        );
     }
 
     #[test]
     fn lines_ending_a_quotation_end_the_sentence() {
         assert_eq!(
-            texts("\"Conflict is in no one's interest,\"\n\"The world is not tranquil,\"\nwrapped\nline."),
-            ["\"Conflict is in no one's interest,\"", "\"The world is not tranquil,\"", "wrapped line."]
+            texts(
+                "\"Conflict is in no one's interest,\"\n\"The world is not tranquil,\"\nwrapped\nline."
+            ),
+            [
+                "\"Conflict is in no one's interest,\"",
+                "\"The world is not tranquil,\"",
+                "wrapped line."
+            ]
         );
     }
 
     #[test]
     fn em_dashes_and_ellipses() {
         assert_eq!(
-            texts("Navigation \u{2014} especially in the South China Sea \u{2014} matters. Wait\u{2026} no.\n\u{2014}\nNext one."),
-            ["Navigation \u{2014} especially in the South China Sea \u{2014} matters.", "Wait\u{2026} no.", "Next one."]
+            texts(
+                "Navigation \u{2014} especially in the South China Sea \u{2014} matters. Wait\u{2026} no.\n\u{2014}\nNext one."
+            ),
+            [
+                "Navigation \u{2014} especially in the South China Sea \u{2014} matters.",
+                "Wait\u{2026} no.",
+                "Next one."
+            ]
         );
-        assert_eq!(texts("He said ... \"It ended.\""), ["He said ...", "\"It ended.\""]);
+        assert_eq!(
+            texts("He said ... \"It ended.\""),
+            ["He said ...", "\"It ended.\""]
+        );
     }
 
     #[test]
@@ -349,22 +453,54 @@ mod tests {
         let s = split("First line\n\nSecond. Third.");
         assert_eq!(s.len(), 3);
         assert_eq!((s[0].line, s[1].line, s[2].line), (1, 3, 3));
-        assert_eq!((s[0].para_start, s[1].para_start, s[2].para_start), (true, true, false));
+        assert_eq!(
+            (s[0].para_start, s[1].para_start, s[2].para_start),
+            (true, true, false)
+        );
     }
 
     #[test]
     fn list_items_are_sentences_without_their_markers() {
-        let s = split("The two sides agreed to:\n- resume talks\n  between commanders\n* keep channels open\n2. meet again\n(b) review progress");
+        let s = split(
+            "The two sides agreed to:\n- resume talks\n  between commanders\n* keep channels open\n2. meet again\n(b) review progress",
+        );
         let t: Vec<_> = s.iter().map(|s| s.text.as_str()).collect();
-        assert_eq!(t, [
-            "The two sides agreed to:",
-            "resume talks between commanders",
-            "keep channels open",
-            "meet again",
-            "review progress"
-        ]);
+        assert_eq!(
+            t,
+            [
+                "The two sides agreed to:",
+                "resume talks between commanders",
+                "keep channels open",
+                "meet again",
+                "review progress"
+            ]
+        );
         assert_eq!(s[3].line, 5);
         assert!(s.iter().all(|s| s.para_start));
+    }
+
+    #[test]
+    fn long_lines_mean_each_line_is_a_paragraph() {
+        let long = "x".repeat(WRAP_WIDTH);
+        let s = split(&format!(
+            "A {long} line (with a note)\nAnother line here.\n"
+        ));
+        assert_eq!(s.len(), 2);
+        assert!(s[1].para_start);
+        assert_eq!(
+            texts("A short wrapped\nline here."),
+            ["A short wrapped line here."]
+        );
+    }
+
+    #[test]
+    fn last_sentence_start_finds_the_unfinished_one() {
+        let t = "Brown met Liu. In January, senior U.S. and Chinese officials b";
+        assert_eq!(
+            &t[last_sentence_start(t)..],
+            " In January, senior U.S. and Chinese officials b"
+        );
+        assert_eq!(last_sentence_start("Only one"), 0);
     }
 
     #[test]
