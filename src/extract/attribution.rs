@@ -240,7 +240,7 @@ fn subject(words: &[Word]) -> Option<Subject> {
             return Some(Subject::Account);
         }
         // An editor's insertion names the speaker: "[Austin] underscored".
-        let name = name.replace(['[', ']'], "");
+        let name = name.replace(['[', ']'], "").trim().to_string();
         return valid_speaker(&name).then_some(Subject::Speaker(name, reports));
     }
     None

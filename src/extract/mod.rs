@@ -109,12 +109,27 @@ pub fn extract(
     }
     dropped.sort_by_key(|d| (d.line, d.kind));
     if kept.is_empty() {
+        let mut kinds: Vec<DropKind> = dropped.iter().map(|d| d.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let left_out: Vec<String> = kinds
+            .iter()
+            .map(|k| {
+                let n = dropped.iter().filter(|d| d.kind == *k).count();
+                format!("{n} {}{}", k.name(), if n == 1 { "" } else { "s" })
+            })
+            .collect();
+        let why = if left_out.is_empty() {
+            "it has no sentence".to_string()
+        } else {
+            format!("left out as not claims: {}", left_out.join(", "))
+        };
         return Err(Error::input(
             origin,
             0,
             0,
             format!(
-                "no claims found: all {} lines are empty or not claims (headlines, notes, datelines, links)",
+                "no claims found in {} lines of text; {why}",
                 text.lines().count()
             ),
         ));
@@ -153,8 +168,15 @@ pub fn extract(
         claims.push(Claim {
             id: ids[i].clone(),
             text: s.text,
-            speaker: a.speaker.map(|(name, _)| name),
-            quote: a.quote,
+            // Trimmed and non-empty, as the loader reads them back.
+            speaker: a
+                .speaker
+                .map(|(name, _)| name.trim().to_string())
+                .filter(|s| !s.is_empty()),
+            quote: a
+                .quote
+                .map(|q| q.trim().to_string())
+                .filter(|q| !q.is_empty()),
             topic: None,
             stance: None,
             line: s.line,
