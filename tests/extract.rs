@@ -382,7 +382,10 @@ fn flagship_article_extracts_speakers_and_quotes() {
 /// The output without the detection comments under each claim: those follow
 /// the cue and topic data, which is tuned separately and tested above.
 fn without_detections(yaml: &str) -> String {
-    yaml.lines().filter(|l| !l.starts_with("    # ")).map(|l| format!("{l}\n")).collect()
+    yaml.lines()
+        .filter(|l| !l.starts_with("    # "))
+        .map(|l| format!("{l}\n"))
+        .collect()
 }
 
 #[test]

@@ -1,49 +1,20 @@
 //! Attribution: who a sentence of a readout quotes or reports ("Austin said",
-//! "according to Wu Qian", "the two sides"), and the words it quotes.
+//! "according to Wu Qian", "the two sides"), with the context of the sentences
+//! before it (pronouns, "the Secretary", reported speech that runs on), and
+//! the words it quotes.
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
+use super::quotes::quotes;
+use super::speaker::{Subject, bare, is_person, lexicon, subject, trailing, words};
 use crate::normalize::sentences::Sentence;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Lexicon {
-    reporting_verbs: Vec<String>,
-    action_verbs: Vec<String>,
-    trailing_verbs: Vec<String>,
-    adverbs: Vec<String>,
-    intro_words: Vec<String>,
-    relative_words: Vec<String>,
-    subject_cut_words: Vec<String>,
-    empty_subjects: Vec<String>,
-    pronouns: Vec<String>,
-    speaker_nouns: Vec<String>,
-    document_nouns: Vec<String>,
-    max_subject_words: usize,
-    subject_window: usize,
-}
-
-fn lexicon() -> &'static Lexicon {
-    static LEX: OnceLock<Lexicon> = OnceLock::new();
-    LEX.get_or_init(|| {
-        crate::load::yaml::parse(
-            "built-in attribution lexicon",
-            include_str!("../data/attribution.yaml"),
-            Default::default(),
-        )
-        .expect("the built-in attribution lexicon is valid YAML")
-    })
-}
 
 /// How the speaker of a claim was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
     /// The subject of the sentence ("Austin said", "the two sides agreed").
     Subject,
-    /// A pronoun subject standing for an earlier speaker ("He said" → Austin).
-    Pronoun(String),
+    /// A pronoun or title standing for an earlier speaker or named person
+    /// ("He said" → Austin, "The Secretary" → Secretary Austin); the words of the text.
+    Reference(String),
     /// An attribution after the claim (", Ryder said", "according to Wu Qian").
     Attribution,
     /// No speaker of its own: it continues the reported speech of the
@@ -61,7 +32,7 @@ pub struct Attribution {
 /// Attributes every sentence; a sentence's context is the ones before it.
 pub fn attribute(sentences: &[Sentence]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::with_capacity(sentences.len());
-    let mut last_person: Option<String> = None;
+    let mut context = Context::default();
     // The speaker whose reported speech the next sentence may continue.
     let mut reporting: Option<String> = None;
     let mut in_quote = false;
@@ -74,394 +45,138 @@ pub fn attribute(sentences: &[Sentence]) -> Vec<Attribution> {
         let (quote, still_open) = quotes(&s.text, in_quote);
         in_quote = still_open;
         let mut speaker = None;
-        if subject(&words) == Some(Subject::Account) {
-            reporting = None;
-        } else if let Some(Subject::Speaker(name, verb_reports)) = subject(&words) {
-            let lower = name.to_lowercase();
-            if lexicon().pronouns.contains(&lower) {
-                if let Some(p) = &last_person {
-                    speaker = Some((p.clone(), Found::Pronoun(name.clone())));
-                }
-            } else {
-                speaker = Some((name.clone(), Found::Subject));
+        match subject(&words) {
+            Some(Subject::Account) => reporting = None,
+            Some(Subject::Speaker(name, verb_reports)) => {
+                speaker = context.resolve(name, Found::Subject);
+                reporting = match (&speaker, verb_reports) {
+                    (Some((who, _)), true) => Some(who.clone()),
+                    _ => None,
+                };
             }
-            reporting = match (&speaker, verb_reports) {
-                (Some((who, _)), true) => Some(who.clone()),
-                _ => None,
-            };
+            None => {}
         }
         if speaker.is_none()
             && let Some(name) = trailing(&words)
         {
-            let lower = name.to_lowercase();
-            speaker = if lexicon().pronouns.contains(&lower) {
-                last_person.clone().map(|p| (p, Found::Pronoun(name)))
-            } else {
-                Some((name, Found::Attribution))
-            };
+            speaker = context.resolve(name, Found::Attribution);
         }
         if speaker.is_none() && !s.para_start {
             speaker = reporting.clone().map(|r| (r, Found::Carried));
         }
-        if let Some((name, _)) = &speaker
-            && is_person(name)
-        {
-            last_person = Some(name.clone());
-        }
+        context.saw(&s.text, speaker.as_ref().map(|(name, _)| name.as_str()));
         out.push(Attribution { speaker, quote });
     }
     out
 }
 
-/// A word of the sentence as written, and its bare lowercase form.
-struct Word<'a> {
-    orig: &'a str,
-    bare: String,
+/// What earlier sentences said about people, for resolving "he" and "the Secretary".
+#[derive(Default)]
+struct Context {
+    /// Speakers that are persons, latest last.
+    speakers: Vec<String>,
+    /// Titled names mentioned anywhere ("Secretary of Defense Lloyd J. Austin III"), latest last.
+    mentions: Vec<String>,
 }
 
-fn words(text: &str) -> Vec<Word<'_>> {
-    text.split_whitespace()
-        .map(|w| Word {
-            orig: w,
-            bare: bare(w),
-        })
-        .collect()
-}
-
-/// Lowercase, without surrounding punctuation and quotation marks.
-fn bare(w: &str) -> String {
-    w.trim_matches(|c: char| !c.is_alphanumeric())
-        .to_lowercase()
-}
-
-/// Length in words of the phrase from `list` that starts at `words[i]`.
-fn phrase_at(words: &[Word], i: usize, list: &[String]) -> Option<usize> {
-    list.iter()
-        .filter_map(|p| {
-            let parts: Vec<&str> = p.split_whitespace().collect();
-            let fits = i + parts.len() <= words.len()
-                && parts.iter().enumerate().all(|(k, part)| words[i + k].bare == *part)
-                // A phrase ends at punctuation only on its last word.
-                && (i..i + parts.len() - 1).all(|k| !words[k].orig.ends_with(','));
-            fits.then_some(parts.len())
-        })
-        .max()
-}
-
-/// What the start of a sentence says about who speaks.
-#[derive(Debug, Clone, PartialEq, Eq)]
-enum Subject {
-    /// A speaker, and whether the verb reports speech.
-    Speaker(String, bool),
-    /// The account itself ("The statement said ..."): no speaker, and the
-    /// reported speech of earlier sentences has ended.
-    Account,
-}
-
-/// The subject of the sentence, when a speech or action verb follows it. A
-/// quotation that opens the sentence is read from inside ("\"President Biden
-/// detailed ...\"").
-fn subject(words: &[Word]) -> Option<Subject> {
-    let lex = lexicon();
-    let window = lex.subject_window.min(words.len());
-    for v in 1..window {
-        // A verb is in lowercase: "The United States noted" is not "states".
-        let lowercase = words[v]
-            .orig
-            .chars()
-            .find(|c| c.is_alphabetic())
-            .is_some_and(char::is_lowercase);
-        let reports = phrase_at(words, v, &lex.reporting_verbs);
-        let acts = phrase_at(words, v, &lex.action_verbs);
-        let Some(verb_len) = reports.or(acts).filter(|_| lowercase) else {
-            continue;
-        };
-        let reports = reports.is_some();
-        // "..., Wang said." / "..., Wang said, adding": the verb ends its
-        // clause, so the subject is the clause just before it.
-        let last = v + verb_len - 1;
-        let trailing = last + 1 == words.len()
-            || ends_clause(words[last].orig)
-            || words[last].orig.ends_with(['.', '!', '?']);
-        if words[..v].iter().enumerate().any(|(k, w)| {
-            let inner = if k == 0 {
-                w.orig.trim_start_matches(['"', '\u{201C}'])
-            } else {
-                w.orig
+impl Context {
+    /// The speaker `name` stands for: itself, or the person a pronoun or a
+    /// bare title refers to (None when a pronoun has no one to refer to).
+    fn resolve(&self, name: String, found: Found) -> Option<(String, Found)> {
+        let lex = lexicon();
+        let ws: Vec<String> = name.split_whitespace().map(bare).collect();
+        if ws.len() == 1 && lex.pronouns.contains(&ws[0]) {
+            let person = self.speakers.last()?;
+            return Some((person.clone(), Found::Reference(name)));
+        }
+        // "the Secretary", "The President"
+        if ws.len() == 2 && matches!(ws[0].as_str(), "the" | "a") && lex.titles.contains(&ws[1]) {
+            let has_title = |n: &&String| n.split_whitespace().any(|w| bare(w) == ws[1]);
+            // Among titled names, one who has spoken before comes first: "the
+            // Secretary" is Secretary Austin, not the press secretary quoting him.
+            let spoke = |n: &&String| {
+                n.split_whitespace()
+                    .filter(|w| {
+                        w.chars().next().is_some_and(char::is_uppercase)
+                            && !lex.titles.contains(&bare(w))
+                    })
+                    .any(|w| {
+                        self.speakers
+                            .iter()
+                            .any(|s| s.split_whitespace().any(|x| bare(x) == bare(w)))
+                    })
             };
-            inner.contains(['"', '\u{201C}', '\u{201D}'])
-        }) {
-            return None; // a quotation before the verb: not a plain subject
-        }
-        // Clauses before the verb, split at commas, adverbs left out; a label
-        // before a colon or semicolon is dropped. Introductory phrases are
-        // skipped; the subject is the last clause left, unless that clause is
-        // an apposition (it starts in lowercase: "Wang, director of ..., said").
-        let mut clauses: Vec<Vec<&Word>> = vec![Vec::new()];
-        for w in &words[..v] {
-            let relative =
-                clauses.last().is_some_and(Vec::is_empty) && lex.relative_words.contains(&w.bare);
-            if !lex.adverbs.contains(&w.bare)
-                && !relative
-                && let Some(c) = clauses.last_mut()
-            {
-                c.push(w);
-            }
-            if w.orig.ends_with([':', ';']) {
-                clauses.clear();
-                clauses.push(Vec::new());
-            } else if w.orig.ends_with(',') {
-                clauses.push(Vec::new());
+            let person = self
+                .speakers
+                .iter()
+                .rev()
+                .find(has_title)
+                .or_else(|| self.mentions.iter().rev().filter(has_title).find(spoke))
+                .or_else(|| self.mentions.iter().rev().find(has_title));
+            if let Some(p) = person {
+                return Some((p.clone(), Found::Reference(name)));
             }
         }
-        let mut candidates: Vec<Vec<&Word>> = clauses
-            .into_iter()
-            .filter(|c| !c.is_empty() && !lex.intro_words.contains(&c[0].bare))
-            .collect();
-        while !trailing
-            && candidates.len() > 1
-            && candidates
-                .last()
-                .is_some_and(|c| c[0].orig.chars().next().is_some_and(char::is_lowercase))
-        {
-            candidates.pop();
-        }
-        let mut subject = candidates.pop()?;
-        if let Some(cut) = subject
-            .iter()
-            .skip(1)
-            .position(|w| lex.subject_cut_words.contains(&w.bare))
-        {
-            subject.truncate(cut + 1);
-        }
-        let name = join(&subject);
-        let head = subject.last().map(|w| w.bare.as_str()).unwrap_or("");
-        if lex.document_nouns.iter().any(|d| d == head) {
-            return Some(Subject::Account);
-        }
-        // An editor's insertion names the speaker: "[Austin] underscored".
-        let name = name.replace(['[', ']'], "").trim().to_string();
-        return valid_speaker(&name).then_some(Subject::Speaker(name, reports));
+        Some((name, found))
     }
-    None
+
+    /// Records a sentence's speaker and the titled names it mentions.
+    fn saw(&mut self, text: &str, speaker: Option<&str>) {
+        if let Some(name) = speaker.filter(|n| is_person(n)) {
+            self.speakers.push(name.to_string());
+        }
+        self.mentions.extend(titled_names(text));
+    }
 }
 
-/// A speaker named after the claim: "quoted X as saying", ", X said",
-/// ", said X", "according to X".
-fn trailing(words: &[Word]) -> Option<String> {
+/// Runs of capitalised words that hold a title and a name: "Secretary of
+/// Defense Lloyd J. Austin III", "PRC President Xi Jinping".
+fn titled_names(text: &str) -> Vec<String> {
     let lex = lexicon();
-    let n = words.len();
-    // "the spokesperson quoted Dong as saying"
-    for i in 0..n {
-        if words[i].bare == "quoted"
-            && let Some(k) = (i + 1..n.min(i + 2 + lex.max_subject_words)).find(|&k| {
-                k + 1 < n && words[k].bare == "as" && words[k + 1].bare.starts_with("saying")
-            })
-        {
-            let name = join(&words[i + 1..k].iter().collect::<Vec<_>>());
-            if valid_speaker(&name) {
-                return Some(name);
+    let mut out = Vec::new();
+    let mut run: Vec<&str> = Vec::new();
+    let flush = |run: &mut Vec<&str>, out: &mut Vec<String>| {
+        while run.last().is_some_and(|w| bare(w) == "of") {
+            run.pop();
+        }
+        let titled = run.iter().any(|w| lex.titles.contains(&bare(w)));
+        let named = run.iter().any(|w| {
+            !lex.titles.contains(&bare(w)) && bare(w) != "of" && bare(w).chars().count() > 1
+        });
+        if titled && named {
+            let mut name = run
+                .join(" ")
+                .trim_matches(|c: char| !c.is_alphanumeric() && c != '.')
+                .to_string();
+            // A sentence's full stop after a name ("... Dong Jun.") is not part of it.
+            let last_letters = name
+                .rsplit(' ')
+                .next()
+                .map_or(0, |w| w.chars().filter(|c| c.is_alphabetic()).count());
+            if name.ends_with('.') && last_letters > 1 {
+                name.pop();
             }
+            out.push(name);
         }
-    }
-    // "(spokesman Wu Qian quoting Wei)"
-    if let Some(i) = (0..n).find(|&i| words[i].bare == "quoting") {
-        let end = (i + 1..n)
-            .find(|&k| ends_clause(words[k].orig) || words[k].orig.ends_with(')'))
-            .map_or(n, |k| k + 1);
-        let name = clean_name(&words[i + 1..end]);
-        if valid_speaker(&name) {
-            return Some(name);
-        }
-    }
-    // ", Ryder said" / "," Dong said" / ", said Wang Yi"
-    let clause_starts: Vec<usize> = (1..n).filter(|&i| ends_clause(words[i - 1].orig)).collect();
-    for &start in clause_starts.iter().rev() {
-        if let Some(len) = phrase_at(words, start, &lex.trailing_verbs) {
-            let end = (start + len..n)
-                .find(|&k| ends_clause(words[k].orig))
-                .map_or(n, |k| k + 1);
-            let name = clean_name(&words[start + len..end]);
-            if valid_speaker(&name) {
-                return Some(name);
-            }
-            continue;
-        }
-        let end = (start..n)
-            .find(|&k| ends_clause(words[k].orig) || k + 1 == n)
-            .map_or(n, |k| k + 1);
-        for v in start + 1..end.min(start + 1 + lex.max_subject_words) {
-            if phrase_at(words, v, &lex.trailing_verbs).is_some() {
-                let name = clean_name(&words[start..v]);
-                if valid_speaker(&name) {
-                    return Some(name);
-                }
-                break;
-            }
-        }
-    }
-    // "according to Wu Qian", "according to a readout from X", "according to China's account"
-    for i in 0..n.saturating_sub(2) {
-        if words[i].bare == "according" && words[i + 1].bare == "to" {
-            let end = (i + 2..n)
-                .find(|&k| ends_clause(words[k].orig))
-                .map_or(n, |k| k + 1);
-            if let Some(name) = through_document(&words[i + 2..end]) {
-                return Some(name);
-            }
-        }
-    }
-    None
-}
-
-/// The speaker behind "a readout from X", "China's account", or X itself.
-fn through_document(words: &[Word]) -> Option<String> {
-    let lex = lexicon();
-    let doc = words
-        .iter()
-        .position(|w| lex.document_nouns.contains(&w.bare));
-    let name = match doc {
-        None => clean_name(words),
-        Some(d) => {
-            if let Some(k) =
-                (d + 1..words.len()).find(|&k| matches!(words[k].bare.as_str(), "from" | "by"))
-            {
-                clean_name(&words[k + 1..])
-            } else if d > 0
-                && ["'s", "\u{2019}s"]
-                    .iter()
-                    .any(|s| words[d - 1].orig.ends_with(s))
-            {
-                let owner = clean_name(&words[..d]);
-                owner
-                    .trim_end_matches("'s")
-                    .trim_end_matches("\u{2019}s")
-                    .to_string()
-            } else {
-                return None;
-            }
-        }
+        run.clear();
     };
-    valid_speaker(&name).then_some(name)
-}
-
-/// A name from words, without the punctuation around it.
-fn clean_name(words: &[Word]) -> String {
-    join(&words.iter().collect::<Vec<_>>())
-}
-
-fn join(words: &[&Word]) -> String {
-    let s = words.iter().map(|w| w.orig).collect::<Vec<_>>().join(" ");
-    let mut name = s
-        .trim_matches(|c: char| !(c.is_alphanumeric() || ".()[]".contains(c)))
-        .trim_end_matches([',', '.'])
-        .to_string();
-    // Keep brackets only when they pair up: "(PLA)" stays, "Wei)" loses its ")".
-    for (open, close) in [('(', ')'), ('[', ']')] {
-        if name.ends_with(close) && name.matches(close).count() > name.matches(open).count() {
-            name.pop();
-        }
-        if name.starts_with(open) && name.matches(open).count() > name.matches(close).count() {
-            name.remove(0);
-        }
-    }
-    name.trim().to_string()
-}
-
-/// Whether a word closes a clause: a comma or a closing quotation mark after it.
-fn ends_clause(w: &str) -> bool {
-    w.ends_with(',')
-        || w.ends_with(",\"")
-        || w.ends_with(",\u{201D}")
-        || w.ends_with('"')
-        || w.ends_with('\u{201D}')
-        || w.ends_with("\u{201D},")
-        || w.ends_with("\",")
-}
-
-/// Whether `name` can be a speaker: short, not an empty subject, and a name,
-/// a pronoun or a speaker noun.
-fn valid_speaker(name: &str) -> bool {
-    let lex = lexicon();
-    let ws: Vec<String> = name
-        .split_whitespace()
-        .map(bare)
-        .filter(|w| !w.is_empty())
-        .collect();
-    if ws.is_empty() || ws.len() > lex.max_subject_words || lex.empty_subjects.contains(&ws[0]) {
-        return false;
-    }
-    if ws
-        .iter()
-        .all(|w| lex.document_nouns.contains(w) || matches!(w.as_str(), "the" | "a" | "an"))
-    {
-        return false;
-    }
-    let last = ws.last().map(String::as_str).unwrap_or("");
-    if lex.document_nouns.iter().any(|d| d == last) {
-        return false; // "the statement said": the account speaks, not a person
-    }
-    // The head of the phrase names someone: "the US defense chief", "Wu Qian",
-    // not "a deterioration of military dialogue".
-    let head_capitalized = name
-        .split_whitespace()
-        .last()
-        .and_then(|w| w.chars().find(|c| c.is_alphanumeric()))
-        .is_some_and(char::is_uppercase);
-    head_capitalized || lex.pronouns.contains(&ws[0]) || lex.speaker_nouns.iter().any(|n| n == last)
-}
-
-/// Whether a speaker is a person a later "he" or "she" can stand for: a
-/// capitalised name not introduced by an article.
-fn is_person(name: &str) -> bool {
-    let first = name.split_whitespace().next().unwrap_or("");
-    !matches!(bare(first).as_str(), "the" | "a" | "an" | "both" | "they")
-        && first.chars().next().is_some_and(char::is_uppercase)
-        && !lexicon()
-            .speaker_nouns
-            .contains(&bare(name.split_whitespace().last().unwrap_or("")))
-}
-
-/// The words the sentence quotes (several quotations joined by " … "), and
-/// whether a quotation is still open at its end. `open` says whether one was
-/// open at its start (a quotation running on from the sentence before).
-fn quotes(text: &str, open: bool) -> (Option<String>, bool) {
-    let mut spans: Vec<String> = Vec::new();
-    let mut current: Option<String> = open.then(String::new);
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        let opens = c == '\u{201C}'
-            || (c == '"'
-                && current.is_none()
-                && prev.is_none_or(|p| p.is_whitespace() || "([\u{2014}\u{2013}-".contains(p)));
-        let closes = c == '\u{201D}' || (c == '"' && current.is_some());
-        if opens && current.is_none() {
-            current = Some(String::new());
-        } else if closes {
-            if let Some(q) = current.take() {
-                spans.push(q);
+    for w in text.split_whitespace() {
+        let core = w.trim_start_matches(['"', '\u{201C}', '(', '[']);
+        let capital = core.chars().next().is_some_and(char::is_uppercase);
+        if capital || (!run.is_empty() && core == "of") {
+            run.push(core);
+            // A comma, or a period that is not an initial or title, ends the name.
+            let ends = core.ends_with([',', ';', ':', '"', '\u{201D}', ')'])
+                || (core.ends_with('.') && core.chars().filter(|c| c.is_alphabetic()).count() > 3);
+            if ends {
+                flush(&mut run, &mut out);
             }
-        } else if let Some(q) = current.as_mut() {
-            q.push(c);
+        } else {
+            flush(&mut run, &mut out);
         }
-        prev = Some(c);
     }
-    let still_open = current.is_some();
-    spans.extend(current);
-    let spans: Vec<String> = spans
-        .into_iter()
-        .map(|q| {
-            q.trim()
-                .trim_end_matches([',', ';', ':'])
-                .trim()
-                .to_string()
-        })
-        .filter(|q| q.chars().any(char::is_alphanumeric))
-        .collect();
-    (
-        (!spans.is_empty()).then(|| spans.join(" \u{2026} ")),
-        still_open,
-    )
+    flush(&mut run, &mut out);
+    out
 }
 
 #[cfg(test)]
@@ -639,7 +354,47 @@ mod tests {
             speakers("Secretary Austin discussed the war. He raised concerns about the Strait.");
         assert_eq!(
             s[1],
-            Some(("Secretary Austin".into(), Found::Pronoun("He".into())))
+            Some(("Secretary Austin".into(), Found::Reference("He".into())))
+        );
+    }
+
+    #[test]
+    fn titles_stand_for_the_titled_person() {
+        let s = speakers(
+            "Secretary of State Antony J. Blinken met Wang Yi today. The Secretary underscored the importance of talks.",
+        );
+        assert_eq!(
+            s[1],
+            Some((
+                "Secretary of State Antony J. Blinken".into(),
+                Found::Reference("The Secretary".into())
+            ))
+        );
+        let s = speakers(
+            "President Biden detailed our efforts. The President underscored his support.",
+        );
+        assert_eq!(
+            s[1],
+            Some((
+                "President Biden".into(),
+                Found::Reference("The President".into())
+            ))
+        );
+        // No one titled so: the title stays as written.
+        assert_eq!(
+            speaker("The Secretary discussed the war."),
+            Some("The Secretary".into())
+        );
+        assert_eq!(
+            titled_names("He met PRC President Xi Jinping, and Adm. Dong Jun."),
+            ["PRC President Xi Jinping", "Adm. Dong Jun"]
+        );
+        let s = speakers(
+            "Secretary of Defense Lloyd J. Austin III met Dong. \"Austin stressed navigation,\" Press Secretary Pat Ryder said. The secretary reiterated the policy.",
+        );
+        assert_eq!(
+            s[2].as_ref().map(|x| x.0.as_str()),
+            Some("Secretary of Defense Lloyd J. Austin III")
         );
     }
 
@@ -662,35 +417,5 @@ mod tests {
             speakers("Austin discussed the war. The talks lasted an hour.")[1],
             None
         );
-    }
-
-    #[test]
-    fn quotes_straight_curly_and_across_sentences() {
-        let q = |t: &str| {
-            attribute(&split(t))
-                .into_iter()
-                .map(|a| a.quote)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            q("Austin raised \u{201C}recent provocative\u{201D} activity."),
-            [Some("recent provocative".to_string())]
-        );
-        assert_eq!(
-            q("He said \"no,\" then \"never.\""),
-            [Some("no \u{2026} never.".to_string())]
-        );
-        assert_eq!(
-            q("\"First part. Second part,\" he said."),
-            [
-                Some("First part.".to_string()),
-                Some("Second part".to_string())
-            ]
-        );
-        assert_eq!(
-            q("China's role was \"not wanted\" and it's Austin's."),
-            [Some("not wanted".to_string())]
-        );
-        assert_eq!(q("No quotes here."), [None]);
     }
 }

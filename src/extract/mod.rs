@@ -5,6 +5,8 @@
 
 pub mod attribution;
 pub mod boilerplate;
+mod quotes;
+mod speaker;
 pub mod write;
 
 use std::collections::BTreeMap;
@@ -42,8 +44,8 @@ pub struct Options {
 pub enum SpeakerNote {
     /// Named by the sentence itself.
     Stated,
-    /// "He"/"She" in the text, standing for the speaker named earlier.
-    Pronoun(String),
+    /// "He" or "the Secretary" in the text, standing for someone named earlier.
+    Reference(String),
     /// Continues the reported speech of the claim with this id.
     CarriedFrom(String),
 }
@@ -156,7 +158,7 @@ pub fn extract(
     for (i, (s, a)) in kept.into_iter().zip(attributions).enumerate() {
         let note = a.speaker.as_ref().map(|(_, how)| match how {
             Found::Subject | Found::Attribution => SpeakerNote::Stated,
-            Found::Pronoun(p) => SpeakerNote::Pronoun(p.clone()),
+            Found::Reference(p) => SpeakerNote::Reference(p.clone()),
             Found::Carried => {
                 SpeakerNote::CarriedFrom(opened_by.clone().unwrap_or_else(|| ids[i - 1].clone()))
             }

@@ -41,7 +41,7 @@ pub fn write<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
         writeln!(w, "    text: {}", quote(&c.text))?;
         if let Some(speaker) = &c.speaker {
             let how = match note {
-                Some(SpeakerNote::Pronoun(p)) => format!("  # {} in the text", quote(p)),
+                Some(SpeakerNote::Reference(p)) => format!("  # {} in the text", quote(p)),
                 Some(SpeakerNote::CarriedFrom(id)) => {
                     format!("  # continues the reported speech of {id}")
                 }
