@@ -473,3 +473,40 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn topics_file_feeds_the_topic_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let topics = dir.path().join("topics.yaml");
+    std::fs::write(
+        &topics,
+        "topics:\n  - {id: lunar-exploration, label: Lunar exploration, keywords: [moon base, lunar]}\n",
+    )
+    .expect("write");
+    readout()
+        .args([
+            "extract",
+            "-",
+            "--side",
+            "United States",
+            "--topics",
+            &topics.display().to_string(),
+        ])
+        .write_stdin("The Secretary raised concerns about a lunar research station.\n")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("# topic: \"lunar-exploration\""));
+    readout()
+        .args([
+            "extract",
+            "-",
+            "--side",
+            "United States",
+            "--topics",
+            "missing-topics.yaml",
+        ])
+        .write_stdin("The Secretary raised concerns about chips.\n")
+        .assert()
+        .code(2)
+        .stdout("");
+}

@@ -72,11 +72,10 @@ fn header<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
     )?;
     writeln!(
         w,
-        "# {} claims from {} lines of text; {} {} dropped as not claims{}",
-        x.readout.claims.len(),
-        x.lines,
-        whole.len(),
-        if whole.len() == 1 { "line" } else { "lines" },
+        "# {} from {} of text; {} dropped as not claims{}",
+        count(x.readout.claims.len(), "claim"),
+        count(x.lines as usize, "line"),
+        count(whole.len(), "line"),
         if whole.is_empty() { "." } else { ":" }
     )?;
     for line in summary(&whole) {
@@ -101,6 +100,15 @@ fn header<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
         "# detect; uncomment and edit a `topic:` or `stance:` line to override it."
     )?;
     Ok(())
+}
+
+/// "1 claim", "2 claims".
+fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// "3 editorial notes (lines 1-3)", one entry a kind, in a fixed order.
