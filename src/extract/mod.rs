@@ -59,6 +59,9 @@ pub struct Extraction {
     pub normalized: NormReadout,
     /// Per claim (same order): how its speaker was found, if it has one.
     pub speaker_notes: Vec<Option<SpeakerNote>>,
+    /// Per claim: the id of an earlier claim with the same words, when the
+    /// text repeats a sentence (the same readout quoted by two outlets).
+    pub repeats: Vec<Option<String>>,
     /// Everything left out, by line.
     pub dropped: Vec<Dropped>,
     /// Lines of input text.
@@ -111,30 +114,7 @@ pub fn extract(
     }
     dropped.sort_by_key(|d| (d.line, d.kind));
     if kept.is_empty() {
-        let mut kinds: Vec<DropKind> = dropped.iter().map(|d| d.kind).collect();
-        kinds.sort();
-        kinds.dedup();
-        let left_out: Vec<String> = kinds
-            .iter()
-            .map(|k| {
-                let n = dropped.iter().filter(|d| d.kind == *k).count();
-                format!("{n} {}{}", k.name(), if n == 1 { "" } else { "s" })
-            })
-            .collect();
-        let why = if left_out.is_empty() {
-            "it has no sentence".to_string()
-        } else {
-            format!("left out as not claims: {}", left_out.join(", "))
-        };
-        return Err(Error::input(
-            origin,
-            0,
-            0,
-            format!(
-                "no claims found in {} lines of text; {why}",
-                text.lines().count()
-            ),
-        ));
+        return Err(no_claims(origin, text, &dropped));
     }
     if kept.len() > limits.max_claims {
         return Err(Error::input(
@@ -203,13 +183,61 @@ pub fn extract(
         claims,
     };
     let normalized = normalize(&readout, taxonomy);
+    let repeats = repeats(&normalized);
     Ok(Extraction {
         readout,
         normalized,
         speaker_notes,
+        repeats,
         dropped,
         lines: text.lines().count() as u64,
     })
+}
+
+/// For each claim, the first earlier claim with the same words (case,
+/// punctuation and quotation marks aside).
+fn repeats(n: &NormReadout) -> Vec<Option<String>> {
+    let mut first: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    n.claims
+        .iter()
+        .map(|c| {
+            let words: Vec<String> = crate::normalize::text::tokens(&c.text)
+                .into_iter()
+                .map(|t| t.norm)
+                .collect();
+            let key = words.join(" ");
+            match first.get(&key) {
+                Some(id) => Some(id.clone()),
+                None => {
+                    first.insert(key, c.id.clone());
+                    None
+                }
+            }
+        })
+        .collect()
+}
+
+/// The refusal of a text with no claim, saying what was left out of it.
+fn no_claims(origin: &str, text: &str, dropped: &[Dropped]) -> Error {
+    let mut kinds: Vec<DropKind> = dropped.iter().map(|d| d.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    let left_out: Vec<String> = kinds
+        .iter()
+        .map(|k| write::count(dropped.iter().filter(|d| d.kind == *k).count(), k.name()))
+        .collect();
+    let why = if left_out.is_empty() {
+        "it has no sentence".to_string()
+    } else {
+        format!("left out as not claims: {}", left_out.join(", "))
+    };
+    let lines = write::count(text.lines().count(), "line");
+    Error::input(
+        origin,
+        0,
+        0,
+        format!("no claims found in {lines} of text; {why}"),
+    )
 }
 
 fn trimmed(s: &Option<String>) -> Option<String> {
@@ -315,6 +343,16 @@ mod tests {
     fn text_with_no_claims_is_refused() {
         let e = run("[NOTE: nothing here]\n\nHeadline Only\n").expect_err("refused");
         assert!(e.to_string().contains("no claims found"), "{e}");
+    }
+
+    #[test]
+    fn repeated_sentences_are_marked() {
+        let x = run("\"Dong said ties matter,\" Xinhua said.\n\nDong said ties matter.\n")
+            .expect("extracts");
+        assert_eq!(x.repeats, [None, None]);
+        let x =
+            run("Dong said ties matter.\n\n\"Dong said ties matter,\" ...\n").expect("extracts");
+        assert_eq!(x.repeats, [None, Some("cn-1".to_string())]);
     }
 
     #[test]

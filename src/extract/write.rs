@@ -31,14 +31,21 @@ pub fn write<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
     field(w, "  ", "published", &s.published)?;
     writeln!(w, "claims:")?;
     let names = override_names();
-    for ((c, n), note) in r
+    for (((c, n), note), repeat) in r
         .claims
         .iter()
         .zip(&x.normalized.claims)
         .zip(&x.speaker_notes)
+        .zip(&x.repeats)
     {
         writeln!(w, "  - id: {}", quote(&c.id))?;
         writeln!(w, "    text: {}", quote(&c.text))?;
+        if let Some(first) = repeat {
+            writeln!(
+                w,
+                "    # repeats {first}: the text gives this sentence twice; keep one"
+            )?;
+        }
         if let Some(speaker) = &c.speaker {
             let how = match note {
                 Some(SpeakerNote::Reference(p)) => format!("  # {} in the text", quote(p)),
@@ -103,7 +110,7 @@ fn header<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
 }
 
 /// "1 claim", "2 claims".
-fn count(n: usize, noun: &str) -> String {
+pub(crate) fn count(n: usize, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
     } else {
