@@ -1,4 +1,4 @@
-//! What is not a claim: editorial notes, headlines, datelines, captions,
+//! What is not a claim: editorial notes (see `notes`), headlines, datelines, captions,
 //! share and link lines, labels and lead-ins, found line by line and blanked
 //! out so that line numbers survive for the sentence splitter.
 
@@ -7,7 +7,8 @@ use std::sync::OnceLock;
 use regex::Regex;
 use serde::Deserialize;
 
-use crate::normalize::sentences::{last_sentence_start, list_marker_len};
+use super::notes::{bracket_blocks, ends_sentence, inline_notes};
+use crate::normalize::sentences::list_marker_len;
 
 /// Why a piece of text was left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -99,8 +100,8 @@ pub struct Lexicon {
     lines: Vec<(DropKind, Regex)>,
     prefixes: Vec<(DropKind, Regex)>,
     link_line_max_words: usize,
-    note_words: Vec<String>,
-    insertion_max_words: usize,
+    pub(super) note_words: Vec<String>,
+    pub(super) insertion_max_words: usize,
     title_small_words: Vec<String>,
     /// Sentences with fewer words are fragments.
     pub min_claim_words: usize,
@@ -193,125 +194,6 @@ pub fn clean(text: &str) -> Cleaned {
         text: lines.join("\n"),
         dropped,
     }
-}
-
-/// Marks lines that are wholly a bracketed note: a `[` opening a line whose
-/// matching `]` ends a line, possibly several lines further.
-fn bracket_blocks(lines: &[String], gone: &mut [Option<DropKind>]) {
-    const MAX_SPAN: usize = 60;
-    let mut i = 0;
-    while i < lines.len() {
-        if !lines[i].trim_start().starts_with('[') {
-            i += 1;
-            continue;
-        }
-        let mut depth = 0i32;
-        let mut end = None;
-        'scan: for (j, line) in lines.iter().enumerate().skip(i).take(MAX_SPAN) {
-            let body = if j == i {
-                line.trim_start()
-            } else {
-                line.as_str()
-            };
-            for (k, c) in body.char_indices() {
-                match c {
-                    '[' => depth += 1,
-                    ']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            if body[k + 1..].trim().is_empty() {
-                                end = Some(j);
-                            }
-                            break 'scan;
-                        }
-                    }
-                    _ => {}
-                }
-            }
-        }
-        match end {
-            Some(j) => {
-                for g in &mut gone[i..=j] {
-                    *g = Some(DropKind::Note);
-                }
-                i = j + 1;
-            }
-            None => i += 1,
-        }
-    }
-}
-
-/// Removes bracketed notes inside `line`, and the unfinished sentence before
-/// a note that ends the line; returns what it removed.
-fn inline_notes(line: &mut String, lex: &Lexicon) -> Vec<DropKind> {
-    let mut removed = Vec::new();
-    let mut from = 0;
-    while let Some(open) = line[from..].find('[').map(|i| i + from) {
-        let Some(close) = matching_bracket(&line[open..]).map(|i| i + open) else {
-            break;
-        };
-        if !is_note(&line[open + 1..close], lex) {
-            from = close + 1;
-            continue;
-        }
-        removed.push(DropKind::Note);
-        let after = &line[close + 1..];
-        let at_end = after
-            .chars()
-            .all(|c| c.is_whitespace() || "\"'\u{201D}\u{2019})".contains(c));
-        let before = line[..open].trim_end();
-        let finished = before.is_empty() || ends_sentence(before);
-        if at_end && !finished {
-            // The text stops mid-sentence: drop the unfinished sentence too.
-            let cut = last_sentence_start(&line[..open]);
-            let len = line[cut..].chars().count();
-            line.replace_range(cut.., &" ".repeat(len));
-            removed.push(DropKind::Truncated);
-            break;
-        }
-        let len = line[open..=close].chars().count();
-        line.replace_range(open..=close, &" ".repeat(len));
-        from = open + len;
-    }
-    removed
-}
-
-/// Whether `text` ends with sentence-closing punctuation (quotes allowed after it).
-fn ends_sentence(text: &str) -> bool {
-    text.trim_end_matches(['"', '\'', '\u{201D}', '\u{2019}', ')'])
-        .ends_with(['.', '!', '?'])
-}
-
-/// Byte offset of the `]` matching the `[` that `s` starts with.
-fn matching_bracket(s: &str) -> Option<usize> {
-    let mut depth = 0;
-    for (i, c) in s.char_indices() {
-        match c {
-            '[' => depth += 1,
-            ']' => {
-                depth -= 1;
-                if depth == 0 {
-                    return Some(i);
-                }
-            }
-            _ => {}
-        }
-    }
-    None
-}
-
-/// Whether bracketed `content` is an editorial note rather than an insertion.
-fn is_note(content: &str, lex: &Lexicon) -> bool {
-    let t = content.trim();
-    if t.starts_with("...") || t.starts_with('\u{2026}') {
-        return true;
-    }
-    let words: Vec<String> = t
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
-    words.len() > lex.insertion_max_words || words.iter().any(|w| lex.note_words.contains(w))
 }
 
 /// The kind of a whole line that is not a claim, judged on the line alone.

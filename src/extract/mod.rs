@@ -5,6 +5,7 @@
 
 pub mod attribution;
 pub mod boilerplate;
+mod notes;
 mod quotes;
 mod speaker;
 pub mod write;

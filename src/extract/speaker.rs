@@ -345,3 +345,169 @@ pub(super) fn is_person(name: &str) -> bool {
             .speaker_nouns
             .contains(&bare(name.split_whitespace().last().unwrap_or("")))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The speaker one sentence names, read as `attribute` reads it.
+    fn speaker(text: &str) -> Option<String> {
+        let w = words(text);
+        match subject(&w) {
+            Some(Subject::Speaker(name, _)) => Some(name),
+            _ => trailing(&w),
+        }
+    }
+
+    #[test]
+    fn subjects_of_speech_verbs() {
+        assert_eq!(
+            speaker("Austin said the talks were useful."),
+            Some("Austin".into())
+        );
+        assert_eq!(
+            speaker("Xi stressed that Taiwan is a core interest."),
+            Some("Xi".into())
+        );
+        assert_eq!(
+            speaker("The Secretary also discussed Russia's war."),
+            Some("The Secretary".into())
+        );
+        assert_eq!(
+            speaker("The Chinese side urged the US to stop."),
+            Some("The Chinese side".into())
+        );
+        assert_eq!(
+            speaker("The two sides agreed to maintain communication."),
+            Some("The two sides".into())
+        );
+        assert_eq!(
+            speaker("On Taiwan, President Biden underscored that policy has not changed."),
+            Some("President Biden".into())
+        );
+        assert_eq!(
+            speaker("Dong, meanwhile, slammed the US."),
+            Some("Dong".into())
+        );
+        assert_eq!(
+            speaker("During the talks, both sides agreed to meet."),
+            Some("both sides".into())
+        );
+        assert_eq!(
+            speaker(
+                "Wang, also a member of the Political Bureau, emphasized that the Taiwan question matters."
+            ),
+            Some("Wang".into())
+        );
+        assert_eq!(
+            speaker("Defense officials have repeatedly raised concerns."),
+            Some("Defense officials".into())
+        );
+        assert_eq!(
+            speaker("Austin in his talks with Dong reiterated the call."),
+            Some("Austin".into())
+        );
+        assert_eq!(
+            speaker("The US defense chief also made clear that operations continue."),
+            Some("The US defense chief".into())
+        );
+        assert_eq!(
+            speaker("General Wei Fenghe first introduced the Congress."),
+            Some("General Wei Fenghe".into())
+        );
+        assert_eq!(
+            speaker("Paraphrase: Xi said the crisis must end."),
+            Some("Xi".into())
+        );
+        assert_eq!(
+            speaker("The United States noted the importance of peace."),
+            Some("The United States".into())
+        );
+        assert_eq!(
+            speaker("The discussion, wherein Austin stressed the importance of talks, followed."),
+            Some("Austin".into())
+        );
+        assert_eq!(
+            speaker("\"[Austin] underscored the importance of navigation,\" Ryder said."),
+            Some("Austin".into())
+        );
+        assert_eq!(
+            speaker("\"President Biden detailed our efforts to respond.\""),
+            Some("President Biden".into())
+        );
+        assert_eq!(
+            speaker("\"Beijing wants peace\" (spokesman Wu Qian quoting Wei)"),
+            Some("Wei".into())
+        );
+    }
+
+    #[test]
+    fn no_speaker_where_the_text_names_none() {
+        assert_eq!(
+            speaker("It is hoped that the US will be clear-eyed about this."),
+            None
+        );
+        assert_eq!(speaker("The military domain plays a pivotal role."), None);
+        assert_eq!(
+            speaker("A deterioration of US-China military dialogue raised concerns."),
+            None
+        );
+        assert_eq!(
+            speaker("The statement said the crisis was not wanted."),
+            None
+        );
+        // A pronoun is a speaker here; `attribute` resolves or drops it.
+        assert_eq!(
+            speaker("\"Conflict is in no one's interest,\" he wrote in a note."),
+            Some("he".into())
+        );
+    }
+
+    #[test]
+    fn attributions_after_the_claim() {
+        assert_eq!(
+            speaker("Austin discussed the war, Ryder said."),
+            Some("Austin".into())
+        );
+        assert_eq!(
+            speaker("Relations will move forward, Wang said, calling for dialogue."),
+            Some("Wang".into())
+        );
+        assert_eq!(
+            speaker("Relations will move forward, the ministry said."),
+            Some("the ministry".into())
+        );
+        assert_eq!(
+            speaker(
+                "\u{201C}Security should be mutual,\u{201D} Dong said, according to the ministry."
+            ),
+            Some("Dong".into())
+        );
+        assert_eq!(
+            speaker("Beijing would smash any plot, according to Wu Qian."),
+            Some("Wu Qian".into())
+        );
+        assert_eq!(
+            speaker(
+                "Austin's stance was firm, according to a readout from Pentagon Press Secretary Maj. Gen. Pat Ryder."
+            ),
+            Some("Pentagon Press Secretary Maj. Gen. Pat Ryder".into())
+        );
+        assert_eq!(
+            speaker("Dong slammed the move, according to China's account."),
+            Some("Dong".into())
+        );
+        assert_eq!(
+            speaker("The US is not aiming for strangulation, according to China's account."),
+            Some("China".into())
+        );
+        assert_eq!(
+            speaker("Our tolerance has a limit, the spokesperson quoted Dong as saying."),
+            Some("Dong".into())
+        );
+        assert_eq!(
+            speaker("The call went well, according to the readout of the call."),
+            None
+        );
+    }
+}
