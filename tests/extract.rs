@@ -510,3 +510,49 @@ fn topics_file_feeds_the_topic_comments() {
         .code(2)
         .stdout("");
 }
+
+#[test]
+fn a_pasted_news_page_keeps_only_the_readout() {
+    let page = "Xi, Biden hold phone call\n\
+                Source: Xinhua | 2022-07-28 23:01:52 | Editor: Li Yan\n\
+                Share this:\n\
+                BEIJING, July 28 (Xinhua) -- Chinese President Xi Jinping held a phone call with U.S. President Joe Biden on Thursday at the latter's request.\n\
+                Photo taken on July 28, 2022 shows the call. (Xinhua/Ju Peng)\n\
+                Xi said that those who play with fire will perish by it.\n\
+                \n\
+                Related:\n\
+                Readout of President Biden's Call with President Xi Jinping\n\
+                https://example.gov/briefing-room/2022/07/28/readout\n";
+    let out = readout()
+        .args(["extract", "-", "--side", "China"])
+        .write_stdin(page)
+        .output()
+        .expect("runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let yaml = String::from_utf8(out.stdout).expect("utf-8");
+    let r = load_str("page", &yaml, &Limits::default()).expect("loads");
+    let texts: Vec<&str> = r.claims.iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        [
+            "Chinese President Xi Jinping held a phone call with U.S. President Joe Biden on Thursday at the latter's request.",
+            "Xi said that those who play with fire will perish by it."
+        ]
+    );
+    assert_eq!(r.claims[1].speaker.as_deref(), Some("Xi"));
+    for expected in [
+        "# 2 claims from 10 lines of text; 7 lines dropped as not claims:",
+        "#   1 headline (line 1)",
+        "#   1 title (line 9)",
+        "#   1 press-release line (line 2)",
+        "#   1 caption (line 5)",
+        "#   3 share or link lines (lines 3, 8, 10)",
+        "#   1 dateline (line 4)",
+    ] {
+        assert!(yaml.contains(expected), "missing {expected:?} in\n{yaml}");
+    }
+}
