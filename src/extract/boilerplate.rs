@@ -8,7 +8,7 @@ use regex::Regex;
 use serde::Deserialize;
 
 use super::notes::{bracket_blocks, ends_sentence, inline_notes};
-use crate::normalize::sentences::list_marker_len;
+use crate::normalize::sentences::{beyond_wrap, list_marker_len};
 
 /// Why a piece of text was left out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -236,12 +236,18 @@ fn is_address(word: &str) -> bool {
 }
 
 /// Marks headlines: a line that ends with no punctuation, opens its
-/// paragraph, and stands alone or is in title case.
+/// paragraph, and stands alone or is in title case. In text that is not
+/// hard-wrapped every line is a paragraph of its own, so stands alone.
 fn headlines(lines: &[String], gone: &mut [Option<DropKind>], lex: &Lexicon) {
-    let blank =
-        |gone: &[Option<DropKind>], i: usize| gone[i].is_some() || lines[i].trim().is_empty();
+    let unwrapped = lines
+        .iter()
+        .zip(gone.iter())
+        .any(|(l, g)| g.is_none() && beyond_wrap(l));
+    let blank = |gone: &[Option<DropKind>], i: usize| {
+        unwrapped || gone[i].is_some() || lines[i].trim().is_empty()
+    };
     for i in 0..lines.len() {
-        if blank(gone, i) || list_marker_len(&lines[i]).is_some() {
+        if gone[i].is_some() || lines[i].trim().is_empty() || list_marker_len(&lines[i]).is_some() {
             continue;
         }
         let text = lines[i].trim();
@@ -349,6 +355,18 @@ mod tests {
                 (8, DropKind::Headline),
                 (10, DropKind::Release)
             ]
+        );
+    }
+
+    #[test]
+    fn in_unwrapped_text_every_line_stands_alone() {
+        let para = "Dong said that the two militaries should keep talking and build trust, step by step, on the basis of equality.";
+        let text = format!(
+            "Chinese defense minister holds video call with US counterpart\n{para}\nA trailing line without punctuation\n"
+        );
+        assert_eq!(
+            kinds(&text),
+            [(1, DropKind::Headline), (3, DropKind::Headline)]
         );
     }
 

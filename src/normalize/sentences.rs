@@ -86,9 +86,16 @@ struct Block {
     text: String,
 }
 
-/// Text with a line longer than this is not hard-wrapped: each of its lines
-/// is a paragraph, as in text copied from a web page.
+/// Text with a line of prose longer than this is not hard-wrapped: each of
+/// its lines is a paragraph, as in text copied from a web page.
 pub const WRAP_WIDTH: usize = 100;
+
+/// Whether `line` is prose longer than [`WRAP_WIDTH`] (ten words or more, so
+/// that a long address does not count): no hard-wrapped text has one.
+pub fn beyond_wrap(line: &str) -> bool {
+    let line = line.trim();
+    line.chars().count() > WRAP_WIDTH && line.split_whitespace().count() >= 10
+}
 
 /// Paragraphs (blank-line separated), cut further before each list item and
 /// after each line that ends a quotation. In text that is not hard-wrapped
@@ -96,7 +103,7 @@ pub const WRAP_WIDTH: usize = 100;
 fn blocks(text: &str) -> Vec<Block> {
     let mut out: Vec<Block> = Vec::new();
     let mut current: Option<Block> = None;
-    let unwrapped = text.lines().any(|l| l.trim().chars().count() > WRAP_WIDTH);
+    let unwrapped = text.lines().any(beyond_wrap);
     for (i, raw) in text.lines().enumerate() {
         let line = i as u64 + 1;
         // A blank line, or a rule of dashes or stars, ends a paragraph.
@@ -481,7 +488,7 @@ mod tests {
 
     #[test]
     fn long_lines_mean_each_line_is_a_paragraph() {
-        let long = "x".repeat(WRAP_WIDTH);
+        let long = "word ".repeat(WRAP_WIDTH / 4);
         let s = split(&format!(
             "A {long} line (with a note)\nAnother line here.\n"
         ));
@@ -491,6 +498,9 @@ mod tests {
             texts("A short wrapped\nline here."),
             ["A short wrapped line here."]
         );
+        // A long address is not prose: the text may still be wrapped.
+        let address = format!("https://example.gov/{}", "x".repeat(WRAP_WIDTH));
+        assert_eq!(texts(&format!("See {address}\nwrapped\nline.")).len(), 1);
     }
 
     #[test]
