@@ -1,5 +1,6 @@
 //! How much of the hand-encoded corpus (`readouts/`) `readout extract` finds
-//! in the raw source texts: claim coverage, extra claims, and speakers.
+//! in the raw source texts: claim coverage, extra claims, speakers, and the
+//! voice (whose position a claim states) that compare then sees.
 //! Prints a table (`cargo test --test extract_corpus -- --nocapture`) and
 //! holds floors so that a regression in splitting or attribution fails.
 
@@ -8,8 +9,7 @@ use std::collections::BTreeSet;
 use readout::Taxonomy;
 use readout::extract::{Options, extract};
 use readout::load::{Limits, load_path};
-use readout::model::Claim;
-use readout::normalize::{terms, text::tokens};
+use readout::normalize::{NormReadout, normalize, terms, text::tokens};
 
 /// Corpus folder, source folder; the 2024-05-31 pair is hand-encoded from a
 /// news article that tells both sides at once, not from two readouts.
@@ -51,18 +51,27 @@ struct Tally {
     matched: usize,
     hand_speakers: usize,
     speakers_agree: usize,
+    /// Covered hand claims whose voice (the side whose position it states) normalize
+    /// finds the same in the extracted claim.
+    voices_agree: usize,
 }
 
-fn tally(hand: &[Claim], got: &[Claim], t: &mut Tally) {
+fn tally(hand: &NormReadout, got: &NormReadout, t: &mut Tally) {
+    let (hn, gn) = (&hand.claims, &got.claims);
+    let hand = &hand.readout.claims;
+    let got = &got.readout.claims;
     let hw: Vec<BTreeSet<String>> = hand.iter().map(|c| words(&c.text)).collect();
     let gw: Vec<BTreeSet<String>> = got.iter().map(|c| words(&c.text)).collect();
     t.hand += hand.len();
     t.extracted += got.len();
-    for (h, hs) in hand.iter().zip(&hw) {
+    for (i, (h, hs)) in hand.iter().zip(&hw).enumerate() {
         let Some(k) = gw.iter().position(|g| covers(g, hs)) else {
             continue;
         };
         t.covered += 1;
+        if hn[i].stance.voice == gn[k].stance.voice {
+            t.voices_agree += 1;
+        }
         if let Some(speaker) = &h.speaker {
             t.hand_speakers += 1;
             if got[k]
@@ -110,7 +119,7 @@ fn extract_finds_the_hand_encoded_claims() {
             };
             let x = extract(source, &text, &opts, &taxonomy, &limits).expect("extracts");
             let mut t = Tally::default();
-            tally(&hand.claims, &x.readout.claims, &mut t);
+            tally(&normalize(&hand, &taxonomy), &x.normalized, &mut t);
             println!(
                 "{:<24} {:>4} {:>6} {:>6.0}% {:>7.0}% {:>5}/{:<3}",
                 format!("{corpus}/{side_file}"),
@@ -127,22 +136,28 @@ fn extract_finds_the_hand_encoded_claims() {
             total.matched += t.matched;
             total.hand_speakers += t.hand_speakers;
             total.speakers_agree += t.speakers_agree;
+            total.voices_agree += t.voices_agree;
         }
     }
     let coverage = pct(total.covered, total.hand);
     let matched = pct(total.matched, total.extracted);
     let speakers = pct(total.speakers_agree, total.hand_speakers);
+    let voices = pct(total.voices_agree, total.covered);
     println!(
-        "total: {} hand claims, {:.1}% covered; {} extracted, {:.1}% match a hand claim; speakers {}/{} = {:.1}%",
+        "total: {} hand claims, {:.1}% covered; {} extracted, {:.1}% match a hand claim; speakers {}/{} = {:.1}%; voices {}/{} = {:.1}%",
         total.hand,
         coverage,
         total.extracted,
         matched,
         total.speakers_agree,
         total.hand_speakers,
-        speakers
+        speakers,
+        total.voices_agree,
+        total.covered,
+        voices
     );
     assert!(coverage >= 85.0, "coverage fell to {coverage:.1}%");
     assert!(matched >= 60.0, "matched fell to {matched:.1}%");
     assert!(speakers >= 60.0, "speaker agreement fell to {speakers:.1}%");
+    assert!(voices >= 85.0, "voice agreement fell to {voices:.1}%");
 }
