@@ -66,6 +66,15 @@ pub enum Command {
         #[arg(long, value_name = "F1")]
         min_macro_f1: Option<f64>,
     },
+    /// Turn a plain-text readout (pasted from a web page or press release) into readout YAML.
+    ///
+    /// Headlines, datelines, captions, bracketed notes, share and link lines
+    /// are left out (a comment says how many); each sentence becomes a claim
+    /// with its speaker and quoted words, and comments show the topic and
+    /// stance compare will detect. The output passes `readout validate`.
+    ///
+    /// Example: readout extract us.txt --side "United States" -o us.yaml
+    Extract(ExtractArgs),
     /// Print the topic taxonomy in force (built in, or extended by --topics).
     Topics {
         /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
@@ -75,6 +84,46 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = TopicsFormat::Text)]
         format: TopicsFormat,
     },
+}
+
+#[derive(Debug, Args)]
+pub struct ExtractArgs {
+    /// The plain-text readout; `-` reads standard input.
+    #[arg(value_name = "FILE")]
+    pub file: String,
+    /// Whose account this is (`source.side`), e.g. "United States" or China.
+    #[arg(long, value_name = "NAME")]
+    pub side: String,
+    /// Who issued the account (`source.issuer`), e.g. "Department of Defense".
+    #[arg(long, value_name = "NAME")]
+    pub issuer: Option<String>,
+    /// The spokesperson who gave the readout (`source.spokesperson`).
+    #[arg(long, value_name = "NAME")]
+    pub spokesperson: Option<String>,
+    /// Where the account was published (`source.url`).
+    #[arg(long, value_name = "URL")]
+    pub url: Option<String>,
+    /// When the account was published (`source.published`).
+    #[arg(long, value_name = "DATE")]
+    pub published: Option<String>,
+    /// What the meeting was (`meeting.title`).
+    #[arg(long, value_name = "TEXT")]
+    pub title: Option<String>,
+    /// When the meeting took place (`meeting.date`), e.g. 2024-05-31.
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Where the meeting took place (`meeting.place`).
+    #[arg(long, value_name = "PLACE")]
+    pub place: Option<String>,
+    /// Claim ids are PREFIX-1, PREFIX-2, ... [default: from the side: us, cn, ...]
+    #[arg(long, value_name = "PREFIX")]
+    pub id_prefix: Option<String>,
+    /// A topics file whose taxonomy the topic comments use.
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<String>,
+    /// Write the YAML to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
 }
 
 /// Output of `readout topics`.

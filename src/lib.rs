@@ -11,6 +11,7 @@ pub mod cli;
 pub mod error;
 pub mod eval;
 pub mod exit_codes;
+pub mod extract;
 pub mod load;
 pub mod model;
 pub mod normalize;

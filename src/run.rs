@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::cli::{Cli, Command, CompareArgs, Terminal, TopicsFormat};
+use crate::cli::{Cli, Command, CompareArgs, ExtractArgs, Terminal, TopicsFormat};
 use crate::error::Error;
 use crate::exit_codes::{DIFFERENT, SAME, TROUBLE};
 use crate::load::{self, Limits};
@@ -40,7 +40,29 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
                 _ => SAME,
             })
         }
+        Command::Extract(args) => extract(args, &limits),
     }
+}
+
+fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
+    let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
+    let text = load::read_text(&args.file, limits)?;
+    let opts = crate::extract::Options {
+        side: args.side,
+        issuer: args.issuer,
+        spokesperson: args.spokesperson,
+        url: args.url,
+        published: args.published,
+        title: args.title,
+        date: args.date,
+        place: args.place,
+        id_prefix: args.id_prefix,
+    };
+    let x = crate::extract::extract(&args.file, &text, &opts, &taxonomy, limits)?;
+    emit(args.output.as_deref(), |w| {
+        crate::extract::write::write(&x, w)
+    })?;
+    Ok(SAME)
 }
 
 /// The taxonomy in force: built in, or extended by `--topics FILE`.
