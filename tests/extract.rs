@@ -341,6 +341,13 @@ fn bad_input_is_trouble_with_no_output() {
         .write_stdin("China spoke today.")
         .assert()
         .code(2);
+    readout()
+        .args(["extract", "-", "--side", "China", "--max-claims", "1"])
+        .write_stdin("China spoke today. The US replied at length.")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("more than the limit of 1 claims"));
 }
 
 #[test]
