@@ -67,6 +67,8 @@ pub struct Extraction {
     pub dropped: Vec<Dropped>,
     /// Lines of input text.
     pub lines: u64,
+    /// The line that named the spokesperson, when the text did (and --spokesperson did not).
+    pub spokesperson_line: Option<u64>,
 }
 
 /// Extracts a readout from plain `text`; `origin` names the input in errors.
@@ -95,6 +97,12 @@ pub fn extract(
 
     let cleaned = boilerplate::clean(text);
     let mut dropped = cleaned.dropped;
+    let (spokesperson, spokesperson_line) =
+        match (trimmed(&opts.spokesperson), cleaned.spokesperson) {
+            (Some(given), _) => (Some(given), None),
+            (None, Some((named, line))) => (Some(named), Some(line)),
+            (None, None) => (None, None),
+        };
     let min_words = Lexicon::get().min_claim_words;
     let mut kept = Vec::new();
     // A fragment that opened a paragraph hands that on to the next sentence,
@@ -180,7 +188,7 @@ pub fn extract(
         source: Source {
             side: side.to_string(),
             issuer: trimmed(&opts.issuer),
-            spokesperson: trimmed(&opts.spokesperson),
+            spokesperson,
             url: trimmed(&opts.url),
             published: trimmed(&opts.published),
         },
@@ -196,6 +204,7 @@ pub fn extract(
         repeats,
         dropped,
         lines: text.lines().count() as u64,
+        spokesperson_line,
     })
 }
 
