@@ -281,6 +281,32 @@ fn extract_validate_compare_through_the_binary() {
 }
 
 #[test]
+fn spokesperson_comes_from_the_lead_in_unless_given() {
+    let text = "Pentagon Press Secretary Maj. Gen. Pat Ryder provided the following readout:\n\nSecretary Austin spoke with Admiral Dong today.\n";
+    readout()
+        .args(["extract", "-", "--side", "United States"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "  spokesperson: \"Pentagon Press Secretary Maj. Gen. Pat Ryder\"  # named on line 1\n",
+        ));
+    readout()
+        .args([
+            "extract",
+            "-",
+            "--side",
+            "United States",
+            "--spokesperson",
+            "Pat Ryder",
+        ])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("  spokesperson: \"Pat Ryder\"\n"));
+}
+
+#[test]
 fn standard_input_and_metadata_flags() {
     let text = "BEIJING, Apr. 17 -- Dong Jun held a video call with Lloyd Austin.\n\nDong said that the two militaries should keep talking.\n";
     readout()
@@ -341,6 +367,13 @@ fn bad_input_is_trouble_with_no_output() {
         .write_stdin("China spoke today.")
         .assert()
         .code(2);
+    readout()
+        .args(["extract", "-", "--side", "China", "--max-claims", "1"])
+        .write_stdin("China spoke today. The US replied at length.")
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("more than the limit of 1 claims"));
 }
 
 #[test]

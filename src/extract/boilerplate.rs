@@ -74,6 +74,8 @@ pub struct Dropped {
 pub struct Cleaned {
     pub text: String,
     pub dropped: Vec<Dropped>,
+    /// Who gave the readout, named by a lead-in line, and that line.
+    pub spokesperson: Option<(String, u64)>,
 }
 
 #[derive(Deserialize)]
@@ -88,6 +90,7 @@ struct PatternFile {
 struct BoilerplateFile {
     lines: Vec<PatternFile>,
     prefixes: Vec<PatternFile>,
+    spokesperson: Vec<String>,
     link_line_max_words: usize,
     note_words: Vec<String>,
     insertion_max_words: usize,
@@ -99,6 +102,7 @@ struct BoilerplateFile {
 pub struct Lexicon {
     lines: Vec<(DropKind, Regex)>,
     prefixes: Vec<(DropKind, Regex)>,
+    spokesperson: Vec<Regex>,
     link_line_max_words: usize,
     pub(super) note_words: Vec<String>,
     pub(super) insertion_max_words: usize,
@@ -132,6 +136,11 @@ impl Lexicon {
             Lexicon {
                 lines: compile(file.lines),
                 prefixes: compile(file.prefixes),
+                spokesperson: file
+                    .spokesperson
+                    .iter()
+                    .map(|p| Regex::new(p).expect("the built-in spokesperson patterns compile"))
+                    .collect(),
                 link_line_max_words: file.link_line_max_words,
                 note_words: file.note_words,
                 insertion_max_words: file.insertion_max_words,
@@ -149,6 +158,7 @@ pub fn clean(text: &str) -> Cleaned {
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut gone: Vec<Option<DropKind>> = vec![None; lines.len()];
     let mut dropped = Vec::new();
+    let mut spokesperson = None;
 
     bracket_blocks(&lines, &mut gone);
     for (i, line) in lines.iter_mut().enumerate() {
@@ -176,6 +186,9 @@ pub fn clean(text: &str) -> Cleaned {
             }
         }
         gone[i] = line_kind(line, lex);
+        if gone[i] == Some(DropKind::LeadIn) && spokesperson.is_none() {
+            spokesperson = named_spokesperson(line, lex).map(|name| (name, n));
+        }
     }
     headlines(&lines, &mut gone, lex);
 
@@ -193,7 +206,18 @@ pub fn clean(text: &str) -> Cleaned {
     Cleaned {
         text: lines.join("\n"),
         dropped,
+        spokesperson,
     }
+}
+
+/// The spokesperson a lead-in line names ("Pentagon Press Secretary Pat
+/// Ryder provided the following readout:").
+fn named_spokesperson(line: &str, lex: &Lexicon) -> Option<String> {
+    let line = line.trim();
+    lex.spokesperson.iter().find_map(|re| {
+        let name = re.captures(line)?.name("name")?.as_str().trim();
+        (!name.is_empty()).then(|| name.to_string())
+    })
 }
 
 /// The kind of a whole line that is not a claim, judged on the line alone.
@@ -394,6 +418,31 @@ mod tests {
                 (8, DropKind::Separator),
                 (10, DropKind::Caption)
             ]
+        );
+    }
+
+    #[test]
+    fn lead_ins_name_the_spokesperson() {
+        let c = clean(
+            "Pentagon Press Secretary Brig. Gen. Pat Ryder provided the following readout:\n\nAustin met Wei.\n",
+        );
+        assert_eq!(
+            c.spokesperson,
+            Some((
+                "Pentagon Press Secretary Brig. Gen. Pat Ryder".to_string(),
+                1
+            ))
+        );
+        let c = clean(
+            "Readout\nThe below is attributable to Spokesperson Matthew Miller:\nBlinken met Wang.\n",
+        );
+        assert_eq!(
+            c.spokesperson,
+            Some(("Spokesperson Matthew Miller".to_string(), 2))
+        );
+        assert_eq!(
+            clean("Quoted by the press, \"the Pentagon said\":\nAustin met Wei.\n").spokesperson,
+            None
         );
     }
 

@@ -67,6 +67,8 @@ pub struct Extraction {
     pub dropped: Vec<Dropped>,
     /// Lines of input text.
     pub lines: u64,
+    /// The line that named the spokesperson, when the text did (and --spokesperson did not).
+    pub spokesperson_line: Option<u64>,
 }
 
 /// Extracts a readout from plain `text`; `origin` names the input in errors.
@@ -95,21 +97,32 @@ pub fn extract(
 
     let cleaned = boilerplate::clean(text);
     let mut dropped = cleaned.dropped;
+    let (spokesperson, spokesperson_line) =
+        match (trimmed(&opts.spokesperson), cleaned.spokesperson) {
+            (Some(given), _) => (Some(given), None),
+            (None, Some((named, line))) => (Some(named), Some(line)),
+            (None, None) => (None, None),
+        };
     let min_words = Lexicon::get().min_claim_words;
     let mut kept = Vec::new();
-    for s in sentences::split(&cleaned.text) {
+    // A fragment that opened a paragraph hands that on to the next sentence,
+    // so that reported speech never runs on across paragraphs.
+    let mut opens_paragraph = false;
+    for mut s in sentences::split(&cleaned.text) {
         let words = s
             .text
             .split_whitespace()
             .filter(|w| w.chars().any(char::is_alphanumeric))
             .count();
         if words < min_words {
+            opens_paragraph |= s.para_start;
             dropped.push(Dropped {
                 line: s.line,
                 kind: DropKind::Fragment,
                 whole_line: false,
             });
         } else {
+            s.para_start |= std::mem::take(&mut opens_paragraph);
             kept.push(s);
         }
     }
@@ -140,9 +153,8 @@ pub fn extract(
         let note = a.speaker.as_ref().map(|(_, how)| match how {
             Found::Subject | Found::Attribution => SpeakerNote::Stated,
             Found::Reference(p) => SpeakerNote::Reference(p.clone()),
-            Found::Carried => {
-                SpeakerNote::CarriedFrom(opened_by.clone().unwrap_or_else(|| ids[i - 1].clone()))
-            }
+            // Carried speech always follows the claim that opened it.
+            Found::Carried => SpeakerNote::CarriedFrom(opened_by.clone().unwrap_or_default()),
         });
         if !matches!(note, Some(SpeakerNote::CarriedFrom(_))) {
             opened_by = Some(ids[i].clone());
@@ -176,7 +188,7 @@ pub fn extract(
         source: Source {
             side: side.to_string(),
             issuer: trimmed(&opts.issuer),
-            spokesperson: trimmed(&opts.spokesperson),
+            spokesperson,
             url: trimmed(&opts.url),
             published: trimmed(&opts.published),
         },
@@ -192,6 +204,7 @@ pub fn extract(
         repeats,
         dropped,
         lines: text.lines().count() as u64,
+        spokesperson_line,
     })
 }
 
@@ -354,6 +367,17 @@ mod tests {
         let x =
             run("Dong said ties matter.\n\n\"Dong said ties matter,\" ...\n").expect("extracts");
         assert_eq!(x.repeats, [None, Some("cn-1".to_string())]);
+    }
+
+    #[test]
+    fn a_dropped_fragment_still_opens_its_paragraph() {
+        let x =
+            run("Dong said that ties matter.\n\nNo way. The US must act now.\n").expect("extracts");
+        assert_eq!(x.readout.claims.len(), 2);
+        assert_eq!(
+            x.readout.claims[1].speaker, None,
+            "speech does not run on into a new paragraph"
+        );
     }
 
     #[test]

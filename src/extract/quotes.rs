@@ -7,14 +7,26 @@
 pub(super) fn quotes(text: &str, open: bool) -> (Option<String>, bool) {
     let mut spans: Vec<String> = Vec::new();
     let mut current: Option<String> = open.then(String::new);
-    let mut prev: Option<char> = None;
-    for c in text.chars() {
-        let opens = c == '\u{201C}'
-            || (c == '"'
-                && current.is_none()
-                && prev.is_none_or(|p| p.is_whitespace() || "([\u{2014}\u{2013}-".contains(p)));
+    // A quotation in single curly quotes (‘...’), outside double quotes; its
+    // closing mark is also the apostrophe, so it closes only before a non-letter.
+    let mut single: Option<String> = None;
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|k| chars[k]);
+        let after_space =
+            prev.is_none_or(|p| p.is_whitespace() || "([\u{2014}\u{2013}-".contains(p));
+        let opens = c == '\u{201C}' || (c == '"' && current.is_none() && after_space);
         let closes = c == '\u{201D}' || (c == '"' && current.is_some());
-        if opens && current.is_none() {
+        if current.is_none() && single.is_none() && c == '\u{2018}' && after_space {
+            single = Some(String::new());
+        } else if c == '\u{2019}'
+            && single.is_some()
+            && !chars.get(i + 1).is_some_and(|n| n.is_alphanumeric())
+        {
+            spans.extend(single.take());
+        } else if let Some(q) = single.as_mut() {
+            q.push(c);
+        } else if opens && current.is_none() {
             current = Some(String::new());
         } else if closes {
             if let Some(q) = current.take() {
@@ -23,7 +35,6 @@ pub(super) fn quotes(text: &str, open: bool) -> (Option<String>, bool) {
         } else if let Some(q) = current.as_mut() {
             q.push(c);
         }
-        prev = Some(c);
     }
     let still_open = current.is_some();
     spans.extend(current);
@@ -67,6 +78,11 @@ mod tests {
         );
         assert_eq!(q("No quotes here."), None);
         assert_eq!(q("An empty \"\" quote."), None);
+        assert_eq!(
+            q("Dong said China\u{2019}s \u{2018}core interests\u{2019} brook no compromise."),
+            Some("core interests".into())
+        );
+        assert_eq!(q("It is China\u{2019}s and the Army\u{2019}s view."), None);
     }
 
     #[test]

@@ -26,7 +26,11 @@ pub fn write<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
     writeln!(w, "source:")?;
     writeln!(w, "  side: {}", quote(&s.side))?;
     field(w, "  ", "issuer", &s.issuer)?;
-    field(w, "  ", "spokesperson", &s.spokesperson)?;
+    if let (Some(name), Some(line)) = (&s.spokesperson, x.spokesperson_line) {
+        writeln!(w, "  spokesperson: {}  # named on line {line}", quote(name))?;
+    } else {
+        field(w, "  ", "spokesperson", &s.spokesperson)?;
+    }
     field(w, "  ", "url", &s.url)?;
     field(w, "  ", "published", &s.published)?;
     writeln!(w, "claims:")?;
