@@ -116,12 +116,10 @@ impl Lexicon {
     pub fn get() -> &'static Lexicon {
         static LEX: OnceLock<Lexicon> = OnceLock::new();
         LEX.get_or_init(|| {
-            let file: BoilerplateFile = crate::load::yaml::parse(
-                "built-in boilerplate patterns",
+            let file: BoilerplateFile = crate::load::yaml::built_in(
+                "boilerplate patterns",
                 include_str!("../data/boilerplate.yaml"),
-                Default::default(),
-            )
-            .expect("the built-in boilerplate patterns are valid YAML");
+            );
             let compile = |list: Vec<PatternFile>| {
                 list.into_iter()
                     .map(|p| {

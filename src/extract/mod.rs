@@ -271,14 +271,8 @@ struct SidesFile {
 /// ("U.S." → "us"), else the initials of its words or its first two letters.
 pub fn id_prefix(side: &str) -> String {
     static SIDES: OnceLock<SidesFile> = OnceLock::new();
-    let sides = SIDES.get_or_init(|| {
-        crate::load::yaml::parse(
-            "built-in sides",
-            include_str!("../data/sides.yaml"),
-            Default::default(),
-        )
-        .expect("the built-in side list is valid YAML")
-    });
+    let sides = SIDES
+        .get_or_init(|| crate::load::yaml::built_in("sides", include_str!("../data/sides.yaml")));
     let canonical = Cues::get().canonical_party(side);
     if let Some(p) = sides.id_prefixes.get(&canonical) {
         return p.clone();

@@ -28,12 +28,10 @@ pub(super) struct Lexicon {
 pub(super) fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        crate::load::yaml::parse(
-            "built-in attribution lexicon",
+        crate::load::yaml::built_in(
+            "attribution lexicon",
             include_str!("../data/attribution.yaml"),
-            Default::default(),
         )
-        .expect("the built-in attribution lexicon is valid YAML")
     })
 }
 

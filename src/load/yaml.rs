@@ -47,6 +47,14 @@ pub fn parse<T: DeserializeOwned>(
     serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(origin, text, &e))
 }
 
+/// Parses YAML data compiled into the binary (taxonomy, cues, word lists).
+/// It cannot be wrong at run time without being wrong in every test, so a
+/// failure is a bug in the build and panics with the parser's message.
+pub fn built_in<T: DeserializeOwned>(what: &str, text: &str) -> T {
+    parse(&format!("built-in {what}"), text, YamlLimits::default())
+        .unwrap_or_else(|e| panic!("the built-in {what} is invalid: {e}"))
+}
+
 /// Quotes `s` as a YAML double-quoted scalar, escaping everything that is not
 /// plain printable text, so that any string survives a round trip.
 pub fn quote(s: &str) -> String {

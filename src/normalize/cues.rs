@@ -7,7 +7,6 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::phrases::PhraseSet;
-use crate::load::yaml;
 
 const BUILT_IN: &str = include_str!("../data/cues.yaml");
 
@@ -91,8 +90,7 @@ impl Cues {
     pub fn get() -> &'static Cues {
         static CUES: OnceLock<Cues> = OnceLock::new();
         CUES.get_or_init(|| {
-            let file: CueFile = yaml::parse("built-in cues", BUILT_IN, Default::default())
-                .expect("the built-in cue lexicon is valid YAML");
+            let file: CueFile = crate::load::yaml::built_in("cues", BUILT_IN);
             Cues::compile(file)
         })
     }

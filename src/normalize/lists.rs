@@ -12,12 +12,8 @@ struct ListFile {
 fn introducers() -> &'static [String] {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();
     LIST.get_or_init(|| {
-        let mut file: ListFile = crate::load::yaml::parse(
-            "built-in list introducers",
-            include_str!("../data/lists.yaml"),
-            Default::default(),
-        )
-        .expect("the built-in list introducers are valid YAML");
+        let mut file: ListFile =
+            crate::load::yaml::built_in("list introducers", include_str!("../data/lists.yaml"));
         // Longest first, so "also discussed" wins over "discussed".
         file.introducers.sort_by_key(|s| std::cmp::Reverse(s.len()));
         file.introducers

@@ -85,12 +85,8 @@ struct StopwordFile {
 fn stopwords() -> &'static HashSet<String> {
     static SET: OnceLock<HashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let file: StopwordFile = crate::load::yaml::parse(
-            "built-in stopwords",
-            include_str!("../data/stopwords.yaml"),
-            Default::default(),
-        )
-        .expect("the built-in stopword list is valid YAML");
+        let file: StopwordFile =
+            crate::load::yaml::built_in("stopwords", include_str!("../data/stopwords.yaml"));
         file.stopwords.into_iter().collect()
     })
 }

@@ -36,12 +36,10 @@ struct Lexicon {
 fn lexicon() -> &'static Lexicon {
     static LEX: OnceLock<Lexicon> = OnceLock::new();
     LEX.get_or_init(|| {
-        let file: AbbreviationFile = crate::load::yaml::parse(
-            "built-in abbreviations",
+        let file: AbbreviationFile = crate::load::yaml::built_in(
+            "abbreviations",
             include_str!("../data/abbreviations.yaml"),
-            Default::default(),
-        )
-        .expect("the built-in abbreviation list is valid YAML");
+        );
         let set = |v: Vec<String>| v.into_iter().map(|a| a.to_lowercase()).collect();
         Lexicon {
             titles: set(file.titles),

@@ -79,8 +79,7 @@ impl Taxonomy {
         static BUILT: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
         BUILT
             .get_or_init(|| {
-                let file: TopicFile = yaml::parse("built-in topics", BUILT_IN, Default::default())
-                    .expect("the built-in taxonomy is valid YAML");
+                let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
                 Taxonomy::compile(file.topics, file.fallback.as_deref())
             })
             .clone()
