@@ -44,6 +44,8 @@ pub struct Scan {
     /// Readouts in file order.
     pub readouts: Vec<Archived>,
     pub skipped: Vec<Skipped>,
+    /// YAML files that are not readouts.
+    pub ignored: Vec<String>,
     /// Files whose entry came from the cache.
     pub cached: usize,
 }
@@ -118,7 +120,7 @@ pub struct ScanOptions<'a> {
 /// (with claims, when they are needed) is not parsed again. New entries are
 /// added to `cache`; entries of files no longer seen are dropped from it.
 pub fn scan(files: &[String], cache: &mut Cache, opts: &ScanOptions) -> Scan {
-    let results: Vec<(String, Result<Loaded, Error>)> = files
+    let results: Vec<(String, Outcome)> = files
         .par_iter()
         .map(|file| {
             let r = one(file, cache, opts);
@@ -130,31 +132,50 @@ pub fn scan(files: &[String], cache: &mut Cache, opts: &ScanOptions) -> Scan {
     let mut kept = Vec::with_capacity(results.len());
     for (file, r) in results {
         match r {
-            Ok((hash, entry, hit)) => {
+            Outcome::Loaded(hash, entry, hit) => {
                 scan.cached += usize::from(hit);
                 kept.push((hash, Arc::clone(&entry)));
                 scan.readouts.push(Archived { file, entry });
             }
-            Err(e) => scan.skipped.push(Skipped { file, error: e.to_string() }),
+            Outcome::NotReadout => scan.ignored.push(file),
+            Outcome::Bad(e) => scan.skipped.push(Skipped { file, error: e.to_string() }),
         }
     }
     cache.replace(kept);
     scan
 }
 
-/// A file's content hash, its entry, and whether the entry came from the cache.
-type Loaded = (Hash, Arc<Entry>, bool);
+enum Outcome {
+    /// The content hash, the entry, and whether it came from the cache.
+    Loaded(Hash, Arc<Entry>, bool),
+    /// YAML that is not a readout at all (an analyst's notes, expected answers).
+    NotReadout,
+    Bad(Error),
+}
 
-fn one(file: &str, cache: &Cache, opts: &ScanOptions) -> Result<Loaded, Error> {
-    let text = load::read_text(file, opts.limits)?;
+fn one(file: &str, cache: &Cache, opts: &ScanOptions) -> Outcome {
+    let text = match load::read_text(file, opts.limits) {
+        Ok(t) => t,
+        Err(e) => return Outcome::Bad(e),
+    };
     let hash = Cache::key(text.as_bytes());
     if let Some(entry) = cache.get(&hash)
         && (entry.claims.is_some() || !(opts.needs_claims)(&entry.side))
     {
-        return Ok((hash, entry, true));
+        return Outcome::Loaded(hash, entry, true);
     }
-    let readout = load::load_str(file, &text, opts.limits)?;
-    Ok((hash, Arc::new(entry_of(&readout, opts)), false))
+    match load::load_str(file, &text, opts.limits) {
+        Ok(readout) => Outcome::Loaded(hash, Arc::new(entry_of(&readout, opts)), false),
+        Err(_) if !looks_like_readout(&text) => Outcome::NotReadout,
+        Err(e) => Outcome::Bad(e),
+    }
+}
+
+/// Whether a file that failed to load was meant as a readout: it has one of
+/// the keys only a readout has at its top level. Other YAML files in an
+/// archive directory are not readouts and are ignored, not reported as bad.
+fn looks_like_readout(text: &str) -> bool {
+    text.lines().any(|l| ["source:", "claims:", "statement:", "readout:"].iter().any(|k| l.starts_with(k)))
 }
 
 /// The cache entry of a loaded readout.
@@ -212,5 +233,12 @@ mod tests {
         let names: Vec<_> = files.iter().map(|f| f.trim_start_matches(&root).to_string()).collect();
         assert_eq!(names, ["/a/b/z.yaml", "/a/y.YML"]);
         assert!(find_files(&[format!("{root}/missing")], None).is_err());
+    }
+
+    #[test]
+    fn other_yaml_is_not_a_readout() {
+        assert!(looks_like_readout("readout: 1\nsource: {side: US\n"));
+        assert!(looks_like_readout("claims:\n  - text: [\n"));
+        assert!(!looks_like_readout("left: us.yaml\ngroups:\n  - topic: x\n"));
     }
 }

@@ -116,7 +116,13 @@ pub fn check(
             counterpart: new_counterpart.clone(),
             claims: norm.claims.len(),
         },
-        archive: ArchiveSummary { files: files.len(), readouts: scan.readouts.len(), cached: scan.cached, skipped },
+        archive: ArchiveSummary {
+            files: files.len(),
+            readouts: scan.readouts.len(),
+            cached: scan.cached,
+            skipped,
+            ignored: scan.ignored,
+        },
         history: HistorySummary {
             side,
             counterpart: if opts.any_counterpart { None } else { new_counterpart },

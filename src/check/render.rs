@@ -60,16 +60,18 @@ fn text<W: Write>(report: &CheckReport, style: Style, out: &mut W) -> io::Result
         out,
         "{}",
         style.dim(&format!(
-            "archive: {} ({} loaded, {} from cache, {} skipped); history: {}",
+            "archive: {} ({} loaded, {} from cache, {} skipped, {} not readouts); history: {}",
             plural(a.files, "file"),
             a.readouts,
             a.cached,
             a.skipped.len(),
+            a.ignored.len(),
             visible(&history_line(report))
         ))
     )?;
     for s in &a.skipped {
-        writeln!(out, "  {} {}", style.omission("skipped"), visible(&s.error).replace("\\n", "\n    "))?;
+        let first = s.error.lines().next().unwrap_or_default();
+        writeln!(out, "  {} {}", style.omission("skipped"), visible(first))?;
     }
     if report.history.readouts == 0 {
         writeln!(out, "\nNo prior {} readouts to check against.", visible(&n.side))?;
@@ -181,7 +183,7 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
     if !a.skipped.is_empty() {
         writeln!(out, "\n## Skipped files\n")?;
         for s in &a.skipped {
-            writeln!(out, "- {}", md(&s.error))?;
+            writeln!(out, "- {}", md(s.error.lines().next().unwrap_or_default()))?;
         }
     }
     if !report.new_topics.is_empty() {

@@ -54,8 +54,11 @@ pub struct ArchiveSummary {
     pub readouts: usize,
     /// Files whose entry came from the cache.
     pub cached: usize,
-    /// Files that could not be used (reported, then left out).
+    /// Readout files that could not be used (reported, then left out).
     pub skipped: Vec<Skipped>,
+    /// YAML files that are not readouts (no top-level `source`, `claims`,
+    /// `statement` or `readout` key), left out silently.
+    pub ignored: Vec<String>,
 }
 
 /// The prior readouts the new one is checked against.
