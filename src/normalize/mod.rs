@@ -2,19 +2,20 @@
 //! claims with a matching form for comparison.
 
 pub mod cues;
+pub mod fasthash;
 pub mod phrases;
 pub mod sentences;
 pub mod stance;
 pub mod taxonomy;
 pub mod text;
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Readout;
 use cues::Cues;
+use fasthash::FxHashSet;
 use stance::{Speakers, Stance};
 use taxonomy::{Taxonomy, simplify};
 
@@ -75,8 +76,8 @@ struct StopwordFile {
     stopwords: Vec<String>,
 }
 
-fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let file: StopwordFile = crate::load::yaml::parse(
             "built-in stopwords",

@@ -10,21 +10,30 @@ pub fn matching_form(s: &str) -> String {
 
 /// NFKC plus quote and dash folding, case kept.
 pub fn fold(s: &str) -> String {
+    // NFKC leaves ASCII as it is: most readouts skip the normalization tables.
+    if s.is_ascii() {
+        return s.chars().map(fold_char).collect();
+    }
     s.nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
-            c if c.is_whitespace() => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
+        .map(fold_char)
         // NFKC of a folded character can expose new foldable ones only for
         // compatibility forms we do not map, so one pass is enough; the
         // second NFKC keeps the result stable under repetition.
         .collect::<String>()
         .nfkc()
         .collect()
+}
+
+/// Curly quotes and dashes to ASCII, whitespace and controls to a space.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => ' ',
+        c => c,
+    }
 }
 
 fn collapse(s: &str) -> String {
@@ -98,6 +107,14 @@ mod tests {
     fn folds_typography_and_case() {
         assert_eq!(matching_form("  China\u{2019}s  \u{201C}Role\u{201D}\u{2014}now "), "china's \"role\"-now");
         assert_eq!(matching_form("ﬁne Ｗide"), "fine wide");
+    }
+
+    #[test]
+    fn ascii_fast_path_folds_like_nfkc() {
+        for s in ["a`b\tc\u{7}d\re  f", "Plain ASCII, with 'quotes' and \"more\"."] {
+            let slow: String = s.nfkc().map(fold_char).collect::<String>().nfkc().collect();
+            assert_eq!(fold(s), slow);
+        }
     }
 
     #[test]
