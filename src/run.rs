@@ -58,7 +58,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
     let exclude = (args.new != "-").then(|| std::path::Path::new(&args.new));
     let files = archive::find_files(&args.against, exclude)?;
     let mut cache = match cache_dir(&args) {
-        Some(dir) => Cache::open(&dir, &args.against, Cache::fingerprint(&taxonomy)),
+        Some(dir) => Cache::open(&dir, &args.against, Cache::fingerprint(&taxonomy, limits)),
         None => Cache::disabled(),
     };
     // A progress bar only where someone watches it, and only when the wait is noticeable.

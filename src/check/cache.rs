@@ -10,6 +10,7 @@ use rayon::prelude::*;
 
 use crate::Taxonomy;
 use crate::error::Error;
+use crate::load::Limits;
 use crate::normalize::cues::Polarity;
 use crate::normalize::stance::{Stance, Voice};
 use crate::normalize::{NormClaim, TopicSource, TopicTag};
@@ -77,11 +78,13 @@ impl Cache {
         *blake3::hash(content).as_bytes()
     }
 
-    /// What normalization depends on: the program version and the built-in
-    /// and user data. A cache written under another fingerprint is stale.
-    pub fn fingerprint(taxonomy: &Taxonomy) -> Hash {
+    /// What loading and normalization depend on: the program version, the
+    /// built-in and user data, and the claim limit (a cached readout was
+    /// checked against it). A cache written under another fingerprint is stale.
+    pub fn fingerprint(taxonomy: &Taxonomy, limits: &Limits) -> Hash {
         let mut h = blake3::Hasher::new();
         h.update(&FORMAT.to_le_bytes());
+        h.update(&(limits.max_claims as u64).to_le_bytes());
         h.update(env!("CARGO_PKG_VERSION").as_bytes());
         h.update(serde_json::to_string(&taxonomy.topics).unwrap_or_default().as_bytes());
         for data in [
@@ -380,7 +383,7 @@ impl<'a> Reader<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::load::{Limits, load_str};
+    use crate::load::load_str;
     use crate::normalize::normalize;
 
     fn entry() -> Entry {
@@ -403,7 +406,7 @@ mod tests {
     #[test]
     fn entries_survive_a_round_trip_through_the_file() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let fp = Cache::fingerprint(&Taxonomy::built_in());
+        let fp = Cache::fingerprint(&Taxonomy::built_in(), &Limits::default());
         let paths = vec!["archive".to_string()];
         let mut cache = Cache::open(dir.path(), &paths, fp);
         assert!(cache.is_empty());

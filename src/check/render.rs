@@ -5,6 +5,7 @@ use std::io::{self, Write};
 
 use super::report::{CheckReport, DiffChunk, EarlierClaim};
 use crate::render::escape::{markdown as md, visible};
+use crate::render::text::DIFF_MIN_SIMILARITY;
 use crate::render::{Format, Style, plural};
 
 /// Writes `report` in `format` (`html` is refused by the command line).
@@ -144,9 +145,15 @@ fn text<W: Write>(report: &CheckReport, style: Style, out: &mut W) -> io::Result
                         style.id(&visible(&earlier(e))),
                         c.similarity
                     )?;
-                    write!(out, "    ")?;
-                    diff_text(&c.diff, style, out)?;
-                    writeln!(out)?;
+                    if c.similarity >= DIFF_MIN_SIMILARITY {
+                        write!(out, "    ")?;
+                        diff_text(&c.diff, style, out)?;
+                        writeln!(out)?;
+                    } else {
+                        // Too little in common for a word diff to read well.
+                        writeln!(out, "    before: {}", visible(&e.text))?;
+                        writeln!(out, "    now:    {}", visible(&c.claim.text))?;
+                    }
                 }
             }
         }
