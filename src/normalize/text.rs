@@ -37,7 +37,14 @@ fn fold_char(c: char) -> char {
 }
 
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A word of a claim: lowercased `norm` for matching, `orig` for case-sensitive
@@ -53,28 +60,30 @@ pub struct Token {
 pub fn tokens(s: &str) -> Vec<Token> {
     let folded = fold(s);
     let mut out = Vec::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<Token>| {
-        if !word.is_empty() {
+    // Words are slices of the folded text: no copy a character at a time.
+    let flush = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
+        if let Some(from) = from {
+            let word = &folded[from..to];
             out.push(Token {
                 norm: word.to_lowercase(),
-                orig: std::mem::take(word),
+                orig: word.to_string(),
             });
         }
     };
-    let chars: Vec<char> = folded.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut start: Option<usize> = None;
+    let mut chars = folded.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
-            word.push(c);
-        } else if c == '\'' && !word.is_empty() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+            start.get_or_insert(i);
+        } else if c == '\'' && start.is_some() && chars.peek().is_some_and(|(_, n)| n.is_alphabetic()) {
             // Possessive or contraction: keep the stem as its own token.
-            flush(&mut word, &mut out);
-            word.push('\'');
+            flush(start, i, &mut out);
+            start = Some(i);
         } else {
-            flush(&mut word, &mut out);
+            flush(start.take(), i, &mut out);
         }
     }
-    flush(&mut word, &mut out);
+    flush(start, folded.len(), &mut out);
     out
 }
 
@@ -129,6 +138,12 @@ mod tests {
     fn tokens_split_possessives_and_hyphens() {
         let t: Vec<_> = tokens("China\u{2019}s mil-mil U.S.").into_iter().map(|t| t.norm).collect();
         assert_eq!(t, ["china", "'s", "mil", "mil", "u", "s"]);
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_only_before_letters() {
+        let t: Vec<_> = tokens("a'b'c rock'n'roll o' 'tis 1'2 Ünïcödé's").into_iter().map(|t| t.orig).collect();
+        assert_eq!(t, ["a", "'b", "'c", "rock", "'n", "'roll", "o", "tis", "1", "2", "Ünïcödé", "'s"]);
     }
 
     #[test]
