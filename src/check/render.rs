@@ -5,8 +5,11 @@ use std::io::{self, Write};
 
 use super::report::{CheckReport, DiffChunk, EarlierClaim};
 use crate::render::escape::{markdown as md, visible};
-use crate::render::text::DIFF_MIN_SIMILARITY;
 use crate::render::{Format, Style, plural};
+
+/// Closest claims at least this similar are shown as a word diff, others as
+/// both wordings: below it a word diff interleaves two different sentences.
+const WORD_DIFF_MIN: f64 = 0.5;
 
 /// Writes `report` in `format` (`html` is refused by the command line).
 pub fn render<W: Write>(report: &CheckReport, format: Format, color: bool, out: &mut W) -> io::Result<()> {
@@ -145,7 +148,7 @@ fn text<W: Write>(report: &CheckReport, style: Style, out: &mut W) -> io::Result
                         style.id(&visible(&earlier(e))),
                         c.similarity
                     )?;
-                    if c.similarity >= DIFF_MIN_SIMILARITY {
+                    if c.similarity >= WORD_DIFF_MIN {
                         write!(out, "    ")?;
                         diff_text(&c.diff, style, out)?;
                         writeln!(out)?;
