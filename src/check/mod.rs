@@ -196,3 +196,56 @@ fn same_meeting_other_side(
     let same_day = a.entry.date.as_deref().and_then(day) == Some(new_day);
     same_title || (same_day && new_cp.is_none_or(|c| c == a.entry.side) && a_cp.is_none_or(|c| c == new.side))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::check::cache::Entry;
+    use crate::load::load_str;
+    use std::sync::Arc;
+
+    fn archived(file: &str, side: &str, date: &str, title: Option<&str>, counterpart: Option<&str>) -> Archived {
+        Archived {
+            file: file.into(),
+            entry: Arc::new(Entry {
+                side: side.into(),
+                issuer: None,
+                date: Some(date.into()),
+                title: title.map(str::to_string),
+                counterpart: counterpart.map(str::to_string),
+                claims: None,
+            }),
+        }
+    }
+
+    fn new(yaml: &str) -> NormReadout {
+        normalize(&load_str("new", yaml, &Limits::default()).expect("loads"), &Taxonomy::built_in())
+    }
+
+    #[test]
+    fn counterparts_come_from_participants_else_the_other_account_of_the_meeting() {
+        let all = vec![
+            archived("a-us", "United States", "2024-01-01", Some("Talks"), None),
+            archived("a-cn", "China", "2024-01-01", Some("Talks"), None),
+            archived("b-us", "United States", "2024-02-01", None, Some("Russia")),
+            archived("c-us", "United States", "2024-03-01", Some("Alone"), None),
+        ];
+        let cps = counterparts(&all);
+        assert_eq!(cps, [Some("China".into()), Some("United States".into()), Some("Russia".into()), None]);
+        assert_eq!(paired_side(&all, "United States", "2024-01-01", Some("Talks")).as_deref(), Some("China"));
+        assert_eq!(paired_side(&all, "United States", "2024-01-01", Some("Other")), None);
+    }
+
+    #[test]
+    fn the_other_side_is_found_by_title_or_by_day_and_counterpart() {
+        let n = new("meeting: {title: Talks, date: 2024-01-01}\nsource: {side: US}\nclaims:\n  - text: x\n");
+        let by_title = archived("t", "China", "2023-12-31", Some("talks "), None);
+        assert!(same_meeting_other_side(&by_title, None, &n, "2024-01-01", Some("China")));
+        let by_day = archived("d", "China", "2024-01-01", Some("Other title"), Some("United States"));
+        assert!(same_meeting_other_side(&by_day, Some("United States"), &n, "2024-01-01", Some("China")));
+        let third_party = archived("r", "Russia", "2024-01-01", None, Some("United States"));
+        assert!(!same_meeting_other_side(&third_party, Some("United States"), &n, "2024-01-01", Some("China")));
+        let own_side = archived("o", "United States", "2024-01-01", Some("Talks"), None);
+        assert!(!same_meeting_other_side(&own_side, None, &n, "2024-01-01", Some("China")));
+    }
+}
