@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod cache;
+mod codec;
 pub mod history;
 pub mod index;
 pub mod matches;
