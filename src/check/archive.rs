@@ -14,7 +14,7 @@ use crate::error::Error;
 use crate::load::{self, Limits};
 use crate::model::Readout;
 use crate::normalize::cues::Cues;
-use crate::normalize::{NormClaim, normalize};
+use crate::normalize::{NormClaim, normalize_claims};
 
 /// One readout of the archive, as the check sees it.
 #[derive(Debug, Clone)]
@@ -181,7 +181,7 @@ fn looks_like_readout(text: &str) -> bool {
 /// The cache entry of a loaded readout.
 pub fn entry_of(readout: &Readout, opts: &ScanOptions) -> Entry {
     let side = Cues::get().canonical_party(&readout.source.side);
-    let claims = (opts.needs_claims)(&side).then(|| normalize(readout, opts.taxonomy).claims);
+    let claims = (opts.needs_claims)(&side).then(|| normalize_claims(readout, opts.taxonomy).1);
     Entry {
         counterpart: counterpart(readout, &side),
         side,

@@ -104,6 +104,17 @@ pub fn terms(toks: &[text::Token]) -> Vec<String> {
 
 /// Normalizes every claim of `readout` against `taxonomy`.
 pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
+    let (side, claims) = normalize_claims(readout, taxonomy);
+    NormReadout {
+        readout: readout.clone(),
+        side,
+        claims,
+    }
+}
+
+/// The canonical side and normalized claims of `readout`, without a copy of
+/// the readout itself (the archive check keeps only these).
+pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<NormClaim>) {
     let cues = Cues::get();
     let side = cues.canonical_party(&readout.source.side);
     let participants = readout
@@ -155,11 +166,7 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
             }
         })
         .collect();
-    NormReadout {
-        readout: readout.clone(),
-        side,
-        claims,
-    }
+    (side, claims)
 }
 
 /// An analyst's `topic:` resolved against the taxonomy, or kept as a new topic.

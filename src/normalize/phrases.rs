@@ -107,7 +107,9 @@ impl<T> PhraseSet<T> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
             let exact = self.by_word.get(&tok.norm).into_iter().flatten();
-            let prefixed = self.by_prefix.get(norm_prefix(&tok.norm)).into_iter().flatten();
+            // Most sets have no prefix patterns: skip that lookup for them.
+            let prefixed = if self.by_prefix.is_empty() { None } else { self.by_prefix.get(norm_prefix(&tok.norm)) };
+            let prefixed = prefixed.into_iter().flatten();
             for &p in exact.chain(prefixed) {
                 let phrase = &self.phrases[p];
                 let n = phrase.words.len();
