@@ -75,6 +75,16 @@ pub enum Command {
     ///
     /// Example: readout extract us.txt --side "United States" -o us.yaml
     Extract(ExtractArgs),
+    /// Check a new readout against an archive of prior ones: what changed.
+    ///
+    /// Against the side's own history: topics raised for the first time,
+    /// topics dropped, stance shifts, claims that contradict its earlier
+    /// claims, and each claim's closest earlier claim with a word diff.
+    /// Against the other side's account of the same meeting, when the
+    /// archive holds it: the full comparison.
+    ///
+    /// Example: readout check new.yaml --against readouts/
+    Check(CheckArgs),
     /// Print the topic taxonomy in force (built in, or extended by --topics).
     Topics {
         /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
@@ -175,12 +185,48 @@ pub struct CompareArgs {
     pub output: OutputArgs,
 }
 
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The new readout; `-` reads standard input.
+    pub new: String,
+    /// Prior readouts: files, or directories searched recursively for `*.yaml` and `*.yml`.
+    #[arg(long, required = true, num_args = 1.., value_name = "PATH")]
+    pub against: Vec<String>,
+    /// Only the N most recent prior readouts of the side make its history.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    pub window: Option<u64>,
+    /// A topic is dropped when at least half of the side's N most recent prior readouts raised it.
+    #[arg(long, value_name = "N", default_value_t = 3, value_parser = clap::value_parser!(u64).range(1..))]
+    pub recent: u64,
+    /// Count the side's prior readouts whatever their counterpart (by default
+    /// only those with the same counterpart, or none known).
+    #[arg(long)]
+    pub any_counterpart: bool,
+    /// A bad file in the archive is an error (exit 2) instead of a warning.
+    #[arg(long)]
+    pub strict: bool,
+    /// Keep the cache of normalized readouts in DIR (default: the user's
+    /// cache directory, `$XDG_CACHE_HOME/readout` or `~/.cache/readout`).
+    #[arg(long, value_name = "DIR")]
+    pub cache: Option<String>,
+    /// Neither read nor write the cache.
+    #[arg(long, conflicts_with = "cache")]
+    pub no_cache: bool,
+    /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<String>,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
 /// What the environment says about colors, read once in `main`.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Terminal {
     pub stdout_is_terminal: bool,
     pub no_color: bool,
     pub clicolor_force: bool,
+    /// Whether standard error is a terminal (progress bars go there).
+    pub stderr_is_terminal: bool,
 }
 
 impl Terminal {
@@ -192,6 +238,7 @@ impl Terminal {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE"),
+            stderr_is_terminal: std::io::stderr().is_terminal(),
         }
     }
 

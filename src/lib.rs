@@ -6,6 +6,7 @@
 //! (agreement | contradiction | divergence | omission) → [`report`] → [`render`].
 
 pub mod align;
+pub mod check;
 pub mod classify;
 pub mod cli;
 pub mod error;

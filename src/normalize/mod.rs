@@ -2,6 +2,7 @@
 //! claims with a matching form for comparison.
 
 pub mod cues;
+pub mod fasthash;
 pub mod lists;
 pub mod phrases;
 pub mod sentences;
@@ -9,13 +10,13 @@ pub mod stance;
 pub mod taxonomy;
 pub mod text;
 
-use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
 use crate::model::Readout;
 use cues::Cues;
+use fasthash::FxHashSet;
 use stance::{Speakers, Stance};
 use taxonomy::{Taxonomy, simplify};
 
@@ -82,8 +83,8 @@ struct StopwordFile {
     stopwords: Vec<String>,
 }
 
-fn stopwords() -> &'static HashSet<String> {
-    static SET: OnceLock<HashSet<String>> = OnceLock::new();
+fn stopwords() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
         let file: StopwordFile =
             crate::load::yaml::built_in("stopwords", include_str!("../data/stopwords.yaml"));
@@ -106,7 +107,19 @@ pub fn terms(toks: &[text::Token]) -> Vec<String> {
 
 /// Normalizes every claim of `readout` against `taxonomy`.
 pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
-    let side = Cues::get().canonical_party(&readout.source.side);
+    let (side, claims) = normalize_claims(readout, taxonomy);
+    NormReadout {
+        readout: readout.clone(),
+        side,
+        claims,
+    }
+}
+
+/// The canonical side and normalized claims of `readout`, without a copy of
+/// the readout itself (the archive check keeps only these).
+pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<NormClaim>) {
+    let cues = Cues::get();
+    let side = cues.canonical_party(&readout.source.side);
     let participants = readout
         .participants
         .iter()
@@ -167,11 +180,7 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
             terms: terms(&toks),
         });
     }
-    NormReadout {
-        readout: readout.clone(),
-        side,
-        claims,
-    }
+    (side, claims)
 }
 
 /// Whether a claim names a party other than the one speaking (the

@@ -1,8 +1,7 @@
 //! Whole-word phrase matching over tokens, shared by topics, cues and parties.
 //! Indexed by first word so that tagging costs about one hash lookup per word.
 
-use std::collections::HashMap;
-
+use super::fasthash::FxHashMap;
 use super::text::{Token, tokens};
 
 #[derive(Debug, Clone)]
@@ -46,17 +45,17 @@ pub struct Match<'a, T> {
 pub struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
     /// First word (lowercased, exact) → phrase indexes.
-    by_word: HashMap<String, Vec<usize>>,
+    by_word: FxHashMap<String, Vec<usize>>,
     /// First word is a prefix pattern: first three letters → phrase indexes.
-    by_prefix: HashMap<String, Vec<usize>>,
+    by_prefix: FxHashMap<String, Vec<usize>>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
-            by_word: HashMap::new(),
-            by_prefix: HashMap::new(),
+            by_word: FxHashMap::default(),
+            by_prefix: FxHashMap::default(),
         }
     }
 }
@@ -68,6 +67,15 @@ fn prefix_key(s: &str) -> String {
         .take(PREFIX_KEY)
         .collect::<String>()
         .to_lowercase()
+}
+
+/// `prefix_key` of a token's `norm`, which is lowercase already, without
+/// allocating: its first three characters.
+fn norm_prefix(norm: &str) -> &str {
+    match norm.char_indices().nth(PREFIX_KEY) {
+        Some((end, _)) => &norm[..end],
+        None => norm,
+    }
 }
 
 impl<T> PhraseSet<T> {
@@ -115,11 +123,13 @@ impl<T> PhraseSet<T> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
             let exact = self.by_word.get(&tok.norm).into_iter().flatten();
-            let prefixed = self
-                .by_prefix
-                .get(&prefix_key(&tok.norm))
-                .into_iter()
-                .flatten();
+            // Most sets have no prefix patterns: skip that lookup for them.
+            let prefixed = if self.by_prefix.is_empty() {
+                None
+            } else {
+                self.by_prefix.get(norm_prefix(&tok.norm))
+            };
+            let prefixed = prefixed.into_iter().flatten();
             for &p in exact.chain(prefixed) {
                 let phrase = &self.phrases[p];
                 let n = phrase.words.len();

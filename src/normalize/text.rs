@@ -10,17 +10,12 @@ pub fn matching_form(s: &str) -> String {
 
 /// NFKC plus quote and dash folding, case kept.
 pub fn fold(s: &str) -> String {
+    // NFKC leaves ASCII as it is: most readouts skip the normalization tables.
+    if s.is_ascii() {
+        return s.chars().map(fold_char).collect();
+    }
     s.nfkc()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
-            | '\u{00BB}' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
-            | '\u{2212}' => '-',
-            c if c.is_whitespace() => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
+        .map(fold_char)
         // NFKC of a folded character can expose new foldable ones only for
         // compatibility forms we do not map, so one pass is enough; the
         // second NFKC keeps the result stable under repetition.
@@ -29,8 +24,29 @@ pub fn fold(s: &str) -> String {
         .collect()
 }
 
+/// Curly quotes and dashes to ASCII, whitespace and controls to a space.
+fn fold_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+        | '\u{2212}' => '-',
+        c if c.is_whitespace() => ' ',
+        c if c.is_control() => ' ',
+        c => c,
+    }
+}
+
 fn collapse(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// A word of a claim: lowercased `norm` for matching, `orig` for case-sensitive
@@ -46,31 +62,33 @@ pub struct Token {
 pub fn tokens(s: &str) -> Vec<Token> {
     let folded = fold(s);
     let mut out = Vec::new();
-    let mut word = String::new();
-    let flush = |word: &mut String, out: &mut Vec<Token>| {
-        if !word.is_empty() {
+    // Words are slices of the folded text: no copy a character at a time.
+    let flush = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
+        if let Some(from) = from {
+            let word = &folded[from..to];
             out.push(Token {
                 norm: word.to_lowercase(),
-                orig: std::mem::take(word),
+                orig: word.to_string(),
             });
         }
     };
-    let chars: Vec<char> = folded.chars().collect();
-    for (i, &c) in chars.iter().enumerate() {
+    let mut start: Option<usize> = None;
+    let mut chars = folded.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
-            word.push(c);
+            start.get_or_insert(i);
         } else if c == '\''
-            && !word.is_empty()
-            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+            && start.is_some()
+            && chars.peek().is_some_and(|(_, n)| n.is_alphabetic())
         {
             // Possessive or contraction: keep the stem as its own token.
-            flush(&mut word, &mut out);
-            word.push('\'');
+            flush(start, i, &mut out);
+            start = Some(i);
         } else {
-            flush(&mut word, &mut out);
+            flush(start.take(), i, &mut out);
         }
     }
-    flush(&mut word, &mut out);
+    flush(start, folded.len(), &mut out);
     expand_contractions(&mut out);
     out
 }
@@ -135,6 +153,17 @@ mod tests {
     }
 
     #[test]
+    fn ascii_fast_path_folds_like_nfkc() {
+        for s in [
+            "a`b\tc\u{7}d\re  f",
+            "Plain ASCII, with 'quotes' and \"more\".",
+        ] {
+            let slow: String = s.nfkc().map(fold_char).collect::<String>().nfkc().collect();
+            assert_eq!(fold(s), slow);
+        }
+    }
+
+    #[test]
     fn matching_form_is_idempotent() {
         for s in ["A\u{2014}b \u{201C}c\u{201D}", "Ⅻ ß ǅ", "x\u{0301}\u{212B}"] {
             let once = matching_form(s);
@@ -160,6 +189,31 @@ mod tests {
         assert_eq!(
             t,
             ["us", "does", "not", "seek", "will", "not", "can", "not"]
+        );
+    }
+
+    #[test]
+    fn tokens_keep_apostrophes_only_before_letters() {
+        let t: Vec<_> = tokens("a'b'c rock'n'roll o' 'tis 1'2 Ünïcödé's")
+            .into_iter()
+            .map(|t| t.orig)
+            .collect();
+        assert_eq!(
+            t,
+            [
+                "a",
+                "'b",
+                "'c",
+                "rock",
+                "'n",
+                "'roll",
+                "o",
+                "tis",
+                "1",
+                "2",
+                "Ünïcödé",
+                "'s"
+            ]
         );
     }
 
