@@ -73,7 +73,11 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
                     }
                 },
             };
-            if side == 0 { topics[slot].left.push(i) } else { topics[slot].right.push(i) }
+            if side == 0 {
+                topics[slot].left.push(i)
+            } else {
+                topics[slot].right.push(i)
+            }
         }
     }
 
@@ -94,7 +98,11 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
             match best.and_then(|(_, j)| topics.iter().position(|t| other(t, side).contains(&j))) {
                 Some(p) => {
                     let t = &mut topics[p];
-                    if side == 0 { t.left.push(i) } else { t.right.push(i) }
+                    if side == 0 {
+                        t.left.push(i)
+                    } else {
+                        t.right.push(i)
+                    }
                 }
                 None => rest[side].push(i),
             }
@@ -116,7 +124,11 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
                 paired_right[k] = true;
             }
         }
-        topics.push(adhoc(&left.claims[l], vec![l], partner.into_iter().collect()));
+        topics.push(adhoc(
+            &left.claims[l],
+            vec![l],
+            partner.into_iter().collect(),
+        ));
     }
     for (k, &r) in rest[1].iter().enumerate() {
         if !paired_right[k] {
@@ -142,14 +154,20 @@ fn same_custom_topic(topics: &[AlignedTopic], label: &str, taxonomy: &Taxonomy) 
     }
     let want = simplify(label);
     topics.iter().position(|t| {
-        taxonomy.get(&t.id).is_none() && !t.adhoc && strsim::jaro_winkler(&simplify(&t.label), &want) >= RESOLVE_THRESHOLD
+        taxonomy.get(&t.id).is_none()
+            && !t.adhoc
+            && strsim::jaro_winkler(&simplify(&t.label), &want) >= RESOLVE_THRESHOLD
     })
 }
 
 /// Taxonomy topics in taxonomy order, then analyst topics by id.
 fn order(topics: &mut [AlignedTopic], taxonomy: &Taxonomy) {
     topics.sort_by_key(|t| {
-        let rank = taxonomy.topics.iter().position(|x| x.id == t.id).unwrap_or(usize::MAX);
+        let rank = taxonomy
+            .topics
+            .iter()
+            .position(|x| x.id == t.id)
+            .unwrap_or(usize::MAX);
         (rank, t.id.clone())
     });
 }
@@ -219,15 +237,28 @@ mod tests {
     #[test]
     fn every_claim_lands_in_one_topic() {
         let t = Taxonomy::built_in();
-        let l = readout("US", &["Austin raised Taiwan.", "Lunch was served with noodles.", "Cyber attacks."]);
-        let r = readout("China", &["Dong spoke of Taiwan.", "Noodles were served at lunch."]);
+        let l = readout(
+            "US",
+            &[
+                "Austin raised Taiwan.",
+                "Lunch was served with noodles.",
+                "Cyber attacks.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &["Dong spoke of Taiwan.", "Noodles were served at lunch."],
+        );
         let topics = align(&l, &r, &t);
         let mut seen_l: Vec<usize> = topics.iter().flat_map(|t| t.left.clone()).collect();
         seen_l.sort();
         assert_eq!(seen_l, [0, 1, 2]);
         assert_eq!(topics.iter().map(|t| t.right.len()).sum::<usize>(), 2);
         let adhoc = topics.iter().find(|t| t.adhoc).expect("ad-hoc topic");
-        assert_eq!((adhoc.left.as_slice(), adhoc.right.as_slice()), (&[1][..], &[1][..]));
+        assert_eq!(
+            (adhoc.left.as_slice(), adhoc.right.as_slice()),
+            (&[1][..], &[1][..])
+        );
         assert_eq!(topics[0].id, "taiwan");
     }
 
@@ -240,7 +271,10 @@ mod tests {
     #[test]
     fn similarity_is_symmetric_dice() {
         let l = readout("US", &["China supports Russia's defense industrial base."]);
-        let r = readout("China", &["Russia's defense industrial base is not supported by China."]);
+        let r = readout(
+            "China",
+            &["Russia's defense industrial base is not supported by China."],
+        );
         let s = similarity(&l.claims[0], &r.claims[0]);
         assert!((s - similarity(&r.claims[0], &l.claims[0])).abs() < 1e-12);
         assert!(s > 0.5, "{s}");

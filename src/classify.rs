@@ -28,7 +28,12 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Agreement, Verdict::Contradiction, Verdict::Divergence, Verdict::Omission];
+    pub const ALL: [Verdict; 4] = [
+        Verdict::Agreement,
+        Verdict::Contradiction,
+        Verdict::Divergence,
+        Verdict::Omission,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
@@ -92,7 +97,11 @@ pub struct ClassifiedTopic {
 const SAME_POINT: f64 = 0.6;
 
 /// Classifies every aligned topic.
-pub fn classify(left: &NormReadout, right: &NormReadout, topics: Vec<AlignedTopic>) -> Vec<ClassifiedTopic> {
+pub fn classify(
+    left: &NormReadout,
+    right: &NormReadout,
+    topics: Vec<AlignedTopic>,
+) -> Vec<ClassifiedTopic> {
     topics
         .into_iter()
         .map(|topic| {
@@ -141,24 +150,36 @@ fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Ve
             .expect("every pair was related")
     };
     let key = |p: &ClassifiedPair| (p.relation, (p.similarity * 1e6) as i64);
-    let mut chosen: Vec<(usize, usize)> = pair(&topic.left, &topic.right, |&l, &r| Some(key(find(l, r))));
+    let mut chosen: Vec<(usize, usize)> =
+        pair(&topic.left, &topic.right, |&l, &r| Some(key(find(l, r))));
     for &l in &topic.left {
         if !chosen.iter().any(|(a, _)| *a == l) {
-            if let Some(best) = topic.right.iter().max_by_key(|&&r| (key(find(l, r)), std::cmp::Reverse(r))) {
+            if let Some(best) = topic
+                .right
+                .iter()
+                .max_by_key(|&&r| (key(find(l, r)), std::cmp::Reverse(r)))
+            {
                 chosen.push((l, *best));
             }
         }
     }
     for &r in &topic.right {
         if !chosen.iter().any(|(_, b)| *b == r) {
-            if let Some(best) = topic.left.iter().max_by_key(|&&l| (key(find(l, r)), std::cmp::Reverse(l))) {
+            if let Some(best) = topic
+                .left
+                .iter()
+                .max_by_key(|&&l| (key(find(l, r)), std::cmp::Reverse(l)))
+            {
                 chosen.push((*best, r));
             }
         }
     }
     chosen.sort();
     chosen.dedup();
-    chosen.into_iter().map(|(l, r)| find(l, r).clone()).collect()
+    chosen
+        .into_iter()
+        .map(|(l, r)| find(l, r).clone())
+        .collect()
 }
 
 /// The party whose position a claim states; `None` for joint statements.
@@ -209,7 +230,13 @@ pub fn relate(left: &NormReadout, l: usize, right: &NormReadout, r: usize) -> Cl
 }
 
 /// The rules, each symmetric in its two claims, most decisive first.
-fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f64) -> (Relation, String) {
+fn rule(
+    a: &NormClaim,
+    a_side: &str,
+    b: &NormClaim,
+    b_side: &str,
+    similarity: f64,
+) -> (Relation, String) {
     use Polarity::*;
     let (va, vb) = (voice(a), voice(b));
     // The counterpart of each claim's voice: the other account's side, or
@@ -223,19 +250,29 @@ fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f6
         if va != vb && ta == vb && tb == va {
             return (
                 Relation::Contradiction,
-                format!("each side blames the other: {} (on {ta}) vs {} (on {tb})", cue(a), cue(b)),
+                format!(
+                    "each side blames the other: {} (on {ta}) vs {} (on {tb})",
+                    cue(a),
+                    cue(b)
+                ),
             );
         }
     }
     // Denial: one side negates what the other asserts about it.
     if let (Some(d), Some(va), Some(tb)) = (&a.stance.denial, va, tb) {
         if tb == va && vb != Some(va) {
-            return (Relation::Contradiction, format!("denial: '{d}' vs {}", cue(b)));
+            return (
+                Relation::Contradiction,
+                format!("denial: '{d}' vs {}", cue(b)),
+            );
         }
     }
     if let (Some(d), Some(vb), Some(ta)) = (&b.stance.denial, vb, ta) {
         if ta == vb && va != Some(vb) {
-            return (Relation::Contradiction, format!("denial: {} vs '{d}'", cue(a)));
+            return (
+                Relation::Contradiction,
+                format!("denial: {} vs '{d}'", cue(a)),
+            );
         }
     }
     // Opposed characterizations: one side criticises what the other presents
@@ -263,13 +300,25 @@ fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f6
         return match (pa, pb) {
             (Positive, Critical) | (Critical, Positive) => (
                 Relation::Contradiction,
-                format!("the accounts differ on what {who} said: {} vs {}", cue(a), cue(b)),
+                format!(
+                    "the accounts differ on what {who} said: {} vs {}",
+                    cue(a),
+                    cue(b)
+                ),
             ),
             (x, y) if x == y && x != Neutral => (
                 Relation::Agreement,
-                format!("both accounts report {who} as {}: {} / {}", x.name(), cue(a), cue(b)),
+                format!(
+                    "both accounts report {who} as {}: {} / {}",
+                    x.name(),
+                    cue(a),
+                    cue(b)
+                ),
             ),
-            _ => (Relation::Divergence, format!("different points attributed to {who}")),
+            _ => (
+                Relation::Divergence,
+                format!("different points attributed to {who}"),
+            ),
         };
     }
     match (pa, pb) {
@@ -279,7 +328,12 @@ fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f6
         ),
         (Critical, Critical) if ta.is_some() && ta == tb => (
             Relation::Agreement,
-            format!("shared criticism of {}: {} / {}", ta.unwrap_or_default(), cue(a), cue(b)),
+            format!(
+                "shared criticism of {}: {} / {}",
+                ta.unwrap_or_default(),
+                cue(a),
+                cue(b)
+            ),
         ),
         (x, y) if x == y && similarity >= SAME_POINT => (
             Relation::Agreement,
@@ -287,7 +341,13 @@ fn rule(a: &NormClaim, a_side: &str, b: &NormClaim, b_side: &str, similarity: f6
         ),
         _ => (
             Relation::Divergence,
-            format!("different points: {} {} vs {} {}", pa.name(), cue(a), pb.name(), cue(b)),
+            format!(
+                "different points: {} {} vs {} {}",
+                pa.name(),
+                cue(a),
+                pb.name(),
+                cue(b)
+            ),
         ),
     }
 }

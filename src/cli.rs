@@ -149,12 +149,33 @@ mod tests {
 
     #[test]
     fn color_resolution_follows_the_conventions() {
-        let tty = Terminal { stdout_is_terminal: true, ..Default::default() };
+        let tty = Terminal {
+            stdout_is_terminal: true,
+            ..Default::default()
+        };
         assert!(tty.use_color(ColorChoice::Auto, None));
         assert!(!tty.use_color(ColorChoice::Auto, Some("r.txt")));
-        assert!(!Terminal { no_color: true, ..tty }.use_color(ColorChoice::Auto, None));
-        assert!(Terminal { clicolor_force: true, ..Default::default() }.use_color(ColorChoice::Auto, None));
-        assert!(Terminal { no_color: true, ..tty }.use_color(ColorChoice::Always, None));
+        assert!(
+            !Terminal {
+                no_color: true,
+                ..tty
+            }
+            .use_color(ColorChoice::Auto, None)
+        );
+        assert!(
+            Terminal {
+                clicolor_force: true,
+                ..Default::default()
+            }
+            .use_color(ColorChoice::Auto, None)
+        );
+        assert!(
+            Terminal {
+                no_color: true,
+                ..tty
+            }
+            .use_color(ColorChoice::Always, None)
+        );
         assert!(!tty.use_color(ColorChoice::Never, None));
     }
 

@@ -27,7 +27,11 @@ use normalize::{NormReadout, normalize};
 
 /// Compares two loaded readouts: the whole pipeline after load.
 pub fn compare(left: &Readout, right: &Readout, taxonomy: &Taxonomy) -> Report {
-    compare_normalized(&normalize(left, taxonomy), &normalize(right, taxonomy), taxonomy)
+    compare_normalized(
+        &normalize(left, taxonomy),
+        &normalize(right, taxonomy),
+        taxonomy,
+    )
 }
 
 /// Compares two readouts already normalized (the archive check reuses these).

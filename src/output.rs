@@ -8,7 +8,10 @@ use crate::error::Error;
 /// Renders into memory first, so that a failure leaves no partial output,
 /// then writes to `path` (atomically: temporary file, then rename) or stdout.
 /// A closed pipe on stdout (`| head`) is not an error.
-pub fn emit(path: Option<&str>, render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>) -> Result<(), Error> {
+pub fn emit(
+    path: Option<&str>,
+    render: impl FnOnce(&mut Vec<u8>) -> io::Result<()>,
+) -> Result<(), Error> {
     let mut buf = Vec::new();
     render(&mut buf).map_err(|e| Error::io("<report>", &e))?;
     match path {
@@ -49,6 +52,10 @@ mod tests {
         write_atomic(&p, b"new").expect("atomic write");
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "new");
         assert!(write_atomic(&dir.path().join("missing/r.txt"), b"x").is_err());
-        assert_eq!(std::fs::read_dir(dir.path()).expect("ls").count(), 1, "no temporary file left");
+        assert_eq!(
+            std::fs::read_dir(dir.path()).expect("ls").count(),
+            1,
+            "no temporary file left"
+        );
     }
 }

@@ -126,8 +126,18 @@ impl Report {
                     label: t.topic.label.clone(),
                     verdict: t.verdict,
                     omitted_by: t.omitted_by,
-                    left: t.topic.left.iter().map(|&i| left.claims[i].id.clone()).collect(),
-                    right: t.topic.right.iter().map(|&i| right.claims[i].id.clone()).collect(),
+                    left: t
+                        .topic
+                        .left
+                        .iter()
+                        .map(|&i| left.claims[i].id.clone())
+                        .collect(),
+                    right: t
+                        .topic
+                        .right
+                        .iter()
+                        .map(|&i| right.claims[i].id.clone())
+                        .collect(),
                     pairs: t
                         .pairs
                         .iter()

@@ -35,7 +35,9 @@ pub fn taxonomy(topics: Option<&str>, limits: &Limits) -> Result<Taxonomy, Error
 
 fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
     if args.left == "-" && args.right == "-" {
-        return Err(Error::Usage("only one of LEFT and RIGHT can be `-` (standard input)".into()));
+        return Err(Error::Usage(
+            "only one of LEFT and RIGHT can be `-` (standard input)".into(),
+        ));
     }
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let left = load::load_path(&args.left, limits)?;
@@ -43,8 +45,14 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     let report = crate::compare(&left, &right, &taxonomy);
     let out = &args.output;
     let color = term.use_color(out.color, out.output.as_deref());
-    emit(out.output.as_deref(), |w| render::render(&report, out.format, color, w))?;
-    Ok(if report.has_differences(out.fail_on) { DIFFERENT } else { SAME })
+    emit(out.output.as_deref(), |w| {
+        render::render(&report, out.format, color, w)
+    })?;
+    Ok(if report.has_differences(out.fail_on) {
+        DIFFERENT
+    } else {
+        SAME
+    })
 }
 
 fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u8, Error> {
@@ -54,7 +62,12 @@ fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u
     for f in files {
         match load::load_path(f, limits) {
             Ok(r) => {
-                let line = format!("{}: OK ({} claims, side {})", visible(f), r.claims.len(), visible(&r.source.side));
+                let line = format!(
+                    "{}: OK ({} claims, side {})",
+                    visible(f),
+                    r.claims.len(),
+                    visible(&r.source.side)
+                );
                 if writeln!(stdout, "{line}").is_err() {
                     break; // closed pipe: stop quietly
                 }
@@ -68,10 +81,10 @@ fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u
     Ok(status)
 }
 
-/// An error message safe to print: controls from file content are escaped,
-/// line breaks of our own layout kept.
+/// An error message safe to print. The `Display` of [`Error`] already escapes
+/// what came from a file (escaping again would double every backslash).
 pub fn visible_error(e: &Error) -> String {
-    e.to_string().lines().map(visible).collect::<Vec<_>>().join("\n")
+    e.to_string()
 }
 
 fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> Result<u8, Error> {
@@ -83,7 +96,12 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             for topic in &t.topics {
                 writeln!(w, "  - id: {}", load::yaml::quote(&topic.id))?;
                 writeln!(w, "    label: {}", load::yaml::quote(&topic.label))?;
-                let list = |v: &[String]| v.iter().map(|s| load::yaml::quote(s)).collect::<Vec<_>>().join(", ");
+                let list = |v: &[String]| {
+                    v.iter()
+                        .map(|s| load::yaml::quote(s))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                };
                 writeln!(w, "    aliases: [{}]", list(&topic.aliases))?;
                 writeln!(w, "    keywords: [{}]", list(&topic.keywords))?;
                 writeln!(w, "    weight: {}", topic.weight)?;
@@ -91,7 +109,12 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             Ok(())
         }
         TopicsFormat::Text => {
-            let width = t.topics.iter().map(|x| x.id.chars().count()).max().unwrap_or(0);
+            let width = t
+                .topics
+                .iter()
+                .map(|x| x.id.chars().count())
+                .max()
+                .unwrap_or(0);
             for topic in &t.topics {
                 let aliases = if topic.aliases.is_empty() {
                     String::new()

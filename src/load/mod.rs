@@ -88,7 +88,12 @@ fn read_bytes(path: &str, limits: &Limits) -> Result<Vec<u8>, Error> {
 
 fn decode(path: &str, mut bytes: Vec<u8>) -> Result<String, Error> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(Error::input(path, 0, 0, "file is UTF-16; readout files must be UTF-8"));
+        return Err(Error::input(
+            path,
+            0,
+            0,
+            "file is UTF-16; readout files must be UTF-8",
+        ));
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -129,15 +134,20 @@ fn position(text: &str, offset: usize) -> (u64, u64) {
     (line, before[start..].chars().count() as u64 + 1)
 }
 
-/// The 1-based `line` of `text`, escaped and shortened for an error message.
+/// The 1-based `line` of `text`, shortened for an error message (the error's
+/// `Display` escapes it).
 pub(crate) fn excerpt(text: &str, line: u64) -> Option<String> {
     if line == 0 {
         return None;
     }
     let raw = text.lines().nth(line as usize - 1)?;
-    let shown: String = raw.chars().take(160).collect();
-    let shown = crate::render::escape::visible(&shown);
-    Some(if raw.chars().count() > 160 { format!("{shown}…") } else { shown })
+    let mut chars = raw.chars();
+    let shown: String = chars.by_ref().take(160).collect();
+    Some(if chars.next().is_some() {
+        format!("{shown}…")
+    } else {
+        shown
+    })
 }
 
 /// Parses and checks readout `text`; `origin` names it in errors and reports.
@@ -153,11 +163,21 @@ pub fn load_str(origin: &str, text: &str, limits: &Limits) -> Result<Readout, Er
             "empty readout: the file has no YAML content (expected `source:` and `claims:`)",
         ));
     }
-    let raw: schema::RawReadout = yaml::parse(origin, text, limits.yaml)?;
+    let yaml_limits = YamlLimits {
+        max_scalar_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
+        ..limits.yaml
+    };
+    let raw: schema::RawReadout = yaml::parse(origin, text, yaml_limits)?;
     check(origin, text, raw, limits)
 }
 
-fn at(origin: &str, text: &str, loc: serde_saphyr::Location, message: String, hint: Option<String>) -> Error {
+fn at(
+    origin: &str,
+    text: &str,
+    loc: serde_saphyr::Location,
+    message: String,
+    hint: Option<String>,
+) -> Error {
     Error::Input(Box::new(InputError {
         path: origin.to_string(),
         line: loc.line(),
@@ -168,7 +188,12 @@ fn at(origin: &str, text: &str, loc: serde_saphyr::Location, message: String, hi
     }))
 }
 
-fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> Result<Readout, Error> {
+fn check(
+    origin: &str,
+    text: &str,
+    raw: schema::RawReadout,
+    limits: &Limits,
+) -> Result<Readout, Error> {
     let version = match &raw.readout {
         Some(v) if v.value != SCHEMA_VERSION => {
             return Err(at(
@@ -176,7 +201,9 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
                 text,
                 v.referenced,
                 format!("unsupported schema version {}", v.value),
-                Some(format!("this build of readout reads `readout: {SCHEMA_VERSION}`")),
+                Some(format!(
+                    "this build of readout reads `readout: {SCHEMA_VERSION}`"
+                )),
             ));
         }
         _ => SCHEMA_VERSION,
@@ -197,7 +224,13 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
     let stance_names = cues::override_names();
     if let Some(list) = &raw.claims {
         if list.value.len() > limits.max_claims {
-            return Err(too_many(origin, text, list.referenced, list.value.len(), limits));
+            return Err(too_many(
+                origin,
+                text,
+                list.referenced,
+                list.value.len(),
+                limits,
+            ));
         }
         for (i, spanned) in list.value.iter().enumerate() {
             let c = &spanned.value;
@@ -216,7 +249,13 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
                 None => ((i + 1).to_string(), spanned.referenced),
             };
             if id.is_empty() {
-                return Err(at(origin, text, id_loc, "claim id is empty".to_string(), None));
+                return Err(at(
+                    origin,
+                    text,
+                    id_loc,
+                    "claim id is empty".to_string(),
+                    None,
+                ));
             }
             if let Some(first) = seen.insert(id.clone(), id_loc.line()) {
                 return Err(at(
@@ -233,7 +272,13 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
                     let hint = did_you_mean(&name, &stance_names)
                         .map(|s| format!("did you mean `{s}`?"))
                         .unwrap_or_else(|| format!("expected one of: {}", stance_names.join(", ")));
-                    return Err(at(origin, text, st.referenced, format!("unknown stance `{}`", st.value), Some(hint)));
+                    return Err(at(
+                        origin,
+                        text,
+                        st.referenced,
+                        format!("unknown stance `{}`", st.value),
+                        Some(hint),
+                    ));
                 }
             }
             claims.push(Claim {
@@ -256,8 +301,13 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
                     origin,
                     text,
                     statement.referenced,
-                    format!("statement sentence would take id `{id}`, already used on line {first}"),
-                    Some("give explicit claims ids that are not plain positions, e.g. `us-1`".to_string()),
+                    format!(
+                        "statement sentence would take id `{id}`, already used on line {first}"
+                    ),
+                    Some(
+                        "give explicit claims ids that are not plain positions, e.g. `us-1`"
+                            .to_string(),
+                    ),
                 ));
             }
             claims.push(Claim {
@@ -268,7 +318,13 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
             });
         }
         if claims.len() > limits.max_claims {
-            return Err(too_many(origin, text, statement.referenced, claims.len(), limits));
+            return Err(too_many(
+                origin,
+                text,
+                statement.referenced,
+                claims.len(),
+                limits,
+            ));
         }
     }
     if claims.is_empty() {
@@ -277,7 +333,9 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
             .as_ref()
             .map(|c| c.referenced)
             .or(raw.statement.as_ref().map(|s| s.referenced));
-        let message = "readout has no claims: give `claims:` with at least one `text:`, or a `statement:`".to_string();
+        let message =
+            "readout has no claims: give `claims:` with at least one `text:`, or a `statement:`"
+                .to_string();
         return Err(match loc {
             Some(loc) => at(origin, text, loc, message, None),
             None => Error::input(origin, 1, 1, message),
@@ -314,12 +372,21 @@ fn check(origin: &str, text: &str, raw: schema::RawReadout, limits: &Limits) -> 
     })
 }
 
-fn too_many(origin: &str, text: &str, loc: serde_saphyr::Location, n: usize, limits: &Limits) -> Error {
+fn too_many(
+    origin: &str,
+    text: &str,
+    loc: serde_saphyr::Location,
+    n: usize,
+    limits: &Limits,
+) -> Error {
     at(
         origin,
         text,
         loc,
-        format!("readout has {n} claims, more than the limit of {}", limits.max_claims),
+        format!(
+            "readout has {n} claims, more than the limit of {}",
+            limits.max_claims
+        ),
         Some("raise the limit with --max-claims N".to_string()),
     )
 }
@@ -348,7 +415,8 @@ mod tests {
 
     #[test]
     fn loads_minimal_readout_with_default_ids() {
-        let r = load("source: {side: China}\nclaims:\n  - text: One.\n  - text: Two.\n").expect("loads");
+        let r = load("source: {side: China}\nclaims:\n  - text: One.\n  - text: Two.\n")
+            .expect("loads");
         assert_eq!(r.source.side, "China");
         let ids: Vec<_> = r.claims.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids, ["1", "2"]);
@@ -357,7 +425,8 @@ mod tests {
 
     #[test]
     fn statement_becomes_sentence_claims() {
-        let r = load("source: {side: US}\nstatement: The U.S. side spoke. China replied.\n").expect("loads");
+        let r = load("source: {side: US}\nstatement: The U.S. side spoke. China replied.\n")
+            .expect("loads");
         assert_eq!(r.claims.len(), 2);
         assert_eq!(r.claims[0].text, "The U.S. side spoke.");
     }
@@ -372,15 +441,24 @@ mod tests {
 
     #[test]
     fn duplicate_ids_are_refused() {
-        let e = input_err("source: {side: US}\nclaims:\n  - {id: a, text: x}\n  - {id: a, text: y}\n");
+        let e =
+            input_err("source: {side: US}\nclaims:\n  - {id: a, text: x}\n  - {id: a, text: y}\n");
         assert_eq!(e.line, 4);
         assert!(e.message.contains("duplicate claim id `a`"));
     }
 
     #[test]
     fn empty_text_missing_side_and_version_are_refused() {
-        assert!(input_err("source: {side: US}\nclaims:\n  - text: '  '\n").message.contains("empty"));
-        assert!(input_err("source: {issuer: x}\nclaims:\n  - text: a\n").message.contains("`side`"));
+        assert!(
+            input_err("source: {side: US}\nclaims:\n  - text: '  '\n")
+                .message
+                .contains("empty")
+        );
+        assert!(
+            input_err("source: {issuer: x}\nclaims:\n  - text: a\n")
+                .message
+                .contains("`side`")
+        );
         let e = input_err("readout: 2\nsource: {side: US}\nclaims:\n  - text: a\n");
         assert_eq!(e.line, 1);
         assert!(e.message.contains("unsupported schema version 2"));
@@ -388,8 +466,16 @@ mod tests {
 
     #[test]
     fn no_claims_and_empty_files_are_refused() {
-        assert!(input_err("source: {side: US}\n").message.contains("no claims"));
-        assert!(input_err("# only a comment\n").message.contains("empty readout"));
+        assert!(
+            input_err("source: {side: US}\n")
+                .message
+                .contains("no claims")
+        );
+        assert!(
+            input_err("# only a comment\n")
+                .message
+                .contains("empty readout")
+        );
     }
 
     #[test]

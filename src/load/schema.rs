@@ -19,7 +19,10 @@ pub(super) struct RawReadout {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a mapping with title, date and place")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a mapping with title, date and place"
+)]
 pub(super) struct RawMeeting {
     pub title: Option<String>,
     pub date: Option<String>,
@@ -40,7 +43,10 @@ pub(super) struct RawSource {
 }
 
 #[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, expecting = "a participant: a mapping with `name`, role, side")]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a participant: a mapping with `name`, role, side"
+)]
 pub(super) struct RawParticipant {
     pub name: String,
     pub role: Option<String>,

@@ -6,7 +6,12 @@ pub fn did_you_mean<'a, S: AsRef<str>>(word: &str, candidates: &'a [S]) -> Optio
     let word = word.to_lowercase();
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(&word, &c.as_ref().to_lowercase()), c.as_ref()))
+        .map(|c| {
+            (
+                strsim::jaro_winkler(&word, &c.as_ref().to_lowercase()),
+                c.as_ref(),
+            )
+        })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, c)| c)
@@ -18,7 +23,14 @@ mod tests {
 
     #[test]
     fn suggests_close_keys_only() {
-        let keys = ["readout", "meeting", "source", "participants", "claims", "statement"];
+        let keys = [
+            "readout",
+            "meeting",
+            "source",
+            "participants",
+            "claims",
+            "statement",
+        ];
         assert_eq!(did_you_mean("claim", &keys), Some("claims"));
         assert_eq!(did_you_mean("sourse", &keys), Some("source"));
         assert_eq!(did_you_mean("Statment", &keys), Some("statement"));

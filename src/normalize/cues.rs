@@ -178,7 +178,11 @@ pub fn override_polarity(name: &str) -> Option<Polarity> {
 /// welcome" is critical); a negated critical cue is still critical ("must
 /// not", "will never accept" are prohibitions).
 pub fn negate(p: Polarity) -> Polarity {
-    if p == Polarity::Positive { p.opposite() } else { p }
+    if p == Polarity::Positive {
+        p.opposite()
+    } else {
+        p
+    }
 }
 
 #[cfg(test)]

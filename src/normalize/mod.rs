@@ -202,7 +202,10 @@ mod tests {
         assert_eq!(c.stance.target.as_deref(), Some("China"));
         assert!(c.terms.contains(&"concern".to_string()));
         let o = n.claims[1].topic.as_ref().expect("override");
-        assert_eq!((o.id.as_str(), o.source), ("south-china-sea", TopicSource::Override));
+        assert_eq!(
+            (o.id.as_str(), o.source),
+            ("south-china-sea", TopicSource::Override)
+        );
         assert_eq!(n.claims[2].topic, None);
     }
 }

@@ -17,7 +17,11 @@ struct Word {
 impl Word {
     fn matches(&self, t: &Token) -> bool {
         let have = if self.exact_case { &t.orig } else { &t.norm };
-        if self.prefix { have.starts_with(&self.text) } else { *have == self.text }
+        if self.prefix {
+            have.starts_with(&self.text)
+        } else {
+            *have == self.text
+        }
     }
 }
 
@@ -60,7 +64,10 @@ impl<T> Default for PhraseSet<T> {
 const PREFIX_KEY: usize = 3;
 
 fn prefix_key(s: &str) -> String {
-    s.chars().take(PREFIX_KEY).collect::<String>().to_lowercase()
+    s.chars()
+        .take(PREFIX_KEY)
+        .collect::<String>()
+        .to_lowercase()
 }
 
 impl<T> PhraseSet<T> {
@@ -68,7 +75,8 @@ impl<T> PhraseSet<T> {
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
         let star = phrase.trim_end().ends_with('*');
         let body = phrase.trim_end().trim_end_matches('*');
-        let exact_case = body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
+        let exact_case =
+            body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
         let mut words: Vec<Word> = tokens(body)
             .into_iter()
             .map(|t| Word {
@@ -77,14 +85,22 @@ impl<T> PhraseSet<T> {
                 exact_case,
             })
             .collect();
-        let Some(last) = words.last_mut() else { return false };
+        let Some(last) = words.last_mut() else {
+            return false;
+        };
         last.prefix = star;
         let index = self.phrases.len();
         let first = &words[0];
         if first.prefix && words.len() == 1 {
-            self.by_prefix.entry(prefix_key(&first.text)).or_default().push(index);
+            self.by_prefix
+                .entry(prefix_key(&first.text))
+                .or_default()
+                .push(index);
         } else {
-            self.by_word.entry(first.text.to_lowercase()).or_default().push(index);
+            self.by_word
+                .entry(first.text.to_lowercase())
+                .or_default()
+                .push(index);
         }
         self.phrases.push(Phrase {
             words,
@@ -99,11 +115,21 @@ impl<T> PhraseSet<T> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
             let exact = self.by_word.get(&tok.norm).into_iter().flatten();
-            let prefixed = self.by_prefix.get(&prefix_key(&tok.norm)).into_iter().flatten();
+            let prefixed = self
+                .by_prefix
+                .get(&prefix_key(&tok.norm))
+                .into_iter()
+                .flatten();
             for &p in exact.chain(prefixed) {
                 let phrase = &self.phrases[p];
                 let n = phrase.words.len();
-                if i + n <= toks.len() && phrase.words.iter().zip(&toks[i..i + n]).all(|(w, t)| w.matches(t)) {
+                if i + n <= toks.len()
+                    && phrase
+                        .words
+                        .iter()
+                        .zip(&toks[i..i + n])
+                        .all(|(w, t)| w.matches(t))
+                {
                     out.push(Match {
                         start: i,
                         len: n,
@@ -155,13 +181,19 @@ mod tests {
     }
 
     fn found(s: &PhraseSet<usize>, text: &str) -> Vec<String> {
-        s.find_longest(&tokens(text)).iter().map(|m| m.phrase.to_string()).collect()
+        s.find_longest(&tokens(text))
+            .iter()
+            .map(|m| m.phrase.to_string())
+            .collect()
     }
 
     #[test]
     fn whole_words_longest_first() {
         let s = set(&["south china sea", "china", "sea"]);
-        assert_eq!(found(&s, "In the South China Sea, China"), ["south china sea", "china"]);
+        assert_eq!(
+            found(&s, "In the South China Sea, China"),
+            ["south china sea", "china"]
+        );
         assert!(found(&s, "Chinatown seas").is_empty());
     }
 

@@ -27,7 +27,10 @@ fn abbreviations() -> &'static [String] {
             Default::default(),
         )
         .expect("the built-in abbreviation list is valid YAML");
-        file.abbreviations.into_iter().map(|a| a.to_lowercase()).collect()
+        file.abbreviations
+            .into_iter()
+            .map(|a| a.to_lowercase())
+            .collect()
     })
 }
 
@@ -85,7 +88,9 @@ fn split_paragraph(para: &str, first_line: u64, out: &mut Vec<Sentence>) {
                 && chars[j..]
                     .iter()
                     .find(|(_, c)| !c.is_whitespace())
-                    .is_some_and(|(_, n)| n.is_uppercase() || n.is_numeric() || "\"'\u{201C}\u{2018}(".contains(*n));
+                    .is_some_and(|(_, n)| {
+                        n.is_uppercase() || n.is_numeric() || "\"'\u{201C}\u{2018}(".contains(*n)
+                    });
             if (at_end || next_starts) && !(c == '.' && is_abbreviation(para, chars[i].0)) {
                 let end = chars.get(j).map_or(para.len(), |(b, _)| *b);
                 push(para, start, end, first_line, out);
@@ -104,7 +109,9 @@ fn is_abbreviation(para: &str, dot: usize) -> bool {
     let before = &para[..dot];
     let word_start = before
         .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '\u{201C}')
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     let word = &before[word_start..];
     if word.is_empty() {
         return false;
@@ -142,8 +149,13 @@ mod tests {
     #[test]
     fn abbreviations_and_acronyms_do_not_split() {
         assert_eq!(
-            texts("Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3. The P.R.C. replied."),
-            ["Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3.", "The P.R.C. replied."]
+            texts(
+                "Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3. The P.R.C. replied."
+            ),
+            [
+                "Maj. Gen. Pat Ryder said the U.S. side met Adm. Dong on Dec. 3.",
+                "The P.R.C. replied."
+            ]
         );
     }
 
@@ -151,7 +163,12 @@ mod tests {
     fn quotations_keep_their_end() {
         assert_eq!(
             texts("He said \"we will act.\" Then he left. Did he? Yes!"),
-            ["He said \"we will act.\"", "Then he left.", "Did he?", "Yes!"]
+            [
+                "He said \"we will act.\"",
+                "Then he left.",
+                "Did he?",
+                "Yes!"
+            ]
         );
     }
 
@@ -164,6 +181,9 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_does_not_split() {
-        assert_eq!(texts("It costs 3.5 billion. ok then."), ["It costs 3.5 billion. ok then."]);
+        assert_eq!(
+            texts("It costs 3.5 billion. ok then."),
+            ["It costs 3.5 billion. ok then."]
+        );
     }
 }

@@ -52,12 +52,21 @@ const NEGATION_WINDOW: usize = 3;
 const SUBJECT_WINDOW: usize = 12;
 
 /// Detects the stance of a claim from its tokens.
-pub fn detect(toks: &[Token], speaker: Option<&str>, overridden: Option<&str>, who: &Speakers) -> Stance {
+pub fn detect(
+    toks: &[Token],
+    speaker: Option<&str>,
+    overridden: Option<&str>,
+    who: &Speakers,
+) -> Stance {
     let cues = Cues::get();
     let (voice, subject_end) = voice(toks, speaker, who);
 
     let denial_matches = cues.denials.find_longest(toks);
-    let in_denial = |i: usize| denial_matches.iter().any(|m| i >= m.start && i < m.start + m.len);
+    let in_denial = |i: usize| {
+        denial_matches
+            .iter()
+            .any(|m| i >= m.start && i < m.start + m.len)
+    };
     let negator_at: Vec<usize> = cues
         .negators
         .find_longest(toks)
@@ -83,7 +92,11 @@ pub fn detect(toks: &[Token], speaker: Option<&str>, overridden: Option<&str>, w
             let names_party = party_matches
                 .iter()
                 .any(|p| p.start >= m.start + m.len && p.start < m.start + m.len + OBJECT_WINDOW);
-            polarity = if names_party { Polarity::Critical } else { Polarity::Positive };
+            polarity = if names_party {
+                Polarity::Critical
+            } else {
+                Polarity::Positive
+            };
         }
         if negator_at
             .iter()
@@ -98,7 +111,10 @@ pub fn detect(toks: &[Token], speaker: Option<&str>, overridden: Option<&str>, w
             *slot = Some((m.start, m.len, *m.value));
         }
     }
-    let (crit, pos) = (weight[Polarity::Critical as usize], weight[Polarity::Positive as usize]);
+    let (crit, pos) = (
+        weight[Polarity::Critical as usize],
+        weight[Polarity::Positive as usize],
+    );
     let mut polarity = if crit == 0.0 && pos == 0.0 {
         Polarity::Neutral
     } else if crit >= pos {
@@ -154,7 +170,12 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
         }
     }
     let own = Voice::Party(who.own.to_string());
-    let Some(verb) = cues.speech.find_longest(toks).into_iter().find(|m| m.start < SUBJECT_WINDOW) else {
+    let Some(verb) = cues
+        .speech
+        .find_longest(toks)
+        .into_iter()
+        .find(|m| m.start < SUBJECT_WINDOW)
+    else {
         return (own, 0);
     };
     let subject = &toks[..verb.start];
@@ -195,12 +216,18 @@ mod tests {
     fn us() -> Speakers<'static> {
         Speakers {
             own: "United States",
-            participants: vec![(vec!["austin".into()], "United States".into()), (vec!["dong".into()], "China".into())],
+            participants: vec![
+                (vec!["austin".into()], "United States".into()),
+                (vec!["dong".into()], "China".into()),
+            ],
         }
     }
 
     fn cn() -> Speakers<'static> {
-        Speakers { own: "China", ..us() }
+        Speakers {
+            own: "China",
+            ..us()
+        }
     }
 
     fn detect_in(s: &str, who: &Speakers) -> Stance {
@@ -209,7 +236,10 @@ mod tests {
 
     #[test]
     fn concern_targets_the_named_party() {
-        let s = detect_in("Austin raised concerns about recent provocative Chinese military activity.", &us());
+        let s = detect_in(
+            "Austin raised concerns about recent provocative Chinese military activity.",
+            &us(),
+        );
         assert_eq!(s.polarity, Polarity::Critical);
         assert_eq!(s.target.as_deref(), Some("China"));
         assert_eq!(s.voice, Voice::Party("United States".into()));
@@ -227,25 +257,44 @@ mod tests {
 
     #[test]
     fn denial_is_found_and_not_read_as_negation() {
-        let s = detect_in("Dong said China had honored our promise not to provide weapons to either side.", &cn());
+        let s = detect_in(
+            "Dong said China had honored our promise not to provide weapons to either side.",
+            &cn(),
+        );
         assert_eq!(s.denial.as_deref(), Some("honored our promise not to"));
     }
 
     #[test]
     fn advocacy_without_a_party_is_positive_and_with_one_critical() {
-        assert_eq!(detect_in("The US side pressed for calls between theater commanders.", &us()).polarity, Polarity::Positive);
+        assert_eq!(
+            detect_in(
+                "The US side pressed for calls between theater commanders.",
+                &us()
+            )
+            .polarity,
+            Polarity::Positive
+        );
         let s = detect_in("Dong urged the US to stop arming Taiwan.", &cn());
-        assert_eq!((s.polarity, s.target.as_deref()), (Polarity::Critical, Some("United States")));
+        assert_eq!(
+            (s.polarity, s.target.as_deref()),
+            (Polarity::Critical, Some("United States"))
+        );
     }
 
     #[test]
     fn negated_positive_cue_turns_critical() {
-        assert_eq!(detect_in("China did not welcome the move.", &cn()).polarity, Polarity::Critical);
+        assert_eq!(
+            detect_in("China did not welcome the move.", &cn()).polarity,
+            Polarity::Critical
+        );
     }
 
     #[test]
     fn override_wins() {
         let s = detect(&tokens("Anything at all."), None, Some("welcome"), &us());
-        assert_eq!((s.polarity, s.kind.as_str()), (Polarity::Positive, "welcome"));
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Positive, "welcome")
+        );
     }
 }

@@ -72,7 +72,11 @@ impl Taxonomy {
     pub fn with_file(path: &str, limits: &Limits) -> Result<Taxonomy, Error> {
         let text = read_text(path, limits)?;
         let file: TopicFile = yaml::parse(path, &text, limits.yaml)?;
-        let mut topics = if file.replace { Vec::new() } else { Taxonomy::built_in().topics };
+        let mut topics = if file.replace {
+            Vec::new()
+        } else {
+            Taxonomy::built_in().topics
+        };
         for (i, t) in file.topics.into_iter().enumerate() {
             let id = t.id.trim().to_string();
             if id.is_empty() || t.label.trim().is_empty() {
@@ -99,7 +103,12 @@ impl Taxonomy {
     fn compile(topics: Vec<Topic>) -> Taxonomy {
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
-            for p in t.keywords.iter().chain(&t.aliases).chain(std::iter::once(&t.label)) {
+            for p in t
+                .keywords
+                .iter()
+                .chain(&t.aliases)
+                .chain(std::iter::once(&t.label))
+            {
                 phrases.insert(p, i);
             }
         }
@@ -138,16 +147,23 @@ impl Taxonomy {
         }
         let mut best: Option<(f64, usize)> = None;
         for (i, t) in self.topics.iter().enumerate() {
-            let names = std::iter::once(&t.id).chain(std::iter::once(&t.label)).chain(&t.aliases);
+            let names = std::iter::once(&t.id)
+                .chain(std::iter::once(&t.label))
+                .chain(&t.aliases);
             for n in names {
                 let have = simplify(n);
-                let score = if have == want { 1.0 } else { strsim::jaro_winkler(&have, &want) };
+                let score = if have == want {
+                    1.0
+                } else {
+                    strsim::jaro_winkler(&have, &want)
+                };
                 if best.is_none_or(|(b, _)| score > b) {
                     best = Some((score, i));
                 }
             }
         }
-        best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD).map(|(_, i)| i)
+        best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD)
+            .map(|(_, i)| i)
     }
 
     pub fn get(&self, id: &str) -> Option<&Topic> {
@@ -161,7 +177,16 @@ pub const RESOLVE_THRESHOLD: f64 = 0.9;
 /// A topic name without the words that decorate it ("the", "issue", "question")
 /// and without punctuation, so that names meet on their substance.
 pub fn simplify(name: &str) -> String {
-    const DECORATION: &[&str] = &["the", "issue", "issues", "question", "situation", "of", "in", "and"];
+    const DECORATION: &[&str] = &[
+        "the",
+        "issue",
+        "issues",
+        "question",
+        "situation",
+        "of",
+        "in",
+        "and",
+    ];
     matching_form(name)
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && !DECORATION.contains(w))
@@ -191,9 +216,18 @@ mod tests {
     #[test]
     fn aliases_meet() {
         let t = Taxonomy::built_in();
-        assert_eq!(tag(&t, "Coast guard vessels near Ren\u{2019}ai Reef").as_deref(), Some("south-china-sea"));
-        assert_eq!(tag(&t, "Xi discussed the Ukraine crisis").as_deref(), Some("russia-ukraine"));
-        assert_eq!(tag(&t, "Both value mil-mil channels").as_deref(), Some("military-communication"));
+        assert_eq!(
+            tag(&t, "Coast guard vessels near Ren\u{2019}ai Reef").as_deref(),
+            Some("south-china-sea")
+        );
+        assert_eq!(
+            tag(&t, "Xi discussed the Ukraine crisis").as_deref(),
+            Some("russia-ukraine")
+        );
+        assert_eq!(
+            tag(&t, "Both value mil-mil channels").as_deref(),
+            Some("military-communication")
+        );
         assert_eq!(tag(&t, "The weather was nice"), None);
     }
 
@@ -201,7 +235,11 @@ mod tests {
     fn specific_topics_beat_general_ones() {
         let t = Taxonomy::built_in();
         assert_eq!(
-            tag(&t, "China's role in supporting Russia's defense industrial base harms relations").as_deref(),
+            tag(
+                &t,
+                "China's role in supporting Russia's defense industrial base harms relations"
+            )
+            .as_deref(),
             Some("russia-ukraine")
         );
     }
@@ -211,7 +249,10 @@ mod tests {
         let t = Taxonomy::built_in();
         let id = |s| t.resolve(s).map(|i| t.topics[i].id.clone());
         assert_eq!(id("S. China Sea").as_deref(), Some("south-china-sea"));
-        assert_eq!(id("the South China Sea issue").as_deref(), Some("south-china-sea"));
+        assert_eq!(
+            id("the South China Sea issue").as_deref(),
+            Some("south-china-sea")
+        );
         assert_eq!(id("taiwan").as_deref(), Some("taiwan"));
         assert_eq!(id("basket weaving"), None);
     }

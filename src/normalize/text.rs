@@ -13,8 +13,10 @@ pub fn fold(s: &str) -> String {
     s.nfkc()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
-            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}' | '\u{00BB}' => '"',
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => '-',
+            '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+            | '\u{00BB}' => '"',
+            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}'
+            | '\u{2212}' => '-',
             c if c.is_whitespace() => ' ',
             c if c.is_control() => ' ',
             c => c,
@@ -57,7 +59,10 @@ pub fn tokens(s: &str) -> Vec<Token> {
     for (i, &c) in chars.iter().enumerate() {
         if c.is_alphanumeric() {
             word.push(c);
-        } else if c == '\'' && !word.is_empty() && chars.get(i + 1).is_some_and(|n| n.is_alphabetic()) {
+        } else if c == '\''
+            && !word.is_empty()
+            && chars.get(i + 1).is_some_and(|n| n.is_alphabetic())
+        {
             // Possessive or contraction: keep the stem as its own token.
             flush(&mut word, &mut out);
             word.push('\'');
@@ -75,9 +80,15 @@ pub fn stem(word: &str) -> String {
     let w = word;
     let n = w.chars().count();
     if n <= 4 {
-        return w.strip_suffix('s').filter(|s| s.len() >= 3 && !w.ends_with("ss")).unwrap_or(w).to_string();
+        return w
+            .strip_suffix('s')
+            .filter(|s| s.len() >= 3 && !w.ends_with("ss"))
+            .unwrap_or(w)
+            .to_string();
     }
-    for suffix in ["ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s"] {
+    for suffix in [
+        "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s",
+    ] {
         if let Some(stem) = w.strip_suffix(suffix) {
             if stem.chars().count() >= 3 && !(suffix == "s" && w.ends_with("ss")) {
                 return match suffix {
@@ -96,7 +107,10 @@ mod tests {
 
     #[test]
     fn folds_typography_and_case() {
-        assert_eq!(matching_form("  China\u{2019}s  \u{201C}Role\u{201D}\u{2014}now "), "china's \"role\"-now");
+        assert_eq!(
+            matching_form("  China\u{2019}s  \u{201C}Role\u{201D}\u{2014}now "),
+            "china's \"role\"-now"
+        );
         assert_eq!(matching_form("ﬁne Ｗide"), "fine wide");
     }
 
@@ -110,7 +124,10 @@ mod tests {
 
     #[test]
     fn tokens_split_possessives_and_hyphens() {
-        let t: Vec<_> = tokens("China\u{2019}s mil-mil U.S.").into_iter().map(|t| t.norm).collect();
+        let t: Vec<_> = tokens("China\u{2019}s mil-mil U.S.")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
         assert_eq!(t, ["china", "'s", "mil", "mil", "u", "s"]);
     }
 

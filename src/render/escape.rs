@@ -5,7 +5,8 @@ use std::fmt::Write;
 /// Whether `c` would act on a terminal or reorder text rather than show:
 /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
 fn is_unsafe(c: char) -> bool {
-    c.is_control() || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    c.is_control()
+        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// `s` with every unsafe character shown as an escape (`\x1b`, `\r`, `\u{202e}`),
@@ -69,14 +70,20 @@ mod tests {
 
     #[test]
     fn controls_are_shown_not_obeyed() {
-        assert_eq!(visible("a\u{1b}[31mb\u{7}\r\u{9b}\u{202e}"), "a\\x1b[31mb\\x07\\r\\x9b\\u{202e}");
+        assert_eq!(
+            visible("a\u{1b}[31mb\u{7}\r\u{9b}\u{202e}"),
+            "a\\x1b[31mb\\x07\\r\\x9b\\u{202e}"
+        );
         assert_eq!(visible("plain — text"), "plain — text");
         assert_eq!(visible("a\\x1b"), "a\\\\x1b");
     }
 
     #[test]
     fn markup_is_escaped() {
-        assert_eq!(markdown("*a* [b](c) | <d>"), "\\*a\\* \\[b\\]\\(c\\) \\| \\<d\\>");
+        assert_eq!(
+            markdown("*a* [b](c) | <d>"),
+            "\\*a\\* \\[b\\]\\(c\\) \\| \\<d\\>"
+        );
         assert_eq!(html("<script>&\"'"), "&lt;script&gt;&amp;&quot;&#39;");
     }
 }

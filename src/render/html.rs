@@ -14,8 +14,15 @@ td,th{padding:.2em .6em;text-align:left;vertical-align:top}code{color:#0969da}.r
 pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
     let (l, r) = (&report.left, &report.right);
     let title = format!("{} vs {}", side_name(l), side_name(r));
-    writeln!(out, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">")?;
-    writeln!(out, "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>", h(&title))?;
+    writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
+    )?;
+    writeln!(
+        out,
+        "<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        h(&title)
+    )?;
     writeln!(out, "<h1>{}</h1>", h(&title))?;
     let s = &report.summary;
     writeln!(
@@ -29,14 +36,29 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
     )?;
     for t in &report.topics {
         let v = t.verdict.name();
-        writeln!(out, "<section>\n<h2>{} <span class=\"{v}\">{v}</span></h2>", h(&t.label))?;
+        writeln!(
+            out,
+            "<section>\n<h2>{} <span class=\"{v}\">{v}</span></h2>",
+            h(&t.label)
+        )?;
         match t.omitted_by {
-            Some(Side::Left) => writeln!(out, "<p><em>{} is silent on this topic.</em></p>", h(&l.side))?,
-            Some(Side::Right) => writeln!(out, "<p><em>{} is silent on this topic.</em></p>", h(&r.side))?,
+            Some(Side::Left) => writeln!(
+                out,
+                "<p><em>{} is silent on this topic.</em></p>",
+                h(&l.side)
+            )?,
+            Some(Side::Right) => writeln!(
+                out,
+                "<p><em>{} is silent on this topic.</em></p>",
+                h(&r.side)
+            )?,
             None => {}
         }
         writeln!(out, "<table>")?;
-        for (side, list, name) in [(Side::Left, &t.left, &l.side), (Side::Right, &t.right, &r.side)] {
+        for (side, list, name) in [
+            (Side::Left, &t.left, &l.side),
+            (Side::Right, &t.right, &r.side),
+        ] {
             for id in list {
                 if let Some(c) = report.claim(side, id) {
                     writeln!(

@@ -26,7 +26,12 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         plural(s.omission, "omission")
     )?;
     writeln!(out)?;
-    writeln!(out, "| Topic | Verdict | {} | {} |", md(&l.side), md(&r.side))?;
+    writeln!(
+        out,
+        "| Topic | Verdict | {} | {} |",
+        md(&l.side),
+        md(&r.side)
+    )?;
     writeln!(out, "|---|---|---|---|")?;
     for t in &report.topics {
         writeln!(
@@ -47,11 +52,25 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
             Some(Side::Right) => writeln!(out, "*{} is silent on this topic.*\n", md(&r.side))?,
             None => {}
         }
-        for (side, list, name) in [(Side::Left, &t.left, &l.side), (Side::Right, &t.right, &r.side)] {
+        for (side, list, name) in [
+            (Side::Left, &t.left, &l.side),
+            (Side::Right, &t.right, &r.side),
+        ] {
             for id in list {
                 if let Some(c) = report.claim(side, id) {
-                    let who = c.speaker.as_deref().map(|s| format!(" ({})", md(s))).unwrap_or_default();
-                    writeln!(out, "- **{}** `{}`{}: {}", md(name), id.replace('`', "'"), who, md(&c.text))?;
+                    let who = c
+                        .speaker
+                        .as_deref()
+                        .map(|s| format!(" ({})", md(s)))
+                        .unwrap_or_default();
+                    writeln!(
+                        out,
+                        "- **{}** `{}`{}: {}",
+                        md(name),
+                        id.replace('`', "'"),
+                        who,
+                        md(&c.text)
+                    )?;
                 }
             }
         }

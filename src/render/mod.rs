@@ -29,7 +29,12 @@ pub enum Format {
 }
 
 /// Writes `report` in `format`; `color` only affects text.
-pub fn render<W: Write>(report: &Report, format: Format, color: bool, out: &mut W) -> io::Result<()> {
+pub fn render<W: Write>(
+    report: &Report,
+    format: Format,
+    color: bool,
+    out: &mut W,
+) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, Style { color }, out),
         Format::Json => json(report, out),
@@ -47,8 +52,15 @@ pub fn json<W: Write, T: serde::Serialize>(value: &T, out: &mut W) -> io::Result
 
 /// "United States (Department of Defense, 2024-05-31)".
 pub fn side_name(s: &SideSummary) -> String {
-    let extra: Vec<&str> = [s.issuer.as_deref(), s.date.as_deref()].into_iter().flatten().collect();
-    if extra.is_empty() { s.side.clone() } else { format!("{} ({})", s.side, extra.join(", ")) }
+    let extra: Vec<&str> = [s.issuer.as_deref(), s.date.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    if extra.is_empty() {
+        s.side.clone()
+    } else {
+        format!("{} ({})", s.side, extra.join(", "))
+    }
 }
 
 /// The verdict as a fixed-width heading: "CONTRADICTION".
@@ -62,5 +74,9 @@ pub fn relation_name(r: Relation) -> &'static str {
 
 /// "1 agreement", "3 contradictions".
 pub fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("{n} {word}") } else { format!("{n} {word}s") }
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
 }

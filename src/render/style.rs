@@ -12,7 +12,11 @@ pub struct Style {
 
 impl Style {
     fn paint(&self, s: &str, f: impl Fn(&str) -> ColoredString) -> String {
-        if self.color { f(s).to_string() } else { s.to_string() }
+        if self.color {
+            f(s).to_string()
+        } else {
+            s.to_string()
+        }
     }
 
     pub fn agreement(&self, s: &str) -> String {
@@ -48,9 +52,17 @@ impl Style {
         self.paint(s, |s| s.cyan())
     }
     pub fn removed(&self, s: &str) -> String {
-        if self.color { s.red().strikethrough().to_string() } else { format!("[-{s}-]") }
+        if self.color {
+            s.red().strikethrough().to_string()
+        } else {
+            format!("[-{s}-]")
+        }
     }
     pub fn added(&self, s: &str) -> String {
-        if self.color { s.green().underline().to_string() } else { format!("{{+{s}+}}") }
+        if self.color {
+            s.green().underline().to_string()
+        } else {
+            format!("{{+{s}+}}")
+        }
     }
 }

@@ -60,7 +60,10 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
                 visible(&p.reason)
             )?;
             if p.similarity >= DIFF_MIN_SIMILARITY {
-                if let (Some(a), Some(b)) = (report.claim(Side::Left, &p.left), report.claim(Side::Right, &p.right)) {
+                if let (Some(a), Some(b)) = (
+                    report.claim(Side::Left, &p.left),
+                    report.claim(Side::Right, &p.right),
+                ) {
                     write!(out, "      {} ", style.dim("diff:"))?;
                     for chunk in words(&a.text, &b.text) {
                         match chunk {
@@ -79,7 +82,13 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
     Ok(())
 }
 
-fn claim_line<W: Write>(out: &mut W, style: Style, side: &str, width: usize, c: &ClaimReport) -> io::Result<()> {
+fn claim_line<W: Write>(
+    out: &mut W,
+    style: Style,
+    side: &str,
+    width: usize,
+    c: &ClaimReport,
+) -> io::Result<()> {
     let who = match &c.speaker {
         Some(s) => format!(" ({})", visible(s)),
         None => String::new(),
@@ -105,5 +114,9 @@ pub fn summary_line(report: &Report, style: Style) -> String {
         style.divergence(&plural(s.divergence, "divergence")),
         style.omission(&plural(s.omission, "omission")),
     ];
-    format!("{}: {}", plural(report.topics.len(), "topic"), parts.join(", "))
+    format!(
+        "{}: {}",
+        plural(report.topics.len(), "topic"),
+        parts.join(", ")
+    )
 }
