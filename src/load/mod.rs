@@ -27,11 +27,18 @@ pub struct Limits {
     pub yaml: YamlLimits,
 }
 
+/// Default of `--max-input-mb`: a 16 MB claim still compares in seconds.
+pub const DEFAULT_MAX_INPUT_MB: u64 = 16;
+
+/// Default of `--max-claims`: a thousand claims a side, all on one topic,
+/// compare in about two seconds and 200 MB (see the README's figures).
+pub const DEFAULT_MAX_CLAIMS: usize = 1_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_bytes: 64 * 1024 * 1024,
-            max_claims: 20_000,
+            max_bytes: DEFAULT_MAX_INPUT_MB * 1024 * 1024,
+            max_claims: DEFAULT_MAX_CLAIMS,
             yaml: YamlLimits::default(),
         }
     }
