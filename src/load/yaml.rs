@@ -64,7 +64,9 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{FEFF}' || c == '\u{2028}' || c == '\u{2029}' => {
+            c if crate::render::escape::is_unsafe(c)
+                || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') =>
+            {
                 out.push_str(&format!("\\u{:04X}", c as u32))
             }
             c => out.push(c),
@@ -139,7 +141,11 @@ fn describe(err: &YamlError, limits: YamlLimits) -> (String, Option<String>) {
         YamlError::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
             ("expected a whole number here".to_string(), None)
         }
-        YamlError::MultipleDocuments { .. } => (
+        YamlError::MultipleDocuments { .. }
+        | YamlError::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        } => (
             "more than one YAML document (`---`) in the file".to_string(),
             Some("a readout file holds one document".to_string()),
         ),
@@ -160,6 +166,13 @@ fn describe(err: &YamlError, limits: YamlLimits) -> (String, Option<String>) {
                 (
                     format!("nesting deeper than {} levels", limits.max_depth),
                     structural(),
+                )
+            } else if message.starts_with("tabs disallowed") {
+                (
+                    message,
+                    Some(
+                        "indent with spaces: YAML does not allow tabs for indentation".to_string(),
+                    ),
                 )
             } else {
                 (message, None)
