@@ -79,6 +79,7 @@ bad! {
     empty_side: "empty-side.yaml", Some((1, 16)), "`source.side` is empty";
     claim_without_text: "claim-without-text.yaml", Some((4, 5)), "missing required key `text`";
     empty_text: "empty-text.yaml", Some((4, 11)), "claim text is empty";
+    null_text: "null-text.yaml", Some((4, 9)), "expected text here, found an empty value";
     no_claims: "no-claims.yaml", Some((1, 1)), "readout has no claims";
     wrong_type_text: "wrong-type-text.yaml", Some((4, 11)), "expected text here, not a list or mapping";
     wrong_type_claims: "wrong-type-claims.yaml", Some((2, 9)), "expected a list";

@@ -138,6 +138,10 @@ fn describe(err: &YamlError, limits: YamlLimits) -> (String, Option<String>) {
             },
             None,
         ),
+        YamlError::NullIntoString { .. } => (
+            "expected text here, found an empty value".to_string(),
+            Some("write the value after the colon, or remove the key".to_string()),
+        ),
         YamlError::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
             ("expected a whole number here".to_string(), None)
         }
