@@ -182,3 +182,13 @@ fn validate_reports_every_file_and_still_fails() {
     assert!(stdout.starts_with(&format!("{VALID}: OK (")), "{stdout}");
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty.yaml: empty readout"));
 }
+
+#[test]
+fn topics_file_with_a_non_finite_weight() {
+    let path = "tests/fixtures/bad/topics-nan-weight.yaml";
+    let stderr = refused(&["compare", VALID, VALID, "--topics", path]);
+    assert_eq!(
+        stderr,
+        format!("error: {path}: topic `custom` has weight NaN: expected a number of 0 or more\n")
+    );
+}
