@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use unicode_width::UnicodeWidthStr;
+
 use crate::render::escape::visible;
 
 /// Everything that can stop a command. Input errors carry file, line and column.
@@ -82,7 +84,8 @@ impl fmt::Display for InputError {
             let before = self.column.saturating_sub(1) as usize;
             if before <= excerpt.chars().count() {
                 let shown: String = excerpt.chars().take(before).collect();
-                let caret_pad = " ".repeat(visible(&shown).chars().count());
+                // Terminal cells, not characters: CJK text is two cells a character.
+                let caret_pad = " ".repeat(visible(&shown).width());
                 write!(f, "\n{pad} | {caret_pad}^")?;
             }
         }
@@ -127,6 +130,12 @@ mod tests {
             "caret under the escape: {shown}"
         );
         assert!(shown.ends_with("hint: did you mean `\\x9b`?"), "{shown}");
+    }
+
+    #[test]
+    fn caret_counts_terminal_cells() {
+        let shown = located("台湾: x", 5).to_string();
+        assert!(shown.contains("2 | 台湾: x\n  |       ^"), "{shown}");
     }
 
     #[test]
