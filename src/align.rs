@@ -270,13 +270,14 @@ pub fn pair<L: Copy + Ord, R: Copy + Ord, S: PartialOrd + Copy>(
             .then(a.1.cmp(&b.1))
             .then(a.2.cmp(&b.2))
     });
-    let mut used_l: Vec<L> = Vec::new();
-    let mut used_r: Vec<R> = Vec::new();
+    // Sets, not vectors: a topic with thousands of claims must not go quadratic here.
+    let mut used_l = std::collections::BTreeSet::new();
+    let mut used_r = std::collections::BTreeSet::new();
     let mut out = Vec::new();
     for (_, l, r) in candidates {
         if !used_l.contains(&l) && !used_r.contains(&r) {
-            used_l.push(l);
-            used_r.push(r);
+            used_l.insert(l);
+            used_r.insert(r);
             out.push((l, r));
         }
     }

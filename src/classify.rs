@@ -148,9 +148,17 @@ fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Ve
         .flat_map(|&l| topic.right.iter().map(move |&r| (l, r)))
         .map(|(l, r)| relate(left, l, right, r))
         .collect();
+    // `all` is row-major over (topic.left, topic.right): index it, rather than
+    // scan it, so that large topics stay linear in their number of pairs.
+    let at = |list: &[usize]| -> std::collections::HashMap<usize, usize> {
+        list.iter().enumerate().map(|(i, &c)| (c, i)).collect()
+    };
+    let (left_at, right_at) = (at(&topic.left), at(&topic.right));
     let find = |l: usize, r: usize| {
-        all.iter()
-            .find(|p| p.left == l && p.right == r)
+        left_at
+            .get(&l)
+            .zip(right_at.get(&r))
+            .and_then(|(i, j)| all.get(i * topic.right.len() + j))
             .expect("every pair was related")
     };
     let key = |p: &ClassifiedPair| (p.relation, (p.similarity * 1e6) as i64);

@@ -20,11 +20,17 @@ pub struct Cli {
     pub command: Command,
 
     /// Refuse input files larger than this many megabytes.
-    #[arg(long, global = true, value_name = "MB", default_value_t = 64)]
+    ///
+    /// Real readouts are kilobytes; the default keeps a comparison within
+    /// seconds and well under a gigabyte of memory.
+    #[arg(long, global = true, value_name = "MB", default_value_t = crate::load::DEFAULT_MAX_INPUT_MB)]
     pub max_input_mb: u64,
 
     /// Refuse readouts with more claims than this.
-    #[arg(long, global = true, value_name = "N", default_value_t = 20_000)]
+    ///
+    /// Claims on one topic are compared pairwise, so time and memory grow
+    /// with the square of this number.
+    #[arg(long, global = true, value_name = "N", default_value_t = crate::load::DEFAULT_MAX_CLAIMS)]
     pub max_claims: usize,
 }
 

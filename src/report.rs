@@ -1,6 +1,8 @@
 //! The report model: what a comparison found, as plain serializable data.
 //! Every renderer reads this and nothing else; `--format json` is this, as is.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::classify::{ClassifiedTopic, Relation, Side, Verdict};
@@ -18,6 +20,10 @@ pub struct Report {
     /// Every claim of the left readout, with what normalize found in it.
     pub left_claims: Vec<ClaimReport>,
     pub right_claims: Vec<ClaimReport>,
+    /// Position of each claim id in `left_claims` and `right_claims`, so that
+    /// renderers find a claim in constant time however long the readout.
+    #[serde(skip)]
+    claim_index: [HashMap<String, usize>; 2],
 }
 
 /// Who wrote one account.
@@ -154,23 +160,31 @@ impl Report {
             })
             .collect();
         let [left_topics, right_topics] = topic_of;
+        let (left_claims, right_claims) = (claims(left, left_topics), claims(right, right_topics));
+        let index = |list: &[ClaimReport]| {
+            list.iter()
+                .enumerate()
+                .map(|(i, c)| (c.id.clone(), i))
+                .collect()
+        };
         Report {
             left: side_summary(left),
             right: side_summary(right),
             topics,
             summary,
-            left_claims: claims(left, left_topics),
-            right_claims: claims(right, right_topics),
+            claim_index: [index(&left_claims), index(&right_claims)],
+            left_claims,
+            right_claims,
         }
     }
 
     /// The claim with `id` on `side`.
     pub fn claim(&self, side: Side, id: &str) -> Option<&ClaimReport> {
-        let list = match side {
-            Side::Left => &self.left_claims,
-            Side::Right => &self.right_claims,
+        let (list, index) = match side {
+            Side::Left => (&self.left_claims, &self.claim_index[0]),
+            Side::Right => (&self.right_claims, &self.claim_index[1]),
         };
-        list.iter().find(|c| c.id == id)
+        index.get(id).and_then(|&i| list.get(i))
     }
 
     /// Whether any topic has a verdict at or above `level`.

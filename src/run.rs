@@ -133,10 +133,8 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
     let report = report?;
     let severity = if args.strict { "error" } else { "warning" };
     for s in &report.archive.skipped {
-        eprintln!(
-            "{severity}: skipped {}",
-            visible_error(&Error::Usage(s.error.clone()))
-        );
+        // The error text is already escaped for the terminal.
+        eprintln!("{severity}: skipped {}", s.error);
     }
     if args.strict && !report.archive.skipped.is_empty() {
         return Err(Error::Usage(format!(
@@ -209,14 +207,10 @@ fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u
     Ok(status)
 }
 
-/// An error message safe to print: controls from file content are escaped,
-/// line breaks of our own layout kept.
+/// An error message safe to print. The `Display` of [`Error`] already escapes
+/// what came from a file (escaping again would double every backslash).
 pub fn visible_error(e: &Error) -> String {
     e.to_string()
-        .lines()
-        .map(visible)
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> Result<u8, Error> {

@@ -138,7 +138,7 @@ fn bad_inputs_name_file_line_and_column() {
     bad(
         "type.yaml",
         "source: {side: US}\nclaims: lots\n",
-        "expected a list here",
+        "expected a list (`- item` lines) here",
         "2:",
     );
     bad(

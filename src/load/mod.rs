@@ -27,11 +27,18 @@ pub struct Limits {
     pub yaml: YamlLimits,
 }
 
+/// Default of `--max-input-mb`: a 16 MB claim still compares in seconds.
+pub const DEFAULT_MAX_INPUT_MB: u64 = 16;
+
+/// Default of `--max-claims`: a thousand claims a side, all on one topic,
+/// compare in about two seconds and 200 MB (see the README's figures).
+pub const DEFAULT_MAX_CLAIMS: usize = 1_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            max_bytes: 64 * 1024 * 1024,
-            max_claims: 20_000,
+            max_bytes: DEFAULT_MAX_INPUT_MB * 1024 * 1024,
+            max_claims: DEFAULT_MAX_CLAIMS,
             yaml: YamlLimits::default(),
         }
     }
@@ -134,15 +141,16 @@ fn position(text: &str, offset: usize) -> (u64, u64) {
     (line, before[start..].chars().count() as u64 + 1)
 }
 
-/// The 1-based `line` of `text`, escaped and shortened for an error message.
+/// The 1-based `line` of `text`, shortened for an error message (the error's
+/// `Display` escapes it).
 pub(crate) fn excerpt(text: &str, line: u64) -> Option<String> {
     if line == 0 {
         return None;
     }
     let raw = text.lines().nth(line as usize - 1)?;
-    let shown: String = raw.chars().take(160).collect();
-    let shown = crate::render::escape::visible(&shown);
-    Some(if raw.chars().count() > 160 {
+    let mut chars = raw.chars();
+    let shown: String = chars.by_ref().take(160).collect();
+    Some(if chars.next().is_some() {
         format!("{shown}…")
     } else {
         shown
@@ -162,7 +170,11 @@ pub fn load_str(origin: &str, text: &str, limits: &Limits) -> Result<Readout, Er
             "empty readout: the file has no YAML content (expected `source:` and `claims:`)",
         ));
     }
-    let raw: schema::RawReadout = yaml::parse(origin, text, limits.yaml)?;
+    let yaml_limits = YamlLimits {
+        max_scalar_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
+        ..limits.yaml
+    };
+    let raw: schema::RawReadout = yaml::parse(origin, text, yaml_limits)?;
     check(origin, text, raw, limits)
 }
 

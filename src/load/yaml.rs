@@ -2,6 +2,7 @@
 //! and turn parser errors into the project's file:line:column errors.
 
 use serde::de::DeserializeOwned;
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Error as YamlError, budget, options};
 
 use super::excerpt;
@@ -15,6 +16,9 @@ pub struct YamlLimits {
     pub max_depth: usize,
     pub max_nodes: usize,
     pub max_aliases: usize,
+    /// Total text of all scalars, counting each use of an alias: what an
+    /// alias bomb inflates. `load` ties it to `--max-input-mb`.
+    pub max_scalar_bytes: usize,
 }
 
 impl Default for YamlLimits {
@@ -23,6 +27,7 @@ impl Default for YamlLimits {
             max_depth: 64,
             max_nodes: 5_000_000,
             max_aliases: 1_000,
+            max_scalar_bytes: 64 * 1024 * 1024,
         }
     }
 }
@@ -41,10 +46,11 @@ pub fn parse<T: DeserializeOwned>(
             max_aliases: limits.max_aliases,
             max_anchors: limits.max_aliases,
             max_documents: 1,
+            max_total_scalar_bytes: limits.max_scalar_bytes,
         },
         strict_booleans: true,
     };
-    serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(origin, text, &e))
+    serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(origin, text, &e, limits))
 }
 
 /// Parses YAML data compiled into the binary (taxonomy, cues, word lists).
@@ -66,7 +72,9 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
-            c if c.is_control() || c == '\u{FEFF}' || c == '\u{2028}' || c == '\u{2029}' => {
+            c if crate::render::escape::is_unsafe(c)
+                || matches!(c, '\u{FEFF}' | '\u{2028}' | '\u{2029}') =>
+            {
                 out.push_str(&format!("\\u{:04X}", c as u32))
             }
             c => out.push(c),
@@ -76,13 +84,13 @@ pub fn quote(s: &str) -> String {
     out
 }
 
-fn translate(origin: &str, text: &str, err: &YamlError) -> Error {
-    let inner = err.without_snippet();
-    let (line, column) = inner
+fn translate(origin: &str, text: &str, err: &YamlError, limits: YamlLimits) -> Error {
+    let (line, column) = err
+        .without_snippet()
         .location()
         .map(|l| (l.line(), l.column()))
         .unwrap_or((0, 0));
-    let (message, hint) = describe(inner);
+    let (message, hint) = describe(original(err), limits);
     Error::Input(Box::new(InputError {
         path: origin.to_string(),
         line,
@@ -93,8 +101,23 @@ fn translate(origin: &str, text: &str, err: &YamlError) -> Error {
     }))
 }
 
+/// The error under any snippet and alias wrappers: what actually went wrong.
+fn original(mut err: &YamlError) -> &YamlError {
+    loop {
+        match err {
+            YamlError::WithSnippet { error, .. } | YamlError::AliasError { error, .. } => {
+                err = error
+            }
+            other => return other,
+        }
+    }
+}
+
 /// A short message for the error and, where one helps, a hint.
-fn describe(err: &YamlError) -> (String, Option<String>) {
+fn describe(err: &YamlError, limits: YamlLimits) -> (String, Option<String>) {
+    let structural = || {
+        Some("readouts are shallow lists of claims; deep nesting, alias expansion and huge node counts are refused".to_string())
+    };
     match err {
         YamlError::SerdeUnknownField {
             field, expected, ..
@@ -114,27 +137,92 @@ fn describe(err: &YamlError) -> (String, Option<String>) {
             },
             Some("each key may appear once in a mapping".to_string()),
         ),
-        YamlError::Budget { .. }
-        | YamlError::AliasReplayLimitExceeded { .. }
+        YamlError::Unexpected { expected, .. } => (
+            match *expected {
+                "mapping start" => "expected a mapping (`key: value` lines) here".to_string(),
+                "sequence start" => "expected a list (`- item` lines) here".to_string(),
+                "string scalar" => "expected text here, not a list or mapping".to_string(),
+                other => format!("expected {other} here"),
+            },
+            None,
+        ),
+        YamlError::NullIntoString { .. } => (
+            "expected text here, found an empty value".to_string(),
+            Some("write the value after the colon, or remove the key".to_string()),
+        ),
+        YamlError::InvalidScalar { ty, .. } if ty.starts_with('u') || ty.starts_with('i') => {
+            ("expected a whole number here".to_string(), None)
+        }
+        YamlError::MultipleDocuments { .. }
+        | YamlError::Budget {
+            breach: BudgetBreach::Documents { .. },
+            ..
+        } => (
+            "more than one YAML document (`---`) in the file".to_string(),
+            Some("a readout file holds one document".to_string()),
+        ),
+        YamlError::Budget { breach, .. } => (budget_message(breach, limits), structural()),
+        YamlError::AliasReplayLimitExceeded { .. }
         | YamlError::AliasExpansionLimitExceeded { .. }
         | YamlError::AliasReplayStackDepthExceeded { .. } => (
-            format!("document too large or too deeply nested: {}", strip_location(&err.to_string())),
-            Some("readouts are shallow lists of claims; aliases, deep nesting and huge node counts are refused".to_string()),
+            format!(
+                "aliases expand too far: {}",
+                strip_location(&err.to_string())
+            ),
+            structural(),
         ),
-        _ => (plain_words(&strip_location(&err.to_string())), None),
+        other => {
+            let message = strip_location(&other.to_string());
+            // The parser's own guard against deep flow nesting (`[[[[...`).
+            if message.contains("recursion limit") {
+                (
+                    format!("nesting deeper than {} levels", limits.max_depth),
+                    structural(),
+                )
+            } else if message.starts_with("tabs disallowed") {
+                (
+                    message,
+                    Some(
+                        "indent with spaces: YAML does not allow tabs for indentation".to_string(),
+                    ),
+                )
+            } else {
+                (message, None)
+            }
+        }
     }
 }
 
-/// The parser speaks of events; say what a writer of YAML would call them.
-fn plain_words(msg: &str) -> String {
-    msg.replace(
-        "expected sequence start",
-        "expected a list here (`- item` lines or `[a, b]`)",
-    )
-    .replace(
-        "expected mapping start",
-        "expected a mapping here (`key: value` lines or `{key: value}`)",
-    )
+/// Which structural limit a document broke, in the user's terms.
+fn budget_message(breach: &BudgetBreach, limits: YamlLimits) -> String {
+    match breach {
+        BudgetBreach::Depth { .. } => {
+            format!("nesting deeper than {} levels", limits.max_depth)
+        }
+        BudgetBreach::Nodes { .. } | BudgetBreach::Events { .. } => {
+            format!("document has more than {} YAML nodes", limits.max_nodes)
+        }
+        BudgetBreach::Aliases { .. } | BudgetBreach::AliasAnchorRatio { .. } => {
+            format!(
+                "document uses more than {} aliases (`*name`), or far more aliases than anchors",
+                limits.max_aliases
+            )
+        }
+        BudgetBreach::Anchors { .. } => {
+            format!(
+                "document defines more than {} anchors (`&name`)",
+                limits.max_aliases
+            )
+        }
+        BudgetBreach::ScalarBytes { .. } => format!(
+            "document text, counting each use of an alias, exceeds the input limit of {} MB (raise it with --max-input-mb)",
+            limits.max_scalar_bytes / (1024 * 1024)
+        ),
+        BudgetBreach::Documents { .. } => {
+            "more than one YAML document (`---`) in the file".to_string()
+        }
+        other => format!("document exceeds a structural limit ({other:?})"),
+    }
 }
 
 /// serde-saphyr appends " at line L, column C"; we print the position ourselves.

@@ -110,6 +110,17 @@ impl Taxonomy {
                     format!("topic #{} needs a non-empty `id` and `label`", i + 1),
                 ));
             }
+            if !(t.weight.is_finite() && t.weight >= 0.0) {
+                return Err(Error::input(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "topic `{id}` has weight {}: expected a number of 0 or more",
+                        t.weight
+                    ),
+                ));
+            }
             match topics.iter_mut().find(|o| o.id == id) {
                 Some(existing) => {
                     existing.label = t.label;

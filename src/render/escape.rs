@@ -4,7 +4,7 @@ use std::fmt::Write;
 
 /// Whether `c` would act on a terminal or reorder text rather than show:
 /// C0 and C1 controls, DEL, and the bidirectional overrides and isolates.
-fn is_unsafe(c: char) -> bool {
+pub fn is_unsafe(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -40,7 +40,28 @@ pub fn visible(s: &str) -> String {
 pub fn markdown(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     for c in visible(s).chars() {
-        if "\\`*_{}[]<>()#+-.!|~&".contains(c) {
+        if matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '{'
+                | '}'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '('
+                | ')'
+                | '#'
+                | '+'
+                | '-'
+                | '.'
+                | '!'
+                | '|'
+                | '~'
+                | '&'
+        ) {
             out.push('\\');
         }
         out.push(c);
@@ -64,6 +85,71 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// serde_json's pretty layout, except that the characters serde_json leaves
+/// raw but a terminal would obey or reorder (DEL, C1 controls such as the
+/// one-byte CSI, bidirectional overrides) are written as `\uXXXX` escapes.
+/// The JSON still decodes to exactly the same strings.
+pub struct JsonFormatter(serde_json::ser::PrettyFormatter<'static>);
+
+impl Default for JsonFormatter {
+    fn default() -> Self {
+        JsonFormatter(serde_json::ser::PrettyFormatter::new())
+    }
+}
+
+impl serde_json::ser::Formatter for JsonFormatter {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
+            w.write_all(&rest.as_bytes()[..i])?;
+            write!(w, "\\u{:04x}", c as u32)?;
+            rest = &rest[i + c.len_utf8()..];
+        }
+        w.write_all(rest.as_bytes())
+    }
+
+    // The layout is PrettyFormatter's: delegate every method it overrides.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +162,18 @@ mod tests {
         );
         assert_eq!(visible("plain — text"), "plain — text");
         assert_eq!(visible("a\\x1b"), "a\\\\x1b");
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves_raw() {
+        let s = "a\u{1b}b\u{7f}c\u{9b}d\u{202e}e — ok";
+        let mut out = Vec::new();
+        let mut ser = serde_json::Serializer::with_formatter(&mut out, JsonFormatter::default());
+        serde::Serialize::serialize(&[s], &mut ser).expect("serializes");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text, "[\n  \"a\\u001bb\\u007fc\\u009bd\\u202ee — ok\"\n]");
+        let back: Vec<String> = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, [s]);
     }
 
     #[test]

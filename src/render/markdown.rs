@@ -67,7 +67,7 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
                         out,
                         "- **{}** `{}`{}: {}",
                         md(name),
-                        id.replace('`', "'"),
+                        code(id),
                         who,
                         md(&c.text)
                     )?;
@@ -80,8 +80,8 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
                 writeln!(
                     out,
                     "- `{}` ~ `{}`: *{}*: {}",
-                    p.left.replace('`', "'"),
-                    p.right.replace('`', "'"),
+                    code(&p.left),
+                    code(&p.right),
                     relation_name(p.relation),
                     md(&p.reason)
                 )?;
@@ -89,6 +89,11 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// `s` for a code span: controls shown escaped, and no backtick to end the span.
+fn code(s: &str) -> String {
+    super::escape::visible(s).replace('`', "'")
 }
 
 fn ids(list: &[String]) -> String {

@@ -44,9 +44,12 @@ pub fn render<W: Write>(
 }
 
 /// Pretty JSON of any serializable report, with a final newline. serde_json
-/// escapes control characters, so JSON needs no further escaping.
+/// escapes C0 controls; [`escape::JsonFormatter`] escapes the rest that a
+/// terminal would act on.
 pub fn json<W: Write, T: serde::Serialize>(value: &T, out: &mut W) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, value).map_err(io::Error::other)?;
+    let mut ser =
+        serde_json::Serializer::with_formatter(&mut *out, escape::JsonFormatter::default());
+    value.serialize(&mut ser).map_err(io::Error::other)?;
     writeln!(out)
 }
 
