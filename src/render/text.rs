@@ -59,21 +59,21 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
                 style.relation(p.relation, super::relation_name(p.relation)),
                 visible(&p.reason)
             )?;
-            if p.similarity >= DIFF_MIN_SIMILARITY {
-                if let (Some(a), Some(b)) = (
+            if p.similarity >= DIFF_MIN_SIMILARITY
+                && let (Some(a), Some(b)) = (
                     report.claim(Side::Left, &p.left),
                     report.claim(Side::Right, &p.right),
-                ) {
-                    write!(out, "      {} ", style.dim("diff:"))?;
-                    for chunk in words(&a.text, &b.text) {
-                        match chunk {
-                            Chunk::Same(s) => write!(out, "{}", visible(&s))?,
-                            Chunk::Left(s) => write!(out, "{}", style.removed(&visible(&s)))?,
-                            Chunk::Right(s) => write!(out, "{}", style.added(&visible(&s)))?,
-                        }
+                )
+            {
+                write!(out, "      {} ", style.dim("diff:"))?;
+                for chunk in words(&a.text, &b.text) {
+                    match chunk {
+                        Chunk::Same(s) => write!(out, "{}", visible(&s))?,
+                        Chunk::Left(s) => write!(out, "{}", style.removed(&visible(&s)))?,
+                        Chunk::Right(s) => write!(out, "{}", style.added(&visible(&s)))?,
                     }
-                    writeln!(out)?;
                 }
+                writeln!(out)?;
             }
         }
     }
