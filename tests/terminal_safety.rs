@@ -170,3 +170,54 @@ fn topics_listing_escapes_a_users_labels() {
     let (_, out, _) = readout(&["compare", US, CN, "--topics", t, "--color", "never"]);
     assert_inert("compare with user topics", &out);
 }
+
+#[test]
+fn check_report_escapes_controls_in_every_format() {
+    // The hostile US readout checked against an archive holding the hostile
+    // Chinese account and an earlier hostile US readout.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let earlier =
+        std::fs::read_to_string(US)
+            .expect("fixture")
+            .replacen("2024-05-31", "2023-01-01", 1);
+    std::fs::write(dir.path().join("earlier-us.yaml"), earlier).expect("write");
+    std::fs::copy(CN, dir.path().join("cn.yaml")).expect("copy");
+    let archive = dir.path().display().to_string();
+    for format in ["text", "json", "markdown"] {
+        let (code, out, err) = readout(&[
+            "check",
+            US,
+            "--against",
+            &archive,
+            "--no-cache",
+            "--format",
+            format,
+            "--color",
+            "never",
+        ]);
+        assert!(matches!(code, Some(0 | 1)), "{format}: {err}");
+        assert_inert(&format!("check {format}"), &out);
+        assert_inert(&format!("check {format} stderr"), &err);
+    }
+}
+
+#[test]
+fn extract_output_escapes_controls() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text = dir.path().join("hostile.txt");
+    std::fs::write(
+        &text,
+        format!(
+            "Austin said the talks{PAYLOAD} were candid. Dong agreed{PAYLOAD} to talk again.\n"
+        ),
+    )
+    .expect("write");
+    let (code, out, err) = readout(&[
+        "extract",
+        &text.display().to_string(),
+        "--side",
+        &format!("US{PAYLOAD}"),
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_inert("extract", &out);
+}

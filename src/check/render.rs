@@ -21,7 +21,11 @@ pub fn render<W: Write>(
     match format {
         Format::Json => crate::render::json(report, out),
         Format::Markdown => markdown(report, out),
-        Format::Text | Format::Html => text(report, Style { color }, out),
+        Format::Text => text(report, Style { color }, out),
+        // `run` refuses html before any work is done; a library caller gets an error.
+        Format::Html => Err(io::Error::other(
+            "check writes text, json or markdown, not html",
+        )),
     }
 }
 
@@ -289,7 +293,7 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
             writeln!(
                 out,
                 "- `{}` vs {}: *{}*",
-                c.claim.id.replace('`', "'"),
+                crate::render::markdown::code(&c.claim.id),
                 md(&earlier(&c.earlier)),
                 md(&c.reason)
             )?;
@@ -304,7 +308,7 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
     if report.history.readouts > 0 {
         writeln!(out, "\n## Closest earlier claims\n")?;
         for c in &report.closest {
-            let id = c.claim.id.replace('`', "'");
+            let id = crate::render::markdown::code(&c.claim.id);
             match &c.earlier {
                 None => writeln!(out, "- `{id}`: no earlier claim on its topic shares a word")?,
                 Some(e) if !c.reworded => {

@@ -92,7 +92,7 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
 }
 
 /// `s` for a code span: controls shown escaped, and no backtick to end the span.
-fn code(s: &str) -> String {
+pub fn code(s: &str) -> String {
     super::escape::visible(s).replace('`', "'")
 }
 
