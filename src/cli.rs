@@ -51,10 +51,13 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         topics: Option<String>,
     },
-    /// Score the engine against analysts' answers: every pair directory
-    /// under DIR with an `expected.yaml` is compared and its verdicts and
-    /// alignment scored (accuracy, macro-F1, per-verdict precision and recall,
-    /// alignment precision and recall).
+    /// Score the engine against analysts' answers (`expected.yaml` beside a readout pair).
+    ///
+    /// Every pair directory under DIR with an `expected.yaml` is compared and
+    /// its verdicts and alignment scored: claim-level accuracy, macro-F1,
+    /// per-verdict precision and recall, alignment precision and recall.
+    ///
+    /// Example: readout eval readouts --misses
     Eval {
         /// Directory of readout pairs.
         #[arg(default_value = "readouts", value_name = "DIR")]
