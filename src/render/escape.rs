@@ -38,9 +38,12 @@ pub fn visible(s: &str) -> String {
 /// `visible(s)` with Markdown's inline syntax escaped, so a claim renders as
 /// the words it holds (no stray emphasis, links, HTML or table cells).
 pub fn markdown(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in visible(s).chars() {
-        if matches!(
+    let shown = visible(s);
+    let mut out = String::with_capacity(shown.len() + 8);
+    // Digits from the start: "1." or "2)" there would begin an ordered list.
+    let leading_digits = shown.chars().take_while(char::is_ascii_digit).count();
+    for (i, c) in shown.chars().enumerate() {
+        let always = matches!(
             c,
             '\\' | '`'
                 | '*'
@@ -54,14 +57,19 @@ pub fn markdown(s: &str) -> String {
                 | '('
                 | ')'
                 | '#'
-                | '+'
-                | '-'
-                | '.'
-                | '!'
                 | '|'
                 | '~'
                 | '&'
-        ) {
+        );
+        // "-", "+" and "." only make markup at the start of a line ("- item",
+        // "+ item", "1. item"); escaping them everywhere would litter ids and
+        // dates ("us\-1", "2024\-05\-31") for nothing.
+        let at_start = match c {
+            '-' | '+' => i == 0,
+            '.' => i == leading_digits && i > 0,
+            _ => false,
+        };
+        if always || at_start {
             out.push('\\');
         }
         out.push(c);
@@ -174,6 +182,14 @@ mod tests {
         assert_eq!(text, "[\n  \"a\\u001bb\\u007fc\\u009bd\\u202ee — ok\"\n]");
         let back: Vec<String> = serde_json::from_str(&text).expect("parses");
         assert_eq!(back, [s]);
+    }
+
+    #[test]
+    fn list_markers_are_escaped_only_where_they_start_a_list() {
+        assert_eq!(markdown("us-1 on 2024-05-31."), "us-1 on 2024-05-31.");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("+ item"), "\\+ item");
+        assert_eq!(markdown("12. item"), "12\\. item");
     }
 
     #[test]
