@@ -423,10 +423,7 @@ fn text_markdown_and_output_file() {
     assert!(text.contains("OTHER SIDE'S ACCOUNT:") && text.contains("CONTRADICTION"));
     assert!(!text.contains('\u{1b}'), "no color when told so");
     let md = run("markdown");
-    assert!(
-        md.starts_with("# Check: United States 2024-05-31"),
-        "{md}"
-    );
+    assert!(md.starts_with("# Check: United States 2024-05-31"), "{md}");
     assert!(md.contains("## Stance shifts") && md.contains("## Other side's account"));
 
     let file = dir.path().join("report.json");
