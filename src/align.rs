@@ -63,7 +63,7 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
                 .is_some_and(|t| t.source == TopicSource::Context);
             let filed = match previous {
                 Some(p) if continues => Some(p),
-                _ => filing(c, &spoken[1 - side], weight),
+                _ => filing(c, &spoken[1 - side], weight, |id| taxonomy.parent(id)),
             };
             previous = filed;
             let Some(tag) = filed else {
@@ -174,9 +174,13 @@ fn filing<'a>(
     c: &'a NormClaim,
     other: &[&str],
     weight: impl Fn(&str) -> f64,
+    parent: impl Fn(&str) -> Option<&'a str>,
 ) -> Option<&'a TopicTag> {
     let primary = c.topic.as_ref()?;
-    if other.contains(&primary.id.as_str()) {
+    // A topic whose parent the other account speaks of is not a silence:
+    // it will be compared under the parent (`fold_into_parents`).
+    let parent_spoken = parent(&primary.id).is_some_and(|p| other.contains(&p));
+    if other.contains(&primary.id.as_str()) || parent_spoken {
         return Some(primary);
     }
     let alternative = c.alternatives.iter().find(|a| {
@@ -327,6 +331,33 @@ mod tests {
             (&[0][..], &[0][..])
         );
         assert_eq!(topics[0].id, "taiwan");
+    }
+
+    #[test]
+    fn a_topic_whose_parent_the_other_side_speaks_of_stays_put() {
+        let t = Taxonomy::built_in();
+        // Primary topic: security concerns (a child of overall relations);
+        // alternative: military communication, which the other side raises too.
+        let l = readout(
+            "China",
+            &[
+                "Wei values the ties between the two militaries, but the US must respect core interests.",
+            ],
+        );
+        let r = readout(
+            "US",
+            &[
+                "The relationship is at a low point.",
+                "Military communication should resume.",
+            ],
+        );
+        assert_eq!(l.claims[0].topic.as_ref().unwrap().id, "security-concerns");
+        let topics = align(&l, &r, &t);
+        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
+        assert_eq!(
+            (home.id.as_str(), home.right.as_slice()),
+            ("bilateral-relations", &[0][..])
+        );
     }
 
     #[test]

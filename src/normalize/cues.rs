@@ -57,6 +57,8 @@ struct CueFile {
     parties: BTreeMap<String, Vec<String>>,
     speech_verbs: Vec<String>,
     joint_voices: Vec<String>,
+    contrasts: Vec<String>,
+    additions: Vec<String>,
 }
 
 /// A stance kind ("concern", "welcome", ...).
@@ -83,6 +85,8 @@ pub struct Cues {
     pub parties: PhraseSet<usize>,
     pub speech: PhraseSet<()>,
     pub joint: PhraseSet<()>,
+    /// Contrast markers (true) and the additive phrases that look like them (false).
+    contrast: PhraseSet<bool>,
 }
 
 impl Cues {
@@ -128,6 +132,13 @@ impl Cues {
                 parties.insert(a, i);
             }
         }
+        let mut contrast = PhraseSet::default();
+        for p in &file.contrasts {
+            contrast.insert(p, true);
+        }
+        for p in &file.additions {
+            contrast.insert(p, false);
+        }
         Cues {
             kinds,
             stance,
@@ -137,7 +148,19 @@ impl Cues {
             parties,
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
+            contrast,
         }
+    }
+
+    /// Where the point of a sentence starts: the token after its last
+    /// contrast marker ("..., but the US must ..."), if it has one.
+    pub fn turn(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.contrast
+            .find_longest(toks)
+            .iter()
+            .filter(|m| *m.value)
+            .map(|m| m.start + m.len)
+            .last()
     }
 
     /// The kind called `name`, if any.

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::cues::Cues;
 use super::phrases::PhraseSet;
 use super::text::{Token, matching_form};
 use crate::error::Error;
@@ -72,6 +73,10 @@ pub struct Tag {
 /// A second topic scoring at least this share of the best one is an
 /// alternative filing for the claim (align uses it to meet the other side).
 pub const ALTERNATIVE_SHARE: f64 = 0.5;
+
+/// Topic words after a contrast marker ("..., but the US must respect core
+/// interests") carry the sentence's point and count this much more.
+const FOCUS: f64 = 1.5;
 
 impl Taxonomy {
     /// The built-in taxonomy (parsed and compiled once per process).
@@ -184,10 +189,14 @@ impl Taxonomy {
         // Per topic: (best match, sum of the others, first position, first cue).
         let mut best: Vec<(f64, f64, usize, &str)> =
             vec![(0.0, 0.0, usize::MAX, ""); self.topics.len()];
+        let turn = Cues::get().turn(toks);
         for m in self.phrases.find_longest(toks) {
             let s = &mut best[*m.value];
             // Longer phrases count a little more, named things most.
-            let score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            let mut score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            if turn.is_some_and(|t| m.start >= t) {
+                score *= FOCUS;
+            }
             if score > s.0 {
                 s.1 += s.0;
                 s.0 = score;
@@ -335,6 +344,43 @@ mod tests {
             )
             .as_deref(),
             Some("russia-ukraine")
+        );
+    }
+
+    #[test]
+    fn the_clause_after_a_contrast_carries_the_topic() {
+        let t = Taxonomy::built_in();
+        let tagged = |s| tag(&t, s);
+        assert_eq!(
+            tagged("He values the ties between the two militaries, but the US must respect core interests")
+                .as_deref(),
+            Some("security-concerns")
+        );
+        assert_eq!(
+            tagged("He values the ties between the two militaries, and the US must respect core interests")
+                .as_deref(),
+            Some("military-communication")
+        );
+        // "but also" adds; it does not turn.
+        assert_eq!(
+            tagged(
+                "He values not only the ties between the two militaries but also core interests"
+            )
+            .as_deref(),
+            Some("military-communication")
+        );
+    }
+
+    #[test]
+    fn the_state_of_the_world_is_not_the_agenda_item() {
+        let t = Taxonomy::built_in();
+        assert_eq!(
+            tag(&t, "Xi said the world is neither peaceful nor tranquil").as_deref(),
+            Some("world-situation")
+        );
+        assert_eq!(
+            tag(&t, "The two sides discussed regional and global issues").as_deref(),
+            Some("regional-global")
         );
     }
 
