@@ -351,7 +351,10 @@ mod tests {
                 "Military communication should resume.",
             ],
         );
-        assert_eq!(l.claims[0].topic.as_ref().unwrap().id, "security-concerns");
+        assert_eq!(
+            l.claims[0].topic.as_ref().expect("tagged").id,
+            "security-concerns"
+        );
         let topics = align(&l, &r, &t);
         let home = topics.iter().find(|t| t.left == [0]).expect("filed");
         assert_eq!(

@@ -160,7 +160,7 @@ impl Cues {
             .iter()
             .filter(|m| *m.value)
             .map(|m| m.start + m.len)
-            .last()
+            .next_back()
     }
 
     /// The kind called `name`, if any.
