@@ -382,6 +382,14 @@ mod tests {
             tag(&t, "The two sides discussed regional and global issues").as_deref(),
             Some("regional-global")
         );
+        assert_eq!(
+            tag(
+                &t,
+                "They addressed bilateral issues that affect people around the world"
+            )
+            .as_deref(),
+            Some("bilateral-relations")
+        );
     }
 
     #[test]
