@@ -314,6 +314,18 @@ mod tests {
     }
 
     #[test]
+    fn calling_for_an_end_to_something_is_a_demand() {
+        let s = detect_in(
+            "He called for an end to the PRC's destabilizing military activity around Taiwan.",
+            &us(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str(), s.target.as_deref()),
+            (Polarity::Critical, "demand", Some("China"))
+        );
+    }
+
+    #[test]
     fn negated_positive_cue_turns_critical() {
         assert_eq!(
             detect_in("China did not welcome the move.", &cn()).polarity,
