@@ -323,6 +323,14 @@ mod tests {
             (s.polarity, s.kind.as_str(), s.target.as_deref()),
             (Polarity::Critical, "demand", Some("China"))
         );
+        let s = detect_in(
+            "Xi said China will not allow conflict and chaos on the Korean Peninsula.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "warning")
+        );
     }
 
     #[test]
