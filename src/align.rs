@@ -52,7 +52,7 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
     let mut topics: Vec<AlignedTopic> = Vec::new();
     let mut untagged: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     let spoken: [Vec<&str>; 2] = [primary_topics(left), primary_topics(right)];
-    let weight = |id: &str| taxonomy.get(id).map_or(1.0, |t| t.weight);
+    let stays = crossing_moves([left, right], &spoken, taxonomy);
     for (side, readout) in [left, right].into_iter().enumerate() {
         let mut previous: Option<&TopicTag> = None;
         for (i, c) in readout.claims.iter().enumerate() {
@@ -63,7 +63,8 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
                 .is_some_and(|t| t.source == TopicSource::Context);
             let filed = match previous {
                 Some(p) if continues => Some(p),
-                _ => filing(c, &spoken[1 - side], weight, |id| taxonomy.parent(id)),
+                _ if stays[side].binary_search(&i).is_ok() => c.topic.as_ref(),
+                _ => filing(c, &spoken[1 - side], taxonomy),
             };
             previous = filed;
             let Some(tag) = filed else {
@@ -167,19 +168,69 @@ fn primary_topics(r: &NormReadout) -> Vec<&str> {
         .collect()
 }
 
+/// Claims that keep their own topic although `file` would move them. Two
+/// claims of opposite sides that would swap topics (one from P to Q, the
+/// other from Q to P) would pass each other and meet no one; one of them
+/// stays, so both meet under the topic that comes first in the taxonomy.
+fn crossing_moves(
+    sides: [&NormReadout; 2],
+    spoken: &[Vec<&str>; 2],
+    taxonomy: &Taxonomy,
+) -> [Vec<usize>; 2] {
+    let rank = |id: &str| {
+        taxonomy
+            .topics
+            .iter()
+            .position(|t| t.id == id)
+            .unwrap_or(usize::MAX)
+    };
+    // Per side: (claim, from, to) for every claim that would move.
+    let moves: Vec<Vec<(usize, &str, &str)>> = (0..2)
+        .map(|side| {
+            sides[side]
+                .claims
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| {
+                    let own = c.topic.as_ref()?;
+                    if own.source == TopicSource::Context {
+                        return None;
+                    }
+                    let to = filing(c, &spoken[1 - side], taxonomy)?;
+                    (to.id != own.id).then_some((i, own.id.as_str(), to.id.as_str()))
+                })
+                .collect()
+        })
+        .collect();
+    // Set lookups keep this linear in the number of claims.
+    let ways: Vec<std::collections::HashSet<(&str, &str)>> = moves
+        .iter()
+        .map(|m| m.iter().map(|&(_, f, t)| (f, t)).collect())
+        .collect();
+    let mut stays: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
+    for side in 0..2 {
+        for &(i, from, to) in &moves[side] {
+            let crossed = ways[1 - side].contains(&(to, from));
+            // The move toward the earlier topic goes ahead; the other claim stays.
+            if crossed && (rank(from), from) < (rank(to), to) {
+                stays[side].push(i);
+            }
+        }
+    }
+    stays
+}
+
 /// The topic a claim is filed under: its own, unless the other account is
 /// silent on it and speaks of one of the claim's alternative topics — a claim
 /// touching several topics meets the other account where it can.
-fn filing<'a>(
-    c: &'a NormClaim,
-    other: &[&str],
-    weight: impl Fn(&str) -> f64,
-    parent: impl Fn(&str) -> Option<&'a str>,
-) -> Option<&'a TopicTag> {
+fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&'a TopicTag> {
+    let weight = |id: &str| taxonomy.get(id).map_or(1.0, |t| t.weight);
     let primary = c.topic.as_ref()?;
     // A topic whose parent the other account speaks of is not a silence:
     // it will be compared under the parent (`fold_into_parents`).
-    let parent_spoken = parent(&primary.id).is_some_and(|p| other.contains(&p));
+    let parent_spoken = taxonomy
+        .parent(&primary.id)
+        .is_some_and(|p| other.contains(&p));
     if other.contains(&primary.id.as_str()) || parent_spoken {
         return Some(primary);
     }
@@ -361,6 +412,18 @@ mod tests {
             (home.id.as_str(), home.right.as_slice()),
             ("bilateral-relations", &[0][..])
         );
+    }
+
+    #[test]
+    fn claims_that_would_swap_topics_meet_under_one() {
+        let t = Taxonomy::built_in();
+        // Each names both topics, and each side's first topic is the other's second.
+        let l = readout("US", &["They discussed Ukraine and Gaza."]);
+        let r = readout("China", &["They discussed Gaza and Ukraine."]);
+        let topics = align(&l, &r, &t);
+        assert_eq!(topics.len(), 1, "{topics:?}");
+        assert_eq!(topics[0].id, "russia-ukraine");
+        assert_eq!((topics[0].left.len(), topics[0].right.len()), (1, 1));
     }
 
     #[test]
