@@ -115,8 +115,11 @@ pub fn detect(
         }
         let w = if kind.framing { 0.5 } else { m.len as f64 };
         weight[polarity as usize] += w;
+        // The kind shown is the first cue that takes a position; a framing
+        // verb ("reiterated that ... will continue") only when none does.
         let slot = &mut first[polarity as usize];
-        if slot.is_none() {
+        let framing_only = slot.is_some_and(|(_, _, k)| cues.kinds[k].framing);
+        if slot.is_none() || (framing_only && !kind.framing) {
             *slot = Some((m.start, m.len, *m.value));
         }
     }
@@ -330,6 +333,22 @@ mod tests {
         assert_eq!(
             (s.polarity, s.kind.as_str()),
             (Polarity::Critical, "warning")
+        );
+        let s = detect_in(
+            "He called for restraint in the PRC's use of military activity.",
+            &us(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "demand")
+        );
+        let s = detect_in(
+            "Xi said US actions against China seriously hurt China's legitimate interests.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.polarity, s.target.as_deref()),
+            (Polarity::Critical, Some("United States"))
         );
     }
 
