@@ -57,6 +57,7 @@ struct CueFile {
     parties: BTreeMap<String, Vec<String>>,
     speech_verbs: Vec<String>,
     joint_voices: Vec<String>,
+    joint_subject: BTreeMap<String, String>,
     contrasts: Vec<String>,
     additions: Vec<String>,
 }
@@ -71,6 +72,8 @@ pub struct Kind {
     pub party_sensitive: bool,
     /// Describes the speaker's own conduct (see `self_assertions` in cues.yaml).
     pub self_assertion: bool,
+    /// The kind it reads as right after a joint voice (see `joint_subject`).
+    pub after_joint: Option<usize>,
 }
 
 /// The compiled lexicon.
@@ -113,7 +116,14 @@ impl Cues {
                 name,
                 polarity: k.polarity,
                 framing: k.framing,
+                after_joint: None,
             });
+        }
+        for (from, to) in &file.joint_subject {
+            let find = |name: &str| kinds.iter().position(|k: &Kind| k.name == name);
+            if let (Some(f), Some(t)) = (find(from), find(to)) {
+                kinds[f].after_joint = Some(t);
+            }
         }
         let set = |list: &[String]| {
             let mut s = PhraseSet::default();

@@ -80,6 +80,15 @@ pub fn detect(
         .filter(|&i| !in_denial(i))
         .collect();
     let party_matches = cues.parties.find_longest(toks);
+    // Where a joint voice ends: a cue starting there has it as its subject.
+    // A bare "they" may be either side, so only named pairs count.
+    let joint_at: Vec<usize> = cues
+        .joint
+        .find_longest(toks)
+        .iter()
+        .filter(|m| m.len > 1)
+        .map(|m| m.start + m.len)
+        .collect();
 
     // Weigh critical against positive cues; framing verbs count half.
     let mut weight = [0.0f64; 3];
@@ -92,7 +101,14 @@ pub fn detect(
         if in_denial(m.start) {
             continue;
         }
-        let kind = &cues.kinds[*m.value];
+        let mut value = *m.value;
+        // "the two militaries should ...": a prescription for both sides.
+        if let Some(shared) = cues.kinds[value].after_joint
+            && joint_at.contains(&m.start)
+        {
+            value = shared;
+        }
+        let kind = &cues.kinds[value];
         let mut polarity = kind.polarity;
         if kind.party_sensitive {
             let names_party = party_matches
@@ -120,7 +136,7 @@ pub fn detect(
         let slot = &mut first[polarity as usize];
         let framing_only = slot.is_some_and(|(_, _, k)| cues.kinds[k].framing);
         if slot.is_none() || (framing_only && !kind.framing) {
-            *slot = Some((m.start, m.len, *m.value));
+            *slot = Some((m.start, m.len, value));
         }
     }
     let (crit, pos) = (
@@ -338,6 +354,20 @@ mod tests {
             "He called for restraint in the PRC's use of military activity.",
             &us(),
         );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "demand")
+        );
+        // A prescription for both sides is not a demand on the other.
+        let s = detect_in(
+            "Dong said the two militaries should maintain communication.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Positive, "advocacy")
+        );
+        let s = detect_in("Dong said they should stop.", &cn());
         assert_eq!(
             (s.polarity, s.kind.as_str()),
             (Polarity::Critical, "demand")
