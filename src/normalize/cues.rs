@@ -62,6 +62,11 @@ struct CueFile {
     additions: Vec<String>,
 }
 
+/// Words after a contrast marker ("..., but the US must respect core
+/// interests") carry the sentence's point: as topic words and as stance cues
+/// they count this much more.
+pub const FOCUS: f64 = 1.5;
+
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
 pub struct Kind {

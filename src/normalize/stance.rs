@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::cues::{Cues, Polarity, negate, override_polarity};
+use super::cues::{Cues, FOCUS, Polarity, negate, override_polarity};
 use super::text::Token;
 
 /// Whose position a claim states.
@@ -80,6 +80,7 @@ pub fn detect(
         .filter(|&i| !in_denial(i))
         .collect();
     let party_matches = cues.parties.find_longest(toks);
+    let turn = cues.turn(toks);
     // Where a joint voice ends: a cue starting there has it as its subject.
     // A bare "they" may be either side, so only named pairs count.
     let joint_at: Vec<usize> = cues
@@ -129,13 +130,16 @@ pub fn detect(
         if kind.self_assertion && polarity == Polarity::Positive {
             asserts_conduct = true;
         }
+        // After "but" comes the sentence's point: its cues weigh more and decide.
+        let focused = turn.is_some_and(|t| m.start >= t);
         let w = if kind.framing { 0.5 } else { m.len as f64 };
-        weight[polarity as usize] += w;
+        weight[polarity as usize] += if focused { w * FOCUS } else { w };
         // The kind shown is the first cue that takes a position; a framing
         // verb ("reiterated that ... will continue") only when none does.
         let slot = &mut first[polarity as usize];
         let framing_only = slot.is_some_and(|(_, _, k)| cues.kinds[k].framing);
-        if slot.is_none() || (framing_only && !kind.framing) {
+        let before_turn = slot.is_some_and(|(s, _, _)| turn.is_some_and(|t| s < t));
+        if slot.is_none() || (framing_only && !kind.framing) || (focused && before_turn) {
             *slot = Some((m.start, m.len, value));
         }
     }
@@ -357,6 +361,15 @@ mod tests {
         assert_eq!(
             (s.polarity, s.kind.as_str()),
             (Polarity::Critical, "demand")
+        );
+        // After "but" comes the point, and its cue decides the target.
+        let s = detect_in(
+            "Dong said Washington claims to oppose Taiwan independence but keeps selling weapons to Taiwan.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.cue.as_deref(), s.target.as_deref()),
+            (Some("selling weapons"), Some("United States"))
         );
         // A prescription for both sides is not a demand on the other.
         let s = detect_in(

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::cues::Cues;
+use super::cues::{Cues, FOCUS};
 use super::phrases::PhraseSet;
 use super::text::{Token, matching_form};
 use crate::error::Error;
@@ -73,10 +73,6 @@ pub struct Tag {
 /// A second topic scoring at least this share of the best one is an
 /// alternative filing for the claim (align uses it to meet the other side).
 pub const ALTERNATIVE_SHARE: f64 = 0.5;
-
-/// Topic words after a contrast marker ("..., but the US must respect core
-/// interests") carry the sentence's point and count this much more.
-const FOCUS: f64 = 1.5;
 
 impl Taxonomy {
     /// The built-in taxonomy (parsed and compiled once per process).
