@@ -389,6 +389,32 @@ mod tests {
     }
 
     #[test]
+    fn a_war_is_named_by_its_place_not_by_the_word_conflict() {
+        let t = Taxonomy::built_in();
+        let tagged = |s| tag(&t, s);
+        assert_eq!(
+            tagged("The leaders discussed the conflict in Myanmar.").as_deref(),
+            Some("regional-global")
+        );
+        assert_eq!(
+            tagged("They discussed the conflict in Gaza.").as_deref(),
+            Some("middle-east")
+        );
+        assert_eq!(
+            tagged("He raised China's purchases of Iranian oil.").as_deref(),
+            Some("middle-east")
+        );
+        assert_eq!(
+            tagged("He raised China's restrictions on exports of rare earths.").as_deref(),
+            Some("export-controls")
+        );
+        assert_eq!(
+            tagged("They discussed counterterrorism and Afghanistan.").as_deref(),
+            Some("counterterrorism")
+        );
+    }
+
+    #[test]
     fn resolves_fuzzy_names() {
         let t = Taxonomy::built_in();
         let id = |s| t.resolve(s).map(|i| t.topics[i].id.clone());
