@@ -187,6 +187,14 @@ pub fn detect(
                     && p.start + p.len + OWNER_WINDOW > start
                     && p.start >= subject_end
             })
+            // The subject of the criticised clause ("China is the primary
+            // contributor to Russia's war"): named after the speech verb,
+            // before the cue.
+            .or_else(|| {
+                others
+                    .iter()
+                    .find(|p| p.start >= subject_end && p.start + p.len <= start)
+            })
             .or_else(|| {
                 others
                     .iter()
@@ -371,6 +379,20 @@ mod tests {
             (s.cue.as_deref(), s.target.as_deref()),
             (Some("selling weapons"), Some("United States"))
         );
+        // The subject of the criticised clause is its target, not the party after the cue.
+        let s = detect_in(
+            "Blinken said China is the primary contributor to Russia's war effort.",
+            &us(),
+        );
+        assert_eq!(
+            (s.polarity, s.target.as_deref()),
+            (Polarity::Critical, Some("China"))
+        );
+        let s = detect_in(
+            "Dong said the Chinese pilots acted in a safe and professional manner.",
+            &cn(),
+        );
+        assert!(s.asserts_conduct);
         // A prescription for both sides is not a demand on the other.
         let s = detect_in(
             "Dong said the two militaries should maintain communication.",
