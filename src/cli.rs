@@ -66,8 +66,8 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         topics: Option<String>,
         /// Output format: text (a table) or json.
-        #[arg(long, short = 'f', value_enum, default_value_t = TopicsFormat::Text)]
-        format: TopicsFormat,
+        #[arg(long, short = 'f', value_enum, default_value_t = EvalFormat::Text)]
+        format: EvalFormat,
         /// List every claim whose predicted verdict differs from the analyst's.
         #[arg(long)]
         misses: bool,
@@ -151,6 +151,13 @@ pub enum TopicsFormat {
     Text,
     Json,
     Yaml,
+}
+
+/// Output of `readout eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EvalFormat {
+    Text,
+    Json,
 }
 
 /// When to color the text report.

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use crate::cli::{CheckArgs, Cli, Command, CompareArgs, ExtractArgs, Terminal, TopicsFormat};
+use crate::cli::{
+    CheckArgs, Cli, Command, CompareArgs, EvalFormat, ExtractArgs, Terminal, TopicsFormat,
+};
 use crate::error::Error;
 use crate::exit_codes::{DIFFERENT, SAME, TROUBLE};
 use crate::load::{self, Limits};
@@ -32,8 +34,8 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             let taxonomy = taxonomy(topics.as_deref(), &limits)?;
             let report = crate::eval::evaluate(std::path::Path::new(&dir), &taxonomy, &limits)?;
             emit(None, |w| match format {
-                TopicsFormat::Text => crate::eval::render::text(&report, misses, w),
-                _ => render::json(&report, w),
+                EvalFormat::Text => crate::eval::render::text(&report, misses, w),
+                EvalFormat::Json => render::json(&report, w),
             })?;
             Ok(match min_macro_f1 {
                 Some(floor) if report.overall.macro_f1 < floor => DIFFERENT,

@@ -362,4 +362,15 @@ fn eval_prints_the_figures() {
         .args(["eval", "readouts", "--min-macro-f1", "1.01"])
         .assert()
         .code(1);
+    readout()
+        .args(["eval", "readouts", "--format", "json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("{"));
+    // Eval writes text or JSON; asking for YAML is refused, not answered in JSON.
+    readout()
+        .args(["eval", "readouts", "--format", "yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values: text, json"));
 }
