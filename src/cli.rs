@@ -99,8 +99,9 @@ pub enum Command {
         /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
         #[arg(long, value_name = "FILE")]
         topics: Option<String>,
-        /// Output format: text lists topics; json gives the whole taxonomy.
-        #[arg(long, value_enum, default_value_t = TopicsFormat::Text)]
+        /// Output format: text lists topics; json and yaml give the whole
+        /// taxonomy (yaml in the form `--topics` reads).
+        #[arg(long, short = 'f', value_enum, default_value_t = TopicsFormat::Text)]
         format: TopicsFormat,
     },
 }

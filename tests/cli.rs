@@ -322,6 +322,44 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         .args(["compare", &l, &r, "--topics", &topics, "--format", "json"])
         .assert()
         .stdout(predicate::str::contains("\"topic\": \"arctic\""));
+    // `-f yaml` writes the taxonomy in the form `--topics` reads back.
+    let out = readout()
+        .args(["topics", "-f", "yaml"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let whole = temp_file(&dir, "whole.yaml", &String::from_utf8_lossy(&out));
+    let listed = |args: &[&str]| {
+        let out = readout()
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        String::from_utf8_lossy(&out).into_owned()
+    };
+    assert_eq!(listed(&["topics", "--topics", &whole]), listed(&["topics"]));
+    // Extending a built-in topic with keywords keeps its weight.
+    let more = temp_file(
+        &dir,
+        "more.yaml",
+        "topics:\n  - id: bilateral-relations\n    label: Relations\n    keywords: [ties]\n",
+    );
+    let json = listed(&["topics", "--topics", &more, "-f", "json"]);
+    let topics: serde_json::Value = serde_json::from_str(&json).expect("json");
+    let relations = topics
+        .as_array()
+        .and_then(|a| a.iter().find(|t| t["id"] == "bilateral-relations"))
+        .expect("bilateral-relations");
+    assert_eq!(relations["weight"], 0.6);
+    assert!(
+        relations["keywords"]
+            .as_array()
+            .is_some_and(|k| k.iter().any(|w| w == "ties"))
+    );
     let bad = temp_file(&dir, "bad.yaml", "topics:\n  - id: x\n    lable: y\n");
     readout()
         .args(["topics", "--topics", &bad])

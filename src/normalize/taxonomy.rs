@@ -49,7 +49,35 @@ struct TopicFile {
     /// Topic of untagged claims that name a party (see topics.yaml).
     #[serde(default)]
     fallback: Option<String>,
-    topics: Vec<Topic>,
+    topics: Vec<FileTopic>,
+}
+
+/// A topic as a topics file gives it: weight and parent only when written,
+/// so that extending a built-in topic keeps what the file does not say.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileTopic {
+    id: String,
+    label: String,
+    #[serde(default)]
+    aliases: Vec<String>,
+    #[serde(default)]
+    keywords: Vec<String>,
+    weight: Option<f64>,
+    parent: Option<String>,
+}
+
+impl From<FileTopic> for Topic {
+    fn from(t: FileTopic) -> Topic {
+        Topic {
+            id: t.id,
+            label: t.label,
+            aliases: t.aliases,
+            keywords: t.keywords,
+            weight: t.weight.unwrap_or(1.0),
+            parent: t.parent,
+        }
+    }
 }
 
 /// The taxonomy in force, compiled for tagging.
@@ -81,7 +109,8 @@ impl Taxonomy {
         BUILT
             .get_or_init(|| {
                 let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
-                Taxonomy::compile(file.topics, file.fallback.as_deref())
+                let topics = file.topics.into_iter().map(Topic::from).collect();
+                Taxonomy::compile(topics, file.fallback.as_deref())
             })
             .clone()
     }
@@ -111,26 +140,37 @@ impl Taxonomy {
                     format!("topic #{} needs a non-empty `id` and `label`", i + 1),
                 ));
             }
-            if !(t.weight.is_finite() && t.weight >= 0.0) {
+            if let Some(w) = t.weight
+                && !(w.is_finite() && w >= 0.0)
+            {
                 return Err(Error::input(
                     path,
                     0,
                     0,
-                    format!(
-                        "topic `{id}` has weight {}: expected a number of 0 or more",
-                        t.weight
-                    ),
+                    format!("topic `{id}` has weight {w}: expected a number of 0 or more"),
                 ));
             }
             match topics.iter_mut().find(|o| o.id == id) {
+                // Extending is idempotent: what the topic already has is not added twice.
                 Some(existing) => {
                     existing.label = t.label;
-                    existing.aliases.extend(t.aliases);
-                    existing.keywords.extend(t.keywords);
-                    existing.weight = t.weight;
+                    for a in t.aliases {
+                        if !existing.aliases.contains(&a) {
+                            existing.aliases.push(a);
+                        }
+                    }
+                    for k in t.keywords {
+                        if !existing.keywords.contains(&k) {
+                            existing.keywords.push(k);
+                        }
+                    }
+                    existing.weight = t.weight.unwrap_or(existing.weight);
                     existing.parent = t.parent.or(existing.parent.take());
                 }
-                None => topics.push(Topic { id, ..t }),
+                None => topics.push(Topic {
+                    id,
+                    ..Topic::from(t)
+                }),
             }
         }
         for t in &topics {
