@@ -86,6 +86,14 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     let left = load::load_path(&args.left, limits)?;
     let right = load::load_path(&args.right, limits)?;
     let report = crate::compare(&left, &right, &taxonomy);
+    // The engine reads claims as the two sides of one meeting; two accounts
+    // by one side still compare, but blame and denial lose their meaning.
+    if report.left.side == report.right.side {
+        eprintln!(
+            "warning: both readouts are accounts by {}: verdicts assume the two sides of one meeting",
+            visible(&report.left.side)
+        );
+    }
     let out = &args.output;
     let color = term.use_color(out.color, out.output.as_deref());
     emit(out.output.as_deref(), |w| {

@@ -389,6 +389,22 @@ fn fuzzy_topic_overrides_meet() {
 }
 
 #[test]
+fn two_accounts_by_one_side_are_compared_with_a_warning() {
+    let us = "readouts/2024-05-31-singapore/us.yaml";
+    readout()
+        .args(["compare", us, us, "--color", "never"])
+        .assert()
+        .success()
+        .stderr(predicate::str::contains(
+            "warning: both readouts are accounts by United States",
+        ));
+    readout()
+        .args(["compare", us, "readouts/2024-05-31-singapore/cn.yaml"])
+        .assert()
+        .stderr(predicate::str::is_empty());
+}
+
+#[test]
 fn eval_prints_the_figures() {
     readout()
         .args(["eval", "readouts"])
