@@ -51,6 +51,11 @@ pub struct TopicReport {
     pub pairs: Vec<PairReport>,
     /// True when no taxonomy topic recognised these claims and similarity grouped them.
     pub adhoc: bool,
+    /// On an omission: claims of the silent side that speak of this topic too,
+    /// but are filed under another topic (where they meet the other side).
+    /// The side does not raise the topic on its own; it is not wholly silent.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub touched_by: Vec<String>,
 }
 
 /// Two paired claims and how they relate.
@@ -102,6 +107,28 @@ pub struct ClaimReport {
     pub voice: String,
     pub target: Option<String>,
     pub denial: Option<String>,
+}
+
+/// Claims of an omission's silent side that name the topic among their
+/// topics (their own or an alternative) though filed elsewhere.
+fn touched_by(t: &ClassifiedTopic, left: &NormReadout, right: &NormReadout) -> Vec<String> {
+    let silent = match t.omitted_by {
+        Some(Side::Left) => left,
+        Some(Side::Right) => right,
+        None => return Vec::new(),
+    };
+    let id = &t.topic.id;
+    silent
+        .claims
+        .iter()
+        .filter(|c| {
+            c.topic
+                .iter()
+                .chain(&c.alternatives)
+                .any(|tag| &tag.id == id && tag.source != crate::normalize::TopicSource::Context)
+        })
+        .map(|c| c.id.clone())
+        .collect()
 }
 
 impl Report {
@@ -156,6 +183,7 @@ impl Report {
                         })
                         .collect(),
                     adhoc: t.topic.adhoc,
+                    touched_by: touched_by(t, left, right),
                 }
             })
             .collect();

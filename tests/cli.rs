@@ -405,6 +405,40 @@ fn two_accounts_by_one_side_are_compared_with_a_warning() {
 }
 
 #[test]
+fn an_omission_names_the_silent_sides_claims_that_touch_on_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let l = temp_file(
+        &dir,
+        "l.yaml",
+        "source: {side: United States}\nclaims:\n  - id: us-1\n    text: Austin raised concerns about China's activities in the South China Sea and around Taiwan.\n",
+    );
+    let r = temp_file(
+        &dir,
+        "r.yaml",
+        "source: {side: China}\nclaims:\n  - text: Dong said the US should stop arming Taiwan.\n  - text: Dong said China will defend its rights in the South China Sea.\n",
+    );
+    readout()
+        .args(["compare", &l, &r, "--color", "never"])
+        .assert()
+        .stdout(predicate::str::contains(
+            "Taiwan (United States is silent; us-1 touches on it elsewhere)",
+        ));
+    let out = readout()
+        .args(["compare", &l, &r, "-f", "json"])
+        .assert()
+        .get_output()
+        .stdout
+        .clone();
+    let report: serde_json::Value = serde_json::from_slice(&out).expect("json");
+    let taiwan = report["topics"]
+        .as_array()
+        .and_then(|t| t.iter().find(|t| t["topic"] == "taiwan"))
+        .expect("taiwan");
+    assert_eq!(taiwan["verdict"], "omission");
+    assert_eq!(taiwan["touched_by"], serde_json::json!(["us-1"]));
+}
+
+#[test]
 fn eval_prints_the_figures() {
     readout()
         .args(["eval", "readouts"])

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::escape::html as h;
-use super::{plural, relation_name, side_name};
+use super::{plural, relation_name, side_name, touched_note};
 use crate::classify::Side;
 use crate::report::Report;
 
@@ -41,15 +41,16 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
             "<section>\n<h2>{} <span class=\"{v}\">{v}</span></h2>",
             h(&t.label)
         )?;
+        let note = touched_note(&t.touched_by).map_or(String::new(), |n| format!("; {}", h(&n)));
         match t.omitted_by {
             Some(Side::Left) => writeln!(
                 out,
-                "<p><em>{} is silent on this topic.</em></p>",
+                "<p><em>{} is silent on this topic{note}.</em></p>",
                 h(&l.side)
             )?,
             Some(Side::Right) => writeln!(
                 out,
-                "<p><em>{} is silent on this topic.</em></p>",
+                "<p><em>{} is silent on this topic{note}.</em></p>",
                 h(&r.side)
             )?,
             None => {}

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
-use super::{plural, relation_name, side_name};
+use super::{plural, relation_name, side_name, touched_note};
 use crate::classify::Side;
 use crate::report::Report;
 
@@ -47,9 +47,14 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out)?;
         writeln!(out, "## {}: {}", md(&t.label), t.verdict.name())?;
         writeln!(out)?;
+        let note = touched_note(&t.touched_by).map_or(String::new(), |n| format!("; {}", md(&n)));
         match t.omitted_by {
-            Some(Side::Left) => writeln!(out, "*{} is silent on this topic.*\n", md(&l.side))?,
-            Some(Side::Right) => writeln!(out, "*{} is silent on this topic.*\n", md(&r.side))?,
+            Some(Side::Left) => {
+                writeln!(out, "*{} is silent on this topic{note}.*\n", md(&l.side))?
+            }
+            Some(Side::Right) => {
+                writeln!(out, "*{} is silent on this topic{note}.*\n", md(&r.side))?
+            }
             None => {}
         }
         for (side, list, name) in [

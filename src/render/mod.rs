@@ -75,6 +75,16 @@ pub fn relation_name(r: Relation) -> &'static str {
     Verdict::from(r).name()
 }
 
+/// For an omission whose silent side still touches on the topic in claims
+/// filed elsewhere: "us-2 touches on it elsewhere".
+pub fn touched_note(touched: &[String]) -> Option<String> {
+    match touched {
+        [] => None,
+        [one] => Some(format!("{one} touches on it elsewhere")),
+        many => Some(format!("{} touch on it elsewhere", many.join(", "))),
+    }
+}
+
 /// "1 agreement", "3 contradictions".
 pub fn plural(n: usize, word: &str) -> String {
     if n == 1 {

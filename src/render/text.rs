@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::diff::{Chunk, words};
 use super::escape::visible;
 use super::style::Style;
-use super::{plural, side_name, verdict_heading};
+use super::{plural, side_name, touched_note, verdict_heading};
 use crate::classify::Side;
 use crate::report::{ClaimReport, Report};
 
@@ -29,9 +29,10 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
     let width = l.side.chars().count().max(r.side.chars().count());
     for t in &report.topics {
         writeln!(out)?;
+        let note = touched_note(&t.touched_by).map_or(String::new(), |n| format!("; {n}"));
         let silent = match t.omitted_by {
-            Some(Side::Left) => format!(" ({} is silent)", visible(&l.side)),
-            Some(Side::Right) => format!(" ({} is silent)", visible(&r.side)),
+            Some(Side::Left) => format!(" ({} is silent{})", visible(&l.side), visible(&note)),
+            Some(Side::Right) => format!(" ({} is silent{})", visible(&r.side), visible(&note)),
             None => String::new(),
         };
         writeln!(
