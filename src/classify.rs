@@ -97,6 +97,24 @@ pub struct ClassifiedTopic {
 /// shared content word ("operate safely" against "operations safely").
 const SHARED_SUBJECT: f64 = 0.05;
 
+/// Whether two claims speak of the same thing: a shared content word, or a
+/// word one of them negates with "un-" ("unsafe" against "safe",
+/// "unprofessional" against "professional").
+fn same_subject(a: &NormClaim, b: &NormClaim, similarity: f64) -> bool {
+    let negates = |x: &[String], y: &[String]| {
+        x.iter().any(|w| {
+            w.strip_prefix("un").is_some_and(|rest| {
+                rest.len() >= 4 && y.binary_search_by(|t| t.as_str().cmp(rest)).is_ok()
+            })
+        })
+    };
+    similarity >= SHARED_SUBJECT || negates(&a.terms, &b.terms) || negates(&b.terms, &a.terms)
+}
+
+/// Similarity at which a denial and a criticism aimed at a third party are
+/// about the same thing.
+const DENIED_SUBJECT: f64 = 0.2;
+
 /// Similarity above which two claims of the same polarity make the same point.
 const SAME_POINT: f64 = 0.6;
 
@@ -280,9 +298,11 @@ fn rule(
             ),
         );
     }
-    // Denial: one side negates what the other asserts about it.
+    // Denial: one side negates what the other asserts about it, or what the
+    // other criticises in words about the same thing ("not aimed at any third
+    // country" against "poses a serious threat").
     if let (Some(d), Some(va), Some(tb)) = (&a.stance.denial, va, tb)
-        && tb == va
+        && (tb == va || (Some(tb) != vb && similarity >= DENIED_SUBJECT))
         && vb != Some(va)
     {
         return (
@@ -291,7 +311,7 @@ fn rule(
         );
     }
     if let (Some(d), Some(vb), Some(ta)) = (&b.stance.denial, vb, ta)
-        && ta == vb
+        && (ta == vb || (Some(ta) != va && similarity >= DENIED_SUBJECT))
         && va != Some(vb)
     {
         return (
@@ -302,7 +322,7 @@ fn rule(
     // Opposed characterizations: one side criticises the conduct the other
     // asserts of itself.
     if let (Some(ta), Some(vb)) = (ta, vb)
-        && similarity >= SHARED_SUBJECT
+        && same_subject(a, b, similarity)
         && asserts_own_conduct(b)
         && ta == vb
         && va != Some(vb)
@@ -313,7 +333,7 @@ fn rule(
         );
     }
     if let (Some(tb), Some(va)) = (tb, va)
-        && similarity >= SHARED_SUBJECT
+        && same_subject(a, b, similarity)
         && asserts_own_conduct(a)
         && tb == va
         && vb != Some(va)
@@ -389,5 +409,51 @@ fn rule(
                 cue(b)
             ),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Taxonomy;
+    use crate::load::{Limits, load_str};
+    use crate::normalize::normalize;
+
+    fn one(side: &str, text: &str) -> NormReadout {
+        let yaml = format!("source: {{side: {side}}}\nclaims:\n  - text: \"{text}\"\n");
+        let r = load_str(side, &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+    }
+
+    fn relation(us: &str, cn: &str) -> (Relation, String) {
+        let (l, r) = (one("United States", us), one("China", cn));
+        let p = relate(&l, 0, &r, 0);
+        (p.relation, p.reason)
+    }
+
+    #[test]
+    fn unsafe_against_safe_is_the_same_subject() {
+        let (rel, why) = relation(
+            "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",
+            "Dong said the Chinese pilots acted in a safe and professional manner.",
+        );
+        assert_eq!(rel, Relation::Contradiction, "{why}");
+        assert!(why.starts_with("opposed characterizations"), "{why}");
+    }
+
+    #[test]
+    fn a_denial_meets_criticism_of_the_same_thing_aimed_at_a_third_party() {
+        let (rel, why) = relation(
+            "Austin said the U.S. deployment of the Typhon system to the Philippines is defensive and not aimed at any third country.",
+            "Dong said the deployment of the Typhon missile system in the Philippines poses a serious threat to regional security.",
+        );
+        assert_eq!(rel, Relation::Contradiction, "{why}");
+        assert!(why.starts_with("denial"), "{why}");
+        // A denial and a criticism about different things do not conflict.
+        let (rel, why) = relation(
+            "Austin said the exercises are not aimed at any third country.",
+            "Dong said Philippine provocations at sea threaten peace.",
+        );
+        assert_ne!(rel, Relation::Contradiction, "{why}");
     }
 }
