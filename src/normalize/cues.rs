@@ -58,6 +58,7 @@ struct CueFile {
     speech_verbs: Vec<String>,
     joint_voices: Vec<String>,
     joint_subject: BTreeMap<String, String>,
+    agreements: Vec<String>,
     contrasts: Vec<String>,
     additions: Vec<String>,
 }
@@ -79,6 +80,8 @@ pub struct Kind {
     pub self_assertion: bool,
     /// The kind it reads as right after a joint voice (see `joint_subject`).
     pub after_joint: Option<usize>,
+    /// Introduces what both sides agreed (see `agreements`).
+    pub agreement: bool,
 }
 
 /// The compiled lexicon.
@@ -118,6 +121,7 @@ impl Cues {
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
+                agreement: file.agreements.contains(&name),
                 name,
                 polarity: k.polarity,
                 framing: k.framing,

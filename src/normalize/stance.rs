@@ -81,6 +81,14 @@ pub fn detect(
         .collect();
     let party_matches = cues.parties.find_longest(toks);
     let turn = cues.turn(toks);
+    // Where an agreement cue ("agreed that", "concurred") stands: what follows
+    // it is the content of the agreement.
+    let agreed_at = cues
+        .stance
+        .find_longest(toks)
+        .iter()
+        .find(|m| cues.kinds[*m.value].agreement && m.start >= subject_end)
+        .map(|m| m.start);
     // Where a joint voice ends: a cue starting there has it as its subject.
     // A bare "they" may be either side, so only named pairs count.
     let joint_at: Vec<usize> = cues
@@ -103,9 +111,12 @@ pub fn detect(
             continue;
         }
         let mut value = *m.value;
-        // "the two militaries should ...": a prescription for both sides.
+        // "the two militaries should ...", or "agreed that AI should not ...":
+        // a prescription both sides share, not a demand on the other.
+        let agreed_before =
+            agreed_at.is_some_and(|a| a < m.start && turn.is_none_or(|t| t <= a || t > m.start));
         if let Some(shared) = cues.kinds[value].after_joint
-            && joint_at.contains(&m.start)
+            && (joint_at.contains(&m.start) || agreed_before)
         {
             value = shared;
         }
@@ -401,6 +412,20 @@ mod tests {
         assert_eq!(
             (s.polarity, s.kind.as_str()),
             (Polarity::Positive, "advocacy")
+        );
+        // What both agreed is not a demand either, up to a contrast.
+        let s = detect_in(
+            "The leaders agreed that AI should not control decisions to use nuclear weapons.",
+            &us(),
+        );
+        assert_eq!(s.polarity, Polarity::Positive);
+        let s = detect_in(
+            "Dong agreed to keep talking, but said the US must stop arming Taiwan.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "demand")
         );
         let s = detect_in("Dong said they should stop.", &cn());
         assert_eq!(
