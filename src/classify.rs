@@ -225,6 +225,12 @@ fn aimed_at<'a>(c: &'a NormClaim, counterpart: &'a str) -> Option<&'a str> {
     if c.stance.polarity != Polarity::Critical {
         return None;
     }
+    // In a two-sided readout, a criticism that names the counterpart at all
+    // is aimed at it ("China's normal trade with Russia should not be
+    // interfered with ... US sanctions"), before any third party.
+    if voice(c).is_some() && c.stance.named.iter().any(|p| p == counterpart) {
+        return Some(counterpart);
+    }
     c.stance.target.as_deref().or(match voice(c) {
         Some(_) => Some(counterpart),
         None => None,
@@ -439,6 +445,16 @@ mod tests {
         );
         assert_eq!(rel, Relation::Contradiction, "{why}");
         assert!(why.starts_with("opposed characterizations"), "{why}");
+    }
+
+    #[test]
+    fn criticism_that_names_the_counterpart_is_aimed_at_it() {
+        let (rel, why) = relation(
+            "Blinken said China's export of dual-use goods fuels Russia's war machine.",
+            "Wang said China's normal trade with Russia should not be interfered with and China will not accept US sanctions on Chinese companies.",
+        );
+        assert_eq!(rel, Relation::Contradiction, "{why}");
+        assert!(why.starts_with("each side blames the other"), "{why}");
     }
 
     #[test]

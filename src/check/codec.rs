@@ -91,6 +91,10 @@ impl Writer {
         self.opt(&s.target);
         self.opt(&s.denial);
         self.u8(s.asserts_conduct as u8);
+        self.u64(s.named.len() as u64);
+        for p in &s.named {
+            self.str(p);
+        }
         self.u64(c.terms.len() as u64);
         for t in &c.terms {
             self.str(t);
@@ -219,6 +223,11 @@ impl<'a> Reader<'a> {
             _ => return None,
         };
         let n = self.len()?;
+        let mut named = Vec::with_capacity(n);
+        for _ in 0..n {
+            named.push(self.str()?);
+        }
+        let n = self.len()?;
         let mut terms = Vec::with_capacity(n);
         for _ in 0..n {
             terms.push(self.str()?);
@@ -241,6 +250,7 @@ impl<'a> Reader<'a> {
                 target,
                 denial,
                 asserts_conduct,
+                named,
             },
             terms,
         })

@@ -34,6 +34,10 @@ pub struct Stance {
     /// A positive cue describing the speaker's own conduct fired
     /// ("will continue to fly, sail and operate"; see `self_assertions`).
     pub asserts_conduct: bool,
+    /// Every party the claim names outside its subject, other than the
+    /// voice, in order: whom a criticism may be aimed at.
+    #[serde(skip)]
+    pub named: Vec<String>,
 }
 
 /// Who took part, for attributing "Austin said" to a side.
@@ -225,6 +229,16 @@ pub fn detect(
         target,
         denial: denial_matches.first().map(|m| words(toks, m.start, m.len)),
         asserts_conduct: asserts_conduct && polarity == Polarity::Positive,
+        named: {
+            let mut named: Vec<String> = Vec::new();
+            for p in others.iter().filter(|p| p.start >= subject_end) {
+                let name = party(p).to_string();
+                if !named.contains(&name) {
+                    named.push(name);
+                }
+            }
+            named
+        },
     }
 }
 
