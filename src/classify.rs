@@ -182,18 +182,23 @@ fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Ve
     let key = |p: &ClassifiedPair| (p.relation, (p.similarity * 1e6) as i64);
     let mut chosen: Vec<(usize, usize)> =
         pair(&topic.left, &topic.right, |&l, &r| Some(key(find(l, r))));
+    // Sets, not scans of `chosen`: a topic with thousands of claims on one
+    // side must stay linear here.
+    let paired_left: std::collections::HashSet<usize> = chosen.iter().map(|p| p.0).collect();
+    let mut paired_right: std::collections::HashSet<usize> = chosen.iter().map(|p| p.1).collect();
     for &l in &topic.left {
-        if !chosen.iter().any(|(a, _)| *a == l)
+        if !paired_left.contains(&l)
             && let Some(best) = topic
                 .right
                 .iter()
                 .max_by_key(|&&r| (key(find(l, r)), std::cmp::Reverse(r)))
         {
             chosen.push((l, *best));
+            paired_right.insert(*best);
         }
     }
     for &r in &topic.right {
-        if !chosen.iter().any(|(_, b)| *b == r)
+        if !paired_right.contains(&r)
             && let Some(best) = topic
                 .left
                 .iter()

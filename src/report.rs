@@ -109,32 +109,51 @@ pub struct ClaimReport {
     pub denial: Option<String>,
 }
 
+/// Per side: topic id → the claims that name it among their topics (their
+/// own or an alternative, not merely continued), in file order. Built once,
+/// so that many topics stay linear in the number of claims.
+type Mentions<'a> = [HashMap<&'a str, Vec<usize>>; 2];
+
+fn mentions<'a>(left: &'a NormReadout, right: &'a NormReadout) -> Mentions<'a> {
+    [left, right].map(|r| {
+        let mut m: HashMap<&str, Vec<usize>> = HashMap::new();
+        for (i, c) in r.claims.iter().enumerate() {
+            for tag in c.topic.iter().chain(&c.alternatives) {
+                if tag.source != crate::normalize::TopicSource::Context {
+                    let list = m.entry(tag.id.as_str()).or_default();
+                    if list.last() != Some(&i) {
+                        list.push(i);
+                    }
+                }
+            }
+        }
+        m
+    })
+}
+
 /// Claims of an omission's silent side that name the topic among their
-/// topics (their own or an alternative) though filed elsewhere.
-fn touched_by(t: &ClassifiedTopic, left: &NormReadout, right: &NormReadout) -> Vec<String> {
-    let silent = match t.omitted_by {
-        Some(Side::Left) => left,
-        Some(Side::Right) => right,
+/// topics though filed elsewhere.
+fn touched_by(t: &ClassifiedTopic, sides: [&NormReadout; 2], mentions: &Mentions) -> Vec<String> {
+    let side = match t.omitted_by {
+        Some(Side::Left) => 0,
+        Some(Side::Right) => 1,
         None => return Vec::new(),
     };
-    let id = &t.topic.id;
-    silent
-        .claims
-        .iter()
-        .filter(|c| {
-            c.topic
-                .iter()
-                .chain(&c.alternatives)
-                .any(|tag| &tag.id == id && tag.source != crate::normalize::TopicSource::Context)
+    mentions[side]
+        .get(t.topic.id.as_str())
+        .map(|ids| {
+            ids.iter()
+                .map(|&i| sides[side].claims[i].id.clone())
+                .collect()
         })
-        .map(|c| c.id.clone())
-        .collect()
+        .unwrap_or_default()
 }
 
 impl Report {
     /// Builds the report from the normalized readouts and classified topics.
     pub fn build(left: &NormReadout, right: &NormReadout, topics: &[ClassifiedTopic]) -> Report {
         let mut summary = Summary::default();
+        let mentioned = mentions(left, right);
         let mut topic_of: [Vec<String>; 2] = [
             vec![String::new(); left.claims.len()],
             vec![String::new(); right.claims.len()],
@@ -183,7 +202,7 @@ impl Report {
                         })
                         .collect(),
                     adhoc: t.topic.adhoc,
-                    touched_by: touched_by(t, left, right),
+                    touched_by: touched_by(t, [left, right], &mentioned),
                 }
             })
             .collect();
