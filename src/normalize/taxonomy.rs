@@ -452,6 +452,16 @@ mod tests {
             tagged("They discussed counterterrorism and Afghanistan.").as_deref(),
             Some("counterterrorism")
         );
+        // A working group is about whatever it works on.
+        assert_eq!(
+            tagged("They agreed to set up a counternarcotics working group.").as_deref(),
+            Some("fentanyl")
+        );
+        assert_eq!(
+            tagged("Austin referenced plans to convene a crisis-communications working group.")
+                .as_deref(),
+            Some("military-communication")
+        );
     }
 
     #[test]
