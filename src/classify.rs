@@ -453,6 +453,16 @@ mod tests {
     }
 
     #[test]
+    fn calling_a_criticised_matter_an_internal_affair_denies_it() {
+        let (rel, why) = relation(
+            "Blinken raised concerns about the erosion of freedoms in Hong Kong.",
+            "Wang said Hong Kong affairs are purely China's internal affairs.",
+        );
+        assert_eq!(rel, Relation::Contradiction, "{why}");
+        assert!(why.starts_with("denial"), "{why}");
+    }
+
+    #[test]
     fn criticism_that_names_the_counterpart_is_aimed_at_it() {
         let (rel, why) = relation(
             "Blinken said China's export of dual-use goods fuels Russia's war machine.",
