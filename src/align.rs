@@ -52,19 +52,26 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
     let mut topics: Vec<AlignedTopic> = Vec::new();
     let mut untagged: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     let spoken: [Vec<&str>; 2] = [primary_topics(left), primary_topics(right)];
-    let stays = crossing_moves([left, right], &spoken, taxonomy);
+    // Where each claim would be filed on its own; a claim continuing the one
+    // before it follows it below, wherever that one went.
+    let mut proposed: [Vec<Option<&TopicTag>>; 2] = [0, 1].map(|side| {
+        [left, right][side]
+            .claims
+            .iter()
+            .map(|c| filing(c, &spoken[1 - side], taxonomy))
+            .collect()
+    });
+    settle_crossings(&mut proposed, [left, right], taxonomy);
     for (side, readout) in [left, right].into_iter().enumerate() {
         let mut previous: Option<&TopicTag> = None;
         for (i, c) in readout.claims.iter().enumerate() {
-            // A claim that continues the one before it follows it wherever it was filed.
             let continues = c
                 .topic
                 .as_ref()
                 .is_some_and(|t| t.source == TopicSource::Context);
             let filed = match previous {
                 Some(p) if continues => Some(p),
-                _ if stays[side].binary_search(&i).is_ok() => c.topic.as_ref(),
-                _ => filing(c, &spoken[1 - side], taxonomy),
+                _ => proposed[side][i],
             };
             previous = filed;
             let Some(tag) = filed else {
@@ -168,15 +175,15 @@ fn primary_topics(r: &NormReadout) -> Vec<&str> {
         .collect()
 }
 
-/// Claims that keep their own topic although `file` would move them. Two
-/// claims of opposite sides that would swap topics (one from P to Q, the
-/// other from Q to P) would pass each other and meet no one; one of them
-/// stays, so both meet under the topic that comes first in the taxonomy.
-fn crossing_moves(
-    sides: [&NormReadout; 2],
-    spoken: &[Vec<&str>; 2],
+/// Two claims of opposite sides that would swap topics (one from P to Q,
+/// the other from Q to P) would pass each other and meet no one: the one
+/// moving toward the later topic in taxonomy order keeps its own topic, so
+/// both meet under the earlier one.
+fn settle_crossings<'a>(
+    proposed: &mut [Vec<Option<&'a TopicTag>>; 2],
+    sides: [&'a NormReadout; 2],
     taxonomy: &Taxonomy,
-) -> [Vec<usize>; 2] {
+) {
     let rank = |id: &str| {
         taxonomy
             .topics
@@ -184,20 +191,22 @@ fn crossing_moves(
             .position(|t| t.id == id)
             .unwrap_or(usize::MAX)
     };
-    // Per side: (claim, from, to) for every claim that would move.
-    let moves: Vec<Vec<(usize, &str, &str)>> = (0..2)
+    // Per side: (claim, from, to) for every claim of its own topic that would move.
+    let moves: Vec<Vec<(usize, &'a TopicTag, &'a str)>> = (0..2)
         .map(|side| {
             sides[side]
                 .claims
                 .iter()
+                .zip(&proposed[side])
                 .enumerate()
-                .filter_map(|(i, c)| {
+                .filter_map(|(i, (c, to))| {
                     let own = c.topic.as_ref()?;
-                    if own.source == TopicSource::Context {
-                        return None;
-                    }
-                    let to = filing(c, &spoken[1 - side], taxonomy)?;
-                    (to.id != own.id).then_some((i, own.id.as_str(), to.id.as_str()))
+                    let to = (*to)?;
+                    (own.source != TopicSource::Context && to.id != own.id).then_some((
+                        i,
+                        own,
+                        to.id.as_str(),
+                    ))
                 })
                 .collect()
         })
@@ -205,19 +214,16 @@ fn crossing_moves(
     // Set lookups keep this linear in the number of claims.
     let ways: Vec<std::collections::HashSet<(&str, &str)>> = moves
         .iter()
-        .map(|m| m.iter().map(|&(_, f, t)| (f, t)).collect())
+        .map(|m| m.iter().map(|&(_, f, t)| (f.id.as_str(), t)).collect())
         .collect();
-    let mut stays: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
     for side in 0..2 {
-        for &(i, from, to) in &moves[side] {
-            let crossed = ways[1 - side].contains(&(to, from));
-            // The move toward the earlier topic goes ahead; the other claim stays.
-            if crossed && (rank(from), from) < (rank(to), to) {
-                stays[side].push(i);
+        for &(i, own, to) in &moves[side] {
+            let from = own.id.as_str();
+            if ways[1 - side].contains(&(to, from)) && (rank(from), from) < (rank(to), to) {
+                proposed[side][i] = Some(own);
             }
         }
     }
-    stays
 }
 
 /// The topic a claim is filed under: its own, unless the other account is

@@ -140,9 +140,10 @@ pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
+        let turn = cues.turn(&toks);
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
-            None => taxonomy.tag_all(&toks),
+            None => taxonomy.tag_all(&toks, turn),
         };
         let alternatives: Vec<TopicTag> = tags
             .drain(tags.len().min(1)..)
@@ -176,7 +177,7 @@ pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<
             line: c.line,
             topic,
             alternatives,
-            stance: stance::detect(&toks, c.speaker.as_deref(), c.stance.as_deref(), &who),
+            stance: stance::detect(&toks, turn, c.speaker.as_deref(), c.stance.as_deref(), &who),
             terms: terms(&toks),
         });
     }

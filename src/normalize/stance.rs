@@ -61,8 +61,10 @@ const NEGATION_WINDOW: usize = 3;
 const SUBJECT_WINDOW: usize = 12;
 
 /// Detects the stance of a claim from its tokens.
+/// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
 pub fn detect(
     toks: &[Token],
+    turn: Option<usize>,
     speaker: Option<&str>,
     overridden: Option<&str>,
     who: &Speakers,
@@ -84,12 +86,10 @@ pub fn detect(
         .filter(|&i| !in_denial(i))
         .collect();
     let party_matches = cues.parties.find_longest(toks);
-    let turn = cues.turn(toks);
+    let stance_matches = cues.stance.find_longest(toks);
     // Where an agreement cue ("agreed that", "concurred") stands: what follows
     // it is the content of the agreement.
-    let agreed_at = cues
-        .stance
-        .find_longest(toks)
+    let agreed_at = stance_matches
         .iter()
         .find(|m| cues.kinds[*m.value].agreement && m.start >= subject_end)
         .map(|m| m.start);
@@ -107,7 +107,7 @@ pub fn detect(
     let mut weight = [0.0f64; 3];
     let mut asserts_conduct = false;
     let mut first: [Option<(usize, usize, usize)>; 3] = [None; 3]; // (start, len, kind)
-    for m in cues.stance.find_longest(toks) {
+    for m in stance_matches {
         if m.start < subject_end && m.start + m.len <= subject_end {
             continue; // words of the subject ("the two sides") are not a stance
         }
@@ -319,7 +319,8 @@ mod tests {
     }
 
     fn detect_in(s: &str, who: &Speakers) -> Stance {
-        detect(&tokens(s), None, None, who)
+        let toks = tokens(s);
+        detect(&toks, Cues::get().turn(&toks), None, None, who)
     }
 
     #[test]
@@ -466,7 +467,13 @@ mod tests {
 
     #[test]
     fn override_wins() {
-        let s = detect(&tokens("Anything at all."), None, Some("welcome"), &us());
+        let s = detect(
+            &tokens("Anything at all."),
+            None,
+            None,
+            Some("welcome"),
+            &us(),
+        );
         assert_eq!(
             (s.polarity, s.kind.as_str()),
             (Polarity::Positive, "welcome")

@@ -218,14 +218,13 @@ impl Taxonomy {
         }
     }
 
-    /// The best topic for a claim's tokens, if any keyword fires.
     /// Every topic a claim speaks of strongly enough to be filed under it:
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
-    pub fn tag_all(&self, toks: &[Token]) -> Vec<Tag> {
+    /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
+    pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
         // Per topic: (best match, sum of the others, first position, first cue).
         let mut best: Vec<(f64, f64, usize, &str)> =
             vec![(0.0, 0.0, usize::MAX, ""); self.topics.len()];
-        let turn = Cues::get().turn(toks);
         for m in self.phrases.find_longest(toks) {
             let s = &mut best[*m.value];
             // Longer phrases count a little more, named things most.
@@ -269,7 +268,9 @@ impl Taxonomy {
 
     /// The best topic for a claim's tokens, if any keyword fires.
     pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
-        self.tag_all(toks).into_iter().next()
+        self.tag_all(toks, Cues::get().turn(toks))
+            .into_iter()
+            .next()
     }
 
     /// Resolves a topic name (id, label or alias, fuzzily) to a topic.
