@@ -53,15 +53,17 @@ pub enum Command {
     },
     /// Score the engine against analysts' answers (`expected.yaml` beside a readout pair).
     ///
-    /// Every pair directory under DIR with an `expected.yaml` is compared and
-    /// its verdicts and alignment scored: claim-level accuracy, macro-F1,
-    /// per-verdict precision and recall, alignment precision and recall.
+    /// Each DIR is a pair folder (it holds `expected.yaml`) or a folder of
+    /// pair folders; every pair is compared and its verdicts and alignment
+    /// scored: claim-level accuracy, macro-F1, per-verdict precision and
+    /// recall, alignment precision and recall.
     ///
-    /// Example: readout eval readouts --misses
+    /// Examples: readout eval --misses;
+    /// readout eval readouts/2021-* readouts/2022-09-23-new-york
     Eval {
-        /// Directory of readout pairs.
+        /// Pair folders, or folders of pair folders.
         #[arg(default_value = "readouts", value_name = "DIR")]
-        dir: String,
+        dirs: Vec<std::path::PathBuf>,
         /// A topics file that extends (or replaces) the built-in taxonomy.
         #[arg(long, value_name = "FILE")]
         topics: Option<String>,

@@ -25,14 +25,14 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
         Command::Validate { files, topics } => validate(&files, topics.as_deref(), &limits),
         Command::Topics { topics, format } => print_topics(topics.as_deref(), format, &limits),
         Command::Eval {
-            dir,
+            dirs,
             topics,
             format,
             misses,
             min_macro_f1,
         } => {
             let taxonomy = taxonomy(topics.as_deref(), &limits)?;
-            let report = crate::eval::evaluate(std::path::Path::new(&dir), &taxonomy, &limits)?;
+            let report = crate::eval::evaluate(&dirs, &taxonomy, &limits)?;
             emit(None, |w| match format {
                 EvalFormat::Text => crate::eval::render::text(&report, misses, w),
                 EvalFormat::Json => render::json(&report, w),

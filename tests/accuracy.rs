@@ -17,7 +17,7 @@ fn corpus_scores_stay_above_the_floor() {
     let floor: Floor = readout::load::yaml::parse("readouts/floor.yaml", &text, Default::default())
         .expect("floor parses");
     let report = eval::evaluate(
-        std::path::Path::new("readouts"),
+        &[std::path::PathBuf::from("readouts")],
         &Taxonomy::built_in(),
         &Limits::default(),
     )

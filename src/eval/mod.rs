@@ -6,7 +6,7 @@ pub mod metrics;
 pub mod render;
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::PathBuf;
 
 use serde::Serialize;
 
@@ -50,23 +50,46 @@ pub struct EvalReport {
     pub tally: Tally,
 }
 
-/// Scores every subdirectory of `dir` that holds an `expected.yaml`, in name order.
-pub fn evaluate(dir: &Path, taxonomy: &Taxonomy, limits: &Limits) -> Result<EvalReport, Error> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(&dir.display().to_string(), &e))?;
-    let mut dirs: Vec<_> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.join("expected.yaml").is_file())
-        .collect();
-    dirs.sort();
-    if dirs.is_empty() {
-        return Err(Error::Io {
-            path: dir.display().to_string(),
-            message: "no readout pair with an expected.yaml below this directory".into(),
-        });
+/// The pair folders `paths` name: a folder holding an `expected.yaml` is one
+/// pair; any other folder contributes its subfolders that hold one. Pairs are
+/// scored in path order, each once, so `eval readouts` and
+/// `eval readouts/2024-*` are both one command.
+pub fn pair_dirs(paths: &[PathBuf]) -> Result<Vec<PathBuf>, Error> {
+    let mut dirs = Vec::new();
+    for path in paths {
+        if path.join("expected.yaml").is_file() {
+            dirs.push(path.clone());
+            continue;
+        }
+        let entries =
+            std::fs::read_dir(path).map_err(|e| Error::io(&path.display().to_string(), &e))?;
+        let mut found: Vec<PathBuf> = entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.join("expected.yaml").is_file())
+            .collect();
+        if found.is_empty() {
+            return Err(Error::Io {
+                path: path.display().to_string(),
+                message: "no readout pair with an expected.yaml here or in its subdirectories"
+                    .into(),
+            });
+        }
+        dirs.append(&mut found);
     }
+    dirs.sort();
+    dirs.dedup();
+    Ok(dirs)
+}
+
+/// Scores every pair folder that `paths` name (see [`pair_dirs`]), in name order.
+pub fn evaluate(
+    paths: &[PathBuf],
+    taxonomy: &Taxonomy,
+    limits: &Limits,
+) -> Result<EvalReport, Error> {
     let mut pairs = Vec::new();
     let mut tally = Tally::default();
-    for d in dirs {
+    for d in pair_dirs(paths)? {
         let case = expected::load_case(&d, limits)?;
         let result = score(&case, taxonomy);
         tally.add(&result.tally);
