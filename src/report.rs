@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::classify::{ClassifiedTopic, Relation, Side, Verdict};
+use crate::classify::{ClassifiedTopic, Relation, Rule, Side, Verdict};
 use crate::normalize::cues::Polarity;
 use crate::normalize::stance::Voice;
 use crate::normalize::{NormClaim, NormReadout};
@@ -64,6 +64,8 @@ pub struct PairReport {
     pub left: String,
     pub right: String,
     pub relation: Relation,
+    /// The reading rule that decided the relation (a stable id, see `Rule`).
+    pub rule: Rule,
     pub similarity: f64,
     pub reason: String,
 }
@@ -197,6 +199,7 @@ impl Report {
                             left: left.claims[p.left].id.clone(),
                             right: right.claims[p.right].id.clone(),
                             relation: p.relation,
+                            rule: p.rule,
                             similarity: p.similarity,
                             reason: p.reason.clone(),
                         })

@@ -6,6 +6,7 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
 
 const BUILT_IN: &str = include_str!("../data/cues.yaml");
@@ -94,6 +95,9 @@ pub struct Cues {
     /// Party names, canonical first.
     pub party_names: Vec<String>,
     pub parties: PhraseSet<usize>,
+    /// Stemmed words of every party name and alias: who a claim speaks of,
+    /// not what point it makes (classify leaves them out of shared points).
+    pub party_terms: FxHashSet<String>,
     pub speech: PhraseSet<()>,
     pub joint: PhraseSet<()>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
@@ -151,6 +155,13 @@ impl Cues {
                 parties.insert(a, i);
             }
         }
+        let party_terms = file
+            .parties
+            .iter()
+            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases))
+            .flat_map(|phrase| super::text::tokens(phrase))
+            .map(|t| super::text::stem(&t.norm))
+            .collect();
         let mut contrast = PhraseSet::default();
         for p in &file.contrasts {
             contrast.insert(p, true);
@@ -165,6 +176,7 @@ impl Cues {
             negators: set(&file.negators),
             party_names,
             parties,
+            party_terms,
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,

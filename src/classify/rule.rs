@@ -1,0 +1,333 @@
+//! The reading rules that relate two claims of one topic, most decisive
+//! first, each symmetric in its two claims and named by a stable id.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use super::Relation;
+use super::point::{SharedWords, shared_words};
+use crate::normalize::cues::Polarity;
+use crate::normalize::stance::Voice;
+use crate::normalize::{NormClaim, NormReadout};
+
+/// The rule that decided how two claims relate. The kebab-case id is a
+/// contract of the JSON report (`"rule": "mutual-blame"`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Rule {
+    /// Each side's criticism is aimed at the other.
+    MutualBlame,
+    /// One side denies what the other asserts of it, or what the other
+    /// criticises in words about the same thing.
+    Denial,
+    /// One side criticises the conduct the other asserts of itself.
+    OpposedCharacterization,
+    /// Both speak to the same point, one for it and one against it.
+    OppositeStances,
+    /// Both accounts report one party's words, with opposite stances.
+    ReportedDifferently,
+    /// Both make the same point with a compatible stance.
+    SharedPoint,
+    /// Both criticise the same third party on the same point.
+    SharedCriticism,
+    /// Both speak to the topic but share no point and do not conflict.
+    NoSharedPoint,
+}
+
+impl Rule {
+    pub const ALL: [Rule; 8] = [
+        Rule::MutualBlame,
+        Rule::Denial,
+        Rule::OpposedCharacterization,
+        Rule::OppositeStances,
+        Rule::ReportedDifferently,
+        Rule::SharedPoint,
+        Rule::SharedCriticism,
+        Rule::NoSharedPoint,
+    ];
+
+    /// The stable id, as in the JSON report.
+    pub fn id(self) -> &'static str {
+        match self {
+            Rule::MutualBlame => "mutual-blame",
+            Rule::Denial => "denial",
+            Rule::OpposedCharacterization => "opposed-characterization",
+            Rule::OppositeStances => "opposite-stances",
+            Rule::ReportedDifferently => "reported-differently",
+            Rule::SharedPoint => "shared-point",
+            Rule::SharedCriticism => "shared-criticism",
+            Rule::NoSharedPoint => "no-shared-point",
+        }
+    }
+
+    /// What the rule means, for the report's legend and the docs.
+    pub fn meaning(self) -> &'static str {
+        match self {
+            Rule::MutualBlame => "each side blames the other",
+            Rule::Denial => "one side denies what the other asserts or criticises",
+            Rule::OpposedCharacterization => {
+                "one side criticises the conduct the other asserts of itself"
+            }
+            Rule::OppositeStances => "the same point, one side for it and the other against it",
+            Rule::ReportedDifferently => "the accounts report one party's words differently",
+            Rule::SharedPoint => "both make the same point with a compatible stance",
+            Rule::SharedCriticism => "both criticise the same third party on the same point",
+            Rule::NoSharedPoint => "both speak to the topic but share no point",
+        }
+    }
+
+    pub fn relation(self) -> Relation {
+        match self {
+            Rule::MutualBlame
+            | Rule::Denial
+            | Rule::OpposedCharacterization
+            | Rule::OppositeStances
+            | Rule::ReportedDifferently => Relation::Contradiction,
+            Rule::SharedPoint | Rule::SharedCriticism => Relation::Agreement,
+            Rule::NoSharedPoint => Relation::Divergence,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A rule's decision with the evidence a reader needs: the words that fired.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub rule: Rule,
+    /// Human reason: the rule's meaning and the cue words on each side.
+    pub reason: String,
+}
+
+/// Similarity at which a denial and a criticism aimed at a third party are
+/// about the same thing.
+const DENIED_SUBJECT: f64 = 0.2;
+
+/// One claim as the rules see it: its stance and the parties around it.
+struct Reading<'a> {
+    claim: &'a NormClaim,
+    /// The party whose position the claim states; `None` for joint statements.
+    voice: Option<&'a str>,
+    /// Whom a critical claim is aimed at.
+    aimed_at: Option<&'a str>,
+}
+
+impl<'a> Reading<'a> {
+    fn of(claim: &'a NormClaim, own_side: &'a str, other_side: &'a str) -> Reading<'a> {
+        let voice = match &claim.stance.voice {
+            Voice::Party(p) => Some(p.as_str()),
+            Voice::Joint => None,
+        };
+        // The counterpart of the voice: the other account's side, or this
+        // account's side when it reports the other side's words.
+        let counterpart = if voice == Some(other_side) {
+            own_side
+        } else {
+            other_side
+        };
+        Reading {
+            claim,
+            voice,
+            aimed_at: aimed_at(claim, voice, counterpart),
+        }
+    }
+
+    fn polarity(&self) -> Polarity {
+        self.claim.stance.polarity
+    }
+
+    /// The cue words, quoted, or a plain statement that none fired.
+    fn cue(&self) -> String {
+        match &self.claim.stance.cue {
+            Some(words) => format!("'{words}'"),
+            None => "no cue".to_string(),
+        }
+    }
+
+    /// A positive claim about the speaker's own conduct ("will continue to operate").
+    fn asserts_own_conduct(&self) -> bool {
+        self.polarity() == Polarity::Positive && self.claim.stance.asserts_conduct
+    }
+}
+
+/// Whom a critical claim is aimed at: the named target, or else the
+/// counterpart of its voice (in a bilateral readout, unattributed criticism is
+/// aimed at the other side).
+fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> Option<&'a str> {
+    if c.stance.polarity != Polarity::Critical {
+        return None;
+    }
+    // In a two-sided readout, a criticism that names the counterpart at all
+    // is aimed at it ("China's normal trade with Russia should not be
+    // interfered with ... US sanctions"), before any third party.
+    if voice.is_some() && c.stance.named.iter().any(|p| p == counterpart) {
+        return Some(counterpart);
+    }
+    c.stance
+        .target
+        .as_deref()
+        .or(voice.map(|_| counterpart))
+}
+
+/// How claim `l` of `left` relates to claim `r` of `right`.
+pub fn decide(left: &NormReadout, l: usize, right: &NormReadout, r: usize, similarity: f64) -> Finding {
+    let a = Reading::of(&left.claims[l], &left.side, &right.side);
+    let b = Reading::of(&right.claims[r], &right.side, &left.side);
+    let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right]);
+    conflict(&a, &b, &shared, similarity)
+        .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
+        .unwrap_or_else(|| accord(&a, &b, &shared))
+}
+
+/// A conflict found with the claims taken the other way round: the reason
+/// names the left claim's words first again.
+fn mirrored(f: Finding, a: &Reading, b: &Reading) -> Finding {
+    match f.rule {
+        Rule::OpposedCharacterization | Rule::OppositeStances => Finding {
+            reason: format!("{}: {} vs {}", f.rule.meaning(), a.cue(), b.cue()),
+            ..f
+        },
+        _ => f,
+    }
+}
+
+/// The conflict rules, tried with `a` as the claim that denies, asserts or
+/// blames first (the caller tries both ways).
+fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> Option<Finding> {
+    // Mutual blame: each side's criticism is aimed at the other.
+    if let (Some(va), Some(vb), Some(ta), Some(tb)) = (a.voice, b.voice, a.aimed_at, b.aimed_at)
+        && va != vb
+        && ta == vb
+        && tb == va
+    {
+        return Some(Finding {
+            rule: Rule::MutualBlame,
+            reason: format!(
+                "{}: {} (on {ta}) vs {} (on {tb})",
+                Rule::MutualBlame.meaning(),
+                a.cue(),
+                b.cue()
+            ),
+        });
+    }
+    // Denial: `a` negates what `b` asserts about it, or what `b` criticises
+    // in words about the same thing ("not aimed at any third country"
+    // against "poses a serious threat").
+    if let (Some(d), Some(va), Some(tb)) = (&a.claim.stance.denial, a.voice, b.aimed_at)
+        && (tb == va || (Some(tb) != b.voice && similarity >= DENIED_SUBJECT))
+        && b.voice != Some(va)
+    {
+        return Some(Finding {
+            rule: Rule::Denial,
+            reason: format!("{}: '{d}' against {}", Rule::Denial.meaning(), b.cue()),
+        });
+    }
+    // Opposed characterizations: `b` criticises the conduct `a` asserts of itself.
+    if let (Some(tb), Some(va)) = (b.aimed_at, a.voice)
+        && shared.same_subject(&a.claim.terms, &b.claim.terms)
+        && a.asserts_own_conduct()
+        && tb == va
+        && b.voice != Some(va)
+    {
+        return Some(Finding {
+            rule: Rule::OpposedCharacterization,
+            reason: format!(
+                "{}: {} vs {}",
+                Rule::OpposedCharacterization.meaning(),
+                a.cue(),
+                b.cue()
+            ),
+        });
+    }
+    // Both accounts report the same party's words: they conflict when its
+    // stances are opposite.
+    if a.voice.is_some()
+        && a.voice == b.voice
+        && a.polarity() == Polarity::Positive
+        && b.polarity() == Polarity::Critical
+    {
+        return Some(Finding {
+            rule: Rule::ReportedDifferently,
+            reason: format!(
+                "{} ({}): {} vs {}",
+                Rule::ReportedDifferently.meaning(),
+                a.voice.unwrap_or_default(),
+                a.cue(),
+                b.cue()
+            ),
+        });
+    }
+    // Opposite stances on one proposition: the same point, one for it and
+    // the other (of the other side) against it.
+    if a.polarity() == Polarity::Positive
+        && b.polarity() == Polarity::Critical
+        && a.voice != b.voice
+        && a.voice.is_some()
+        && shared.is_same_proposition()
+    {
+        return Some(Finding {
+            rule: Rule::OppositeStances,
+            reason: format!(
+                "{}: {} vs {} on {}",
+                Rule::OppositeStances.meaning(),
+                a.cue(),
+                b.cue(),
+                shared.quoted()
+            ),
+        });
+    }
+    None
+}
+
+/// No conflict: agreement when both make the same point with a compatible
+/// stance, else divergence.
+fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
+    use Polarity::*;
+    let compatible = match (a.polarity(), b.polarity()) {
+        (Positive, Positive) | (Neutral, Neutral) | (Positive, Neutral) | (Neutral, Positive) => {
+            true
+        }
+        (Critical, Critical) => a.aimed_at.is_some() && a.aimed_at == b.aimed_at,
+        _ => false,
+    };
+    if compatible && shared.is_shared_point() {
+        let rule = if a.polarity() == Critical {
+            Rule::SharedCriticism
+        } else {
+            Rule::SharedPoint
+        };
+        return Finding {
+            rule,
+            reason: format!(
+                "{}: {} / {}, both on {}",
+                rule.meaning(),
+                a.cue(),
+                b.cue(),
+                shared.quoted()
+            ),
+        };
+    }
+    let why = if shared.is_empty() {
+        "no words in common".to_string()
+    } else if compatible {
+        format!("only {} in common", shared.quoted())
+    } else {
+        "stances that neither match nor conflict".to_string()
+    };
+    Finding {
+        rule: Rule::NoSharedPoint,
+        reason: format!(
+            "{}: {} {} vs {} {} ({why})",
+            Rule::NoSharedPoint.meaning(),
+            a.polarity().name(),
+            a.cue(),
+            b.polarity().name(),
+            b.cue()
+        ),
+    }
+}
