@@ -1,8 +1,9 @@
 //! The point two claims share: the content words both use, leaving out the
-//! names of the parties and people, which say who speaks, not what about.
+//! names of the two sides and the people who met and the words about the meeting itself,
+//! which say who speaks and how, not what about.
 
 use crate::normalize::cues::Cues;
-use crate::normalize::{NormReadout, text};
+use crate::normalize::{NormReadout, not_a_point, text};
 
 /// Share of the smaller claim's point words that both must use for two
 /// claims of opposite stance to be about one proposition.
@@ -52,8 +53,9 @@ impl SharedWords {
     }
 }
 
-/// The point words (sorted content terms less party and participant names)
-/// that `a` and `b` share.
+/// The point words that `a` and `b` (sorted content terms) share: all but
+/// the names of the two sides and of the participants, and `not_a_point`
+/// words. A third party ("Russia", "Ukraine") may well be the point.
 pub fn shared_words(a: &[String], b: &[String], readouts: [&NormReadout; 2]) -> SharedWords {
     let people: Vec<String> = readouts
         .iter()
@@ -61,7 +63,15 @@ pub fn shared_words(a: &[String], b: &[String], readouts: [&NormReadout; 2]) -> 
         .flat_map(|p| text::tokens(&p.name))
         .map(|t| text::stem(&t.norm))
         .collect();
-    let who = |w: &String| Cues::get().party_terms.contains(w) || people.contains(w);
+    let cues = Cues::get();
+    let sides: Vec<_> = readouts
+        .iter()
+        .filter_map(|r| cues.party_names.iter().position(|p| *p == r.side))
+        .map(|i| &cues.party_terms[i])
+        .collect();
+    let who = |w: &String| {
+        sides.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
+    };
     let point = |x: &[String]| x.iter().filter(|w| !who(w)).count();
     let (mut i, mut j, mut words) = (0, 0, Vec::new());
     while i < a.len() && j < b.len() {

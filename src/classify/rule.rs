@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::Relation;
 use super::point::{SharedWords, shared_words};
-use crate::normalize::cues::Polarity;
+use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::Voice;
 use crate::normalize::{NormClaim, NormReadout};
 
@@ -115,6 +115,9 @@ struct Reading<'a> {
     voice: Option<&'a str>,
     /// Whom a critical claim is aimed at.
     aimed_at: Option<&'a str>,
+    /// Whether the claim blames someone in particular: it names whom it
+    /// criticises, or its kind blames the other side unnamed (`blames_unnamed`).
+    blames: bool,
 }
 
 impl<'a> Reading<'a> {
@@ -134,6 +137,11 @@ impl<'a> Reading<'a> {
             claim,
             voice,
             aimed_at: aimed_at(claim, voice, counterpart),
+            blames: claim.stance.target.is_some()
+                || claim.stance.named.iter().any(|p| p == counterpart)
+                || Cues::get()
+                    .kind(&claim.stance.kind)
+                    .is_some_and(|k| k.blames_unnamed),
         }
     }
 
@@ -147,6 +155,11 @@ impl<'a> Reading<'a> {
             Some(words) => format!("'{words}'"),
             None => "no cue".to_string(),
         }
+    }
+
+    /// A claim that only reports the topic was discussed ("discussed", "exchanged views").
+    fn reports(&self) -> bool {
+        self.polarity() == Polarity::Neutral && self.claim.stance.kind == "report"
     }
 
     /// A positive claim about the speaker's own conduct ("will continue to operate").
@@ -199,8 +212,12 @@ fn mirrored(f: Finding, a: &Reading, b: &Reading) -> Finding {
 /// The conflict rules, tried with `a` as the claim that denies, asserts or
 /// blames first (the caller tries both ways).
 fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> Option<Finding> {
-    // Mutual blame: each side's criticism is aimed at the other.
+    // Mutual blame: each side's criticism is aimed at the other, and each
+    // blames someone: opposition that names no one ("strongly opposes
+    // unilateral changes to the status quo") blames nobody in particular.
     if let (Some(va), Some(vb), Some(ta), Some(tb)) = (a.voice, b.voice, a.aimed_at, b.aimed_at)
+        && a.blames
+        && b.blames
         && va != vb
         && ta == vb
         && tb == va
@@ -295,7 +312,10 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
         (Critical, Critical) => a.aimed_at.is_some() && a.aimed_at == b.aimed_at,
         _ => false,
     };
-    if compatible && shared.is_shared_point() {
+    // Two claims that only report the topic was discussed make the same
+    // point: it was on the agenda of both accounts.
+    let both_report = a.reports() && b.reports();
+    if compatible && (shared.is_shared_point() || both_report) {
         let rule = if a.polarity() == Critical {
             Rule::SharedCriticism
         } else {
@@ -303,13 +323,17 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
         };
         return Finding {
             rule,
-            reason: format!(
-                "{}: {} / {}, both on {}",
-                rule.meaning(),
-                a.cue(),
-                b.cue(),
-                shared.quoted()
-            ),
+            reason: if shared.is_empty() {
+                format!("{}: both report it discussed: {} / {}", rule.meaning(), a.cue(), b.cue())
+            } else {
+                format!(
+                    "{}: {} / {}, both on {}",
+                    rule.meaning(),
+                    a.cue(),
+                    b.cue(),
+                    shared.quoted()
+                )
+            },
         };
     }
     let why = if shared.is_empty() {

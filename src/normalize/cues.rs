@@ -53,6 +53,7 @@ struct CueFile {
     stances: BTreeMap<String, KindFile>,
     party_sensitive: Vec<String>,
     self_assertions: Vec<String>,
+    blames_unnamed: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -79,6 +80,8 @@ pub struct Kind {
     pub party_sensitive: bool,
     /// Describes the speaker's own conduct (see `self_assertions` in cues.yaml).
     pub self_assertion: bool,
+    /// Blames the other side even when it names no one (see `blames_unnamed`).
+    pub blames_unnamed: bool,
     /// The kind it reads as right after a joint voice (see `joint_subject`).
     pub after_joint: Option<usize>,
     /// Introduces what both sides agreed (see `agreements`).
@@ -95,9 +98,10 @@ pub struct Cues {
     /// Party names, canonical first.
     pub party_names: Vec<String>,
     pub parties: PhraseSet<usize>,
-    /// Stemmed words of every party name and alias: who a claim speaks of,
-    /// not what point it makes (classify leaves them out of shared points).
-    pub party_terms: FxHashSet<String>,
+    /// Stemmed words of each party's name and aliases, in `party_names`
+    /// order: who a claim speaks of, not what point it makes (classify leaves
+    /// the two sides' words out of shared points).
+    pub party_terms: Vec<FxHashSet<String>>,
     pub speech: PhraseSet<()>,
     pub joint: PhraseSet<()>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
@@ -125,6 +129,7 @@ impl Cues {
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
+                blames_unnamed: file.blames_unnamed.contains(&name),
                 agreement: file.agreements.contains(&name),
                 name,
                 polarity: k.polarity,
@@ -158,9 +163,13 @@ impl Cues {
         let party_terms = file
             .parties
             .iter()
-            .flat_map(|(name, aliases)| std::iter::once(name).chain(aliases))
-            .flat_map(|phrase| super::text::tokens(phrase))
-            .map(|t| super::text::stem(&t.norm))
+            .map(|(name, aliases)| {
+                std::iter::once(name)
+                    .chain(aliases)
+                    .flat_map(|phrase| super::text::tokens(phrase))
+                    .map(|t| super::text::stem(&t.norm))
+                    .collect()
+            })
             .collect();
         let mut contrast = PhraseSet::default();
         for p in &file.contrasts {

@@ -81,14 +81,31 @@ pub struct NormReadout {
 #[serde(deny_unknown_fields)]
 struct StopwordFile {
     stopwords: Vec<String>,
+    not_a_point: Vec<String>,
+}
+
+fn stopword_file() -> &'static StopwordFile {
+    static FILE: OnceLock<StopwordFile> = OnceLock::new();
+    FILE.get_or_init(|| {
+        crate::load::yaml::built_in("stopwords", include_str!("../data/stopwords.yaml"))
+    })
 }
 
 fn stopwords() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
+    SET.get_or_init(|| stopword_file().stopwords.iter().cloned().collect())
+}
+
+/// Stemmed words that say who met and how, not what about (`not_a_point`
+/// in stopwords.yaml): two claims sharing only these share no point.
+pub fn not_a_point() -> &'static FxHashSet<String> {
+    static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| {
-        let file: StopwordFile =
-            crate::load::yaml::built_in("stopwords", include_str!("../data/stopwords.yaml"));
-        file.stopwords.into_iter().collect()
+        stopword_file()
+            .not_a_point
+            .iter()
+            .map(|w| text::stem(w))
+            .collect()
     })
 }
 

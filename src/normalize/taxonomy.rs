@@ -21,7 +21,11 @@ pub struct Topic {
     pub aliases: Vec<String>,
     #[serde(default)]
     pub keywords: Vec<String>,
-    /// Scales the topic's score; general topics have weight below 1.
+    /// Scales the topic's score. Topics of weight below 1 are general areas
+    /// (overall relations, communication channels, ...): a claim that names
+    /// a specific topic is filed under it however many general words it has,
+    /// as analysts file "conflict is in no one's interest" on Taiwan under
+    /// Taiwan; among general topics the score decides.
     #[serde(default = "one", skip_serializing_if = "is_one")]
     pub weight: f64,
     /// A broader topic that absorbs this one when only one account speaks of it.
@@ -232,6 +236,7 @@ impl Taxonomy {
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
             }
+
             if score > s.0 {
                 s.1 += s.0;
                 s.0 = score;
@@ -244,16 +249,24 @@ impl Taxonomy {
             }
         }
         // The best match decides; further matches of a topic add a quarter
-        // each, so that a pile of general words does not outvote one named
-        // place or actor.
+        // of their sum, at most a quarter of the best match, so that a pile
+        // of general words does not outvote one phrase of another topic.
         let mut scored: Vec<(f64, usize, usize, &str)> = best
             .into_iter()
             .enumerate()
             .filter(|(_, s)| s.0 > 0.0)
-            .map(|(i, (b, rest, pos, cue))| (b + rest / 4.0, pos, i, cue))
+            .map(|(i, (b, rest, pos, cue))| (b + rest.min(b) / 4.0, pos, i, cue))
             .collect();
-        // Highest score first; ties go to the topic mentioned first.
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        // A specific topic named anywhere in the claim comes first, then the
+        // highest score; ties go to the topic mentioned first.
+        let general = |i: usize| self.topics[i].weight < 1.0;
+        scored.sort_by(|a, b| {
+            general(a.2)
+                .cmp(&general(b.2))
+                .then(b.0.total_cmp(&a.0))
+                .then(a.1.cmp(&b.1))
+                .then(a.2.cmp(&b.2))
+        });
         let top = scored.first().map_or(0.0, |s| s.0);
         scored
             .into_iter()
