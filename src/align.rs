@@ -240,9 +240,14 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     if other.contains(&primary.id.as_str()) || parent_spoken {
         return Some(primary);
     }
+    // Only toward a specific topic: the general areas (weight below 1) are
+    // each their own group whenever a side speaks to them, so a claim on
+    // leaders' consensus is not moved to overall relations to meet the other
+    // side there; a specific topic does not give its claims up to another
+    // specific topic of less weight.
+    let specific = |id: &str| weight(id) >= 1.0;
     let alternative = c.alternatives.iter().find(|a| {
-        other.contains(&a.id.as_str())
-            && (weight(&a.id) >= weight(&primary.id) || weight(&primary.id) < 1.0)
+        other.contains(&a.id.as_str()) && specific(&a.id) && weight(&a.id) >= weight(&primary.id)
     });
     Some(alternative.unwrap_or(primary))
 }
