@@ -181,14 +181,17 @@ fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> 
     if voice.is_some() && c.stance.named.iter().any(|p| p == counterpart) {
         return Some(counterpart);
     }
-    c.stance
-        .target
-        .as_deref()
-        .or(voice.map(|_| counterpart))
+    c.stance.target.as_deref().or(voice.map(|_| counterpart))
 }
 
 /// How claim `l` of `left` relates to claim `r` of `right`.
-pub fn decide(left: &NormReadout, l: usize, right: &NormReadout, r: usize, similarity: f64) -> Finding {
+pub fn decide(
+    left: &NormReadout,
+    l: usize,
+    right: &NormReadout,
+    r: usize,
+    similarity: f64,
+) -> Finding {
     let a = Reading::of(&left.claims[l], &left.side, &right.side);
     let b = Reading::of(&right.claims[r], &right.side, &left.side);
     let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right]);
@@ -324,7 +327,12 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
         return Finding {
             rule,
             reason: if shared.is_empty() {
-                format!("{}: both report it discussed: {} / {}", rule.meaning(), a.cue(), b.cue())
+                format!(
+                    "{}: both report it discussed: {} / {}",
+                    rule.meaning(),
+                    a.cue(),
+                    b.cue()
+                )
             } else {
                 format!(
                     "{}: {} / {}, both on {}",

@@ -53,6 +53,12 @@ struct TopicFile {
     /// Topic of untagged claims that name a party (see topics.yaml).
     #[serde(default)]
     fallback: Option<String>,
+    /// Keywords that are proper names. The engine matches them as keywords
+    /// of their topics; the list itself exempts them from the data hygiene
+    /// test's one-claim rule (see topics.yaml).
+    #[serde(default)]
+    #[allow(dead_code)] // read by tests/data_hygiene.rs from the same file
+    names: Vec<String>,
     topics: Vec<FileTopic>,
 }
 

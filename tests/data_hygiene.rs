@@ -1,0 +1,182 @@
+//! The topic and cue data hold reading rules, not sentences: a phrase of
+//! three or more words that occurs in exactly one claim of the corpus was
+//! lifted from that claim (unless it is a proper name, listed under `names:`
+//! in topics.yaml), and a wildcard must not reach words it does not mean.
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use readout::Taxonomy;
+use readout::load::yaml::{YamlLimits, parse};
+use readout::load::{Limits, load_str};
+use readout::normalize::cues::Polarity;
+use readout::normalize::normalize;
+use readout::normalize::phrases::PhraseSet;
+use readout::normalize::text::tokens;
+use serde_json::Value;
+
+fn data(name: &str) -> Value {
+    let path = format!("src/data/{name}");
+    let text = std::fs::read_to_string(&path).expect("data file");
+    parse(&path, &text, YamlLimits::default()).expect("data file parses")
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Every phrase of the stance cues and the topic keywords, with where it is.
+fn phrases() -> Vec<(String, String)> {
+    let cues = data("cues.yaml");
+    let mut out = Vec::new();
+    for (kind, k) in cues["stances"].as_object().expect("stances") {
+        for c in strings(&k["cues"]) {
+            out.push((format!("cue `{kind}`"), c));
+        }
+    }
+    for list in ["denials", "speech_verbs", "joint_voices"] {
+        for c in strings(&cues[list]) {
+            out.push((list.to_string(), c));
+        }
+    }
+    for t in data("topics.yaml")["topics"].as_array().expect("topics") {
+        let id = t["id"].as_str().unwrap_or_default();
+        for k in strings(&t["keywords"]) {
+            out.push((format!("topic `{id}`"), k));
+        }
+    }
+    out
+}
+
+/// The text of every claim of every readout in the corpus.
+fn corpus_claims() -> Vec<String> {
+    let mut claims = Vec::new();
+    let mut dirs: Vec<_> = std::fs::read_dir("readouts")
+        .expect("readouts/")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_dir())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        for file in ["us.yaml", "cn.yaml"] {
+            let path = dir.join(file);
+            if !Path::new(&path).is_file() {
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).expect("readout");
+            let r = load_str(&path.display().to_string(), &text, &Limits::default())
+                .expect("corpus readout loads");
+            claims.extend(r.claims.into_iter().map(|c| c.text));
+        }
+    }
+    claims
+}
+
+#[test]
+fn no_long_phrase_is_lifted_from_a_single_claim() {
+    let names: BTreeSet<String> = strings(&data("topics.yaml")["names"]).into_iter().collect();
+    let claims: Vec<_> = corpus_claims().iter().map(|c| tokens(c)).collect();
+    assert!(claims.len() > 300, "the corpus is there");
+    let mut lifted = Vec::new();
+    for (place, phrase) in phrases() {
+        if phrase.split_whitespace().count() < 3 || names.contains(&phrase) {
+            continue;
+        }
+        let mut set = PhraseSet::default();
+        set.insert(&phrase, ());
+        let hits = claims
+            .iter()
+            .filter(|c| !set.find_longest(c).is_empty())
+            .count();
+        if hits == 1 {
+            lifted.push(format!("{place}: \"{phrase}\""));
+        }
+    }
+    assert!(
+        lifted.is_empty(),
+        "phrases of three or more words found in exactly one corpus claim \
+         (make them a general rule, or list a proper name under `names:`):\n{}",
+        lifted.join("\n")
+    );
+}
+
+/// Words a wildcard may reach by accident: nouns and adjectives that share
+/// a stem with a cue verb but take no position ("Central Committee",
+/// "the promotion of trade", "the opposite direction", "an urgent matter").
+const FALSE_FRIENDS: &[&str] = &[
+    "committee",
+    "committees",
+    "commission",
+    "commissioner",
+    "promotion",
+    "promotions",
+    "opposite",
+    "urgent",
+    "urgently",
+    "urgency",
+    "based",
+    "honorable",
+    "honorary",
+    "honorific",
+    "supporter",
+    "warner",
+    "blameless",
+    "restaurant",
+    "resolution",
+];
+
+#[test]
+fn wildcards_do_not_reach_false_friends() {
+    let mut reached = Vec::new();
+    for (place, phrase) in phrases() {
+        if !phrase.ends_with('*') {
+            continue;
+        }
+        let mut set = PhraseSet::default();
+        set.insert(&phrase, ());
+        for word in FALSE_FRIENDS {
+            // The phrase with its last word replaced by the false friend.
+            let body = phrase.trim_end_matches('*');
+            let prefix = body.rsplit_once(' ').map_or("", |(p, _)| p);
+            let text = format!("{prefix} {word}");
+            if !set.find_longest(&tokens(&text)).is_empty() {
+                reached.push(format!("{place}: \"{phrase}\" matches \"{word}\""));
+            }
+        }
+    }
+    assert!(reached.is_empty(), "{}", reached.join("\n"));
+}
+
+fn polarity_of(side: &str, text: &str) -> Polarity {
+    let yaml = format!("source: {{side: {side}}}\nclaims:\n  - text: \"{text}\"\n");
+    let r = load_str("test", &yaml, &Limits::default()).expect("loads");
+    normalize(&r, &Taxonomy::built_in()).claims[0]
+        .stance
+        .polarity
+}
+
+#[test]
+fn titles_and_nouns_take_no_stance() {
+    for text in [
+        "Wang Yi, Member of the Political Bureau of the CPC Central Committee, met Blinken.",
+        "He Lifeng, Vice Premier and member of the Political Bureau of the Committee, met Yellen.",
+        "Blinken met the chairman of the Securities Regulatory Commission.",
+    ] {
+        assert_eq!(polarity_of("China", text), Polarity::Neutral, "{text}");
+    }
+    // The same stems as verbs do take a position.
+    assert_eq!(
+        polarity_of("China", "China is committed to stable relations."),
+        Polarity::Positive
+    );
+    assert_eq!(
+        polarity_of("China", "China opposes the sanctions."),
+        Polarity::Critical
+    );
+}
