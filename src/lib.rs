@@ -40,6 +40,6 @@ pub fn compare(left: &Readout, right: &Readout, taxonomy: &Taxonomy) -> Report {
 /// Compares two readouts already normalized (the archive check reuses these).
 pub fn compare_normalized(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Report {
     let topics = align::align(left, right, taxonomy);
-    let classified = classify::classify(left, right, topics);
+    let classified = classify::classify(left, right, topics, taxonomy);
     Report::build(left, right, &classified)
 }

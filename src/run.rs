@@ -241,6 +241,15 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 writeln!(w, "    aliases: [{}]", list(&topic.aliases))?;
                 writeln!(w, "    keywords: [{}]", list(&topic.keywords))?;
                 writeln!(w, "    weight: {}", topic.weight)?;
+                if let Some(parent) = &topic.parent {
+                    writeln!(w, "    parent: {}", load::yaml::quote(parent))?;
+                }
+                if topic.one_point {
+                    writeln!(w, "    one_point: true")?;
+                }
+                if topic.reviews {
+                    writeln!(w, "    reviews: true")?;
+                }
             }
             Ok(())
         }

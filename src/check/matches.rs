@@ -70,7 +70,7 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
     let contradiction = same.into_iter().find_map(|k| {
         let (a, c) = index.get(k);
         let earlier = alone(&a.entry.side, c);
-        let pair = relate(&earlier, 0, new, i);
+        let pair = relate(&earlier, 0, new, i, false);
         (pair.relation == Relation::Contradiction).then(|| SelfContradiction {
             claim: NewClaim::of(claim),
             earlier: EarlierClaim::of(&a.file, a.entry.date.as_deref(), c),

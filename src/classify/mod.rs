@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::align::{AlignedTopic, pair, similarity};
 use crate::normalize::NormReadout;
+use crate::normalize::taxonomy::Taxonomy;
 pub use rule::Rule;
 
 /// How two claims on one topic relate, least severe first.
@@ -102,6 +103,7 @@ pub fn classify(
     left: &NormReadout,
     right: &NormReadout,
     topics: Vec<AlignedTopic>,
+    taxonomy: &Taxonomy,
 ) -> Vec<ClassifiedTopic> {
     topics
         .into_iter()
@@ -119,7 +121,8 @@ pub fn classify(
                     pairs: Vec::new(),
                 };
             }
-            let pairs = pairs_in(left, right, &topic);
+            let area = taxonomy.get(&topic.id).is_some_and(|t| t.one_point);
+            let pairs = pairs_in(left, right, &topic, area);
             let verdict = verdict(&pairs);
             ClassifiedTopic {
                 topic,
@@ -157,12 +160,17 @@ fn decisiveness(r: Relation) -> u8 {
 /// Pairs one-to-one, most severe relation first, then most similar; a claim
 /// left over on the longer side joins its best partner, so every claim is in
 /// at least one pair.
-fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Vec<ClassifiedPair> {
+fn pairs_in(
+    left: &NormReadout,
+    right: &NormReadout,
+    topic: &AlignedTopic,
+    area: bool,
+) -> Vec<ClassifiedPair> {
     let all: Vec<ClassifiedPair> = topic
         .left
         .iter()
         .flat_map(|&l| topic.right.iter().map(move |&r| (l, r)))
-        .map(|(l, r)| relate(left, l, right, r))
+        .map(|(l, r)| relate(left, l, right, r, area))
         .collect();
     // `all` is row-major over (topic.left, topic.right): index it, rather than
     // scan it, so that large topics stay linear in their number of pairs.
@@ -213,11 +221,19 @@ fn pairs_in(left: &NormReadout, right: &NormReadout, topic: &AlignedTopic) -> Ve
         .collect()
 }
 
-/// How claim `l` of `left` relates to claim `r` of `right`.
-pub fn relate(left: &NormReadout, l: usize, right: &NormReadout, r: usize) -> ClassifiedPair {
+/// How claim `l` of `left` relates to claim `r` of `right`; `area` is true
+/// when they meet on an area that is itself the point (communication
+/// channels, the leaders' consensus), where speaking well of it agrees.
+pub fn relate(
+    left: &NormReadout,
+    l: usize,
+    right: &NormReadout,
+    r: usize,
+    area: bool,
+) -> ClassifiedPair {
     let (a, b) = (&left.claims[l], &right.claims[r]);
     let similarity = (similarity(a, b) * 100.0).round() / 100.0;
-    let finding = rule::decide(left, l, right, r, similarity);
+    let finding = rule::decide(left, l, right, r, similarity, area);
     ClassifiedPair {
         left: l,
         right: r,
@@ -243,7 +259,7 @@ mod tests {
 
     fn relation(us: &str, cn: &str) -> (Rule, String) {
         let (l, r) = (one("United States", us), one("China", cn));
-        let p = relate(&l, 0, &r, 0);
+        let p = relate(&l, 0, &r, 0, false);
         assert_eq!(p.relation, p.rule.relation());
         (p.rule, p.reason)
     }

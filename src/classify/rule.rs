@@ -157,6 +157,12 @@ impl<'a> Reading<'a> {
         }
     }
 
+    /// A claim that characterizes the talks themselves (`tone` in cues.yaml).
+    fn speaks_of_tone(&self) -> bool {
+        let tone = &Cues::get().tone_terms;
+        self.claim.terms.iter().any(|t| tone.contains(t))
+    }
+
     /// A claim that only reports the topic was discussed ("discussed", "exchanged views").
     fn reports(&self) -> bool {
         self.polarity() == Polarity::Neutral && self.claim.stance.kind == "report"
@@ -184,20 +190,22 @@ fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> 
     c.stance.target.as_deref().or(voice.map(|_| counterpart))
 }
 
-/// How claim `l` of `left` relates to claim `r` of `right`.
+/// How claim `l` of `left` relates to claim `r` of `right`, on a topic that
+/// is itself the point (`area`, see `Common::Area`) or not.
 pub fn decide(
     left: &NormReadout,
     l: usize,
     right: &NormReadout,
     r: usize,
     similarity: f64,
+    area: bool,
 ) -> Finding {
     let a = Reading::of(&left.claims[l], &left.side, &right.side);
     let b = Reading::of(&right.claims[r], &right.side, &left.side);
     let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right]);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
-        .unwrap_or_else(|| accord(&a, &b, &shared))
+        .unwrap_or_else(|| accord(&a, &b, &shared, area))
 }
 
 /// A conflict found with the claims taken the other way round: the reason
@@ -304,9 +312,22 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
     None
 }
 
+/// What two compatible claims have in common that makes it one point.
+enum Common<'a> {
+    /// Content words.
+    Words(&'a SharedWords),
+    /// Both characterize the talks ("candid" beside "in-depth").
+    Tone,
+    /// Both only report the topic was discussed.
+    Discussed,
+    /// Both speak well of an area that is itself the point (communication
+    /// channels, the leaders' consensus; `one_point` in topics.yaml).
+    Area,
+}
+
 /// No conflict: agreement when both make the same point with a compatible
-/// stance, else divergence.
-fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
+/// stance, else divergence. `area` is true when the topic is itself the point.
+fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding {
     use Polarity::*;
     let compatible = match (a.polarity(), b.polarity()) {
         (Positive, Positive) | (Neutral, Neutral) | (Positive, Neutral) | (Neutral, Positive) => {
@@ -315,33 +336,34 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords) -> Finding {
         (Critical, Critical) => a.aimed_at.is_some() && a.aimed_at == b.aimed_at,
         _ => false,
     };
-    // Two claims that only report the topic was discussed make the same
-    // point: it was on the agenda of both accounts.
-    let both_report = a.reports() && b.reports();
-    if compatible && (shared.is_shared_point() || both_report) {
+    let common = if !compatible {
+        None
+    } else if shared.is_shared_point() {
+        Some(Common::Words(shared))
+    } else if a.speaks_of_tone() && b.speaks_of_tone() {
+        Some(Common::Tone)
+    } else if a.reports() && b.reports() {
+        Some(Common::Discussed)
+    } else if area && a.polarity() == Positive && b.polarity() == Positive {
+        Some(Common::Area)
+    } else {
+        None
+    };
+    if let Some(common) = common {
         let rule = if a.polarity() == Critical {
             Rule::SharedCriticism
         } else {
             Rule::SharedPoint
         };
+        let on = match common {
+            Common::Words(w) => format!("both on {}", w.quoted()),
+            Common::Tone => "both on the tone of the talks".to_string(),
+            Common::Discussed => "both report it discussed".to_string(),
+            Common::Area => "both speak well of it, and it is the point".to_string(),
+        };
         return Finding {
             rule,
-            reason: if shared.is_empty() {
-                format!(
-                    "{}: both report it discussed: {} / {}",
-                    rule.meaning(),
-                    a.cue(),
-                    b.cue()
-                )
-            } else {
-                format!(
-                    "{}: {} / {}, both on {}",
-                    rule.meaning(),
-                    a.cue(),
-                    b.cue(),
-                    shared.quoted()
-                )
-            },
+            reason: format!("{}: {} / {}, {on}", rule.meaning(), a.cue(), b.cue()),
         };
     }
     let why = if shared.is_empty() {

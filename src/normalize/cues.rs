@@ -54,6 +54,8 @@ struct CueFile {
     party_sensitive: Vec<String>,
     self_assertions: Vec<String>,
     blames_unnamed: Vec<String>,
+    modals: Vec<String>,
+    tone: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -104,6 +106,12 @@ pub struct Cues {
     pub party_terms: Vec<FxHashSet<String>>,
     pub speech: PhraseSet<()>,
     pub joint: PhraseSet<()>,
+    /// Modal cues ("should", "must") that demand only of a party named as
+    /// their subject (see `modals` in cues.yaml).
+    pub modals: Vec<String>,
+    /// Stemmed words that characterize the talks themselves ("candid",
+    /// "constructive"): two accounts using them make the same point on tone.
+    pub tone_terms: FxHashSet<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
 }
@@ -186,6 +194,8 @@ impl Cues {
             party_names,
             parties,
             party_terms,
+            modals: file.modals,
+            tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,

@@ -57,6 +57,10 @@ const OWNER_WINDOW: usize = 2;
 const OBJECT_WINDOW: usize = 2;
 /// How far before a cue a negator reverses it.
 const NEGATION_WINDOW: usize = 3;
+/// How far before a modal ("should", "must") its subject may name the party
+/// it demands of ("the US side should").
+const MODAL_SUBJECT: usize = 4;
+
 /// How far into a claim the speech verb of its subject may be.
 const SUBJECT_WINDOW: usize = 12;
 
@@ -103,6 +107,10 @@ pub fn detect(
         .map(|m| m.start + m.len)
         .collect();
 
+    let own_party = match &voice {
+        Voice::Party(p) => Some(p.as_str()),
+        Voice::Joint => None,
+    };
     // Weigh critical against positive cues; framing verbs count half.
     let mut weight = [0.0f64; 3];
     let mut asserts_conduct = false;
@@ -121,6 +129,19 @@ pub fn detect(
             agreed_at.is_some_and(|a| a < m.start && turn.is_none_or(|t| t <= a || t > m.start));
         if let Some(shared) = cues.kinds[value].after_joint
             && (joint_at.contains(&m.start) || agreed_before)
+        {
+            value = shared;
+        }
+        // "relations should return to sound development": a modal with no
+        // other party as its subject prescribes; it demands nothing of anyone.
+        if cues.modals.iter().any(|x| x == m.phrase)
+            && let Some(shared) = cues.kinds[value].after_joint
+            && !party_matches.iter().any(|p| {
+                let name = cues.party_names[*p.value].as_str();
+                p.start + p.len <= m.start
+                    && p.start + p.len + MODAL_SUBJECT > m.start
+                    && Some(name) != own_party
+            })
         {
             value = shared;
         }
@@ -267,7 +288,17 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
         return (own, 0);
     };
     let subject = &toks[..verb.start];
-    if !cues.joint.find_longest(subject).is_empty() {
+    // "The Secretary and Foreign Minister Wang discussed ...": a subject
+    // naming people of both sides speaks for both.
+    let mut sides = who
+        .participants
+        .iter()
+        .filter(|(words, _)| subject.iter().any(|t| words.contains(&t.norm)))
+        .map(|(_, side)| side.as_str());
+    let both = sides
+        .next()
+        .is_some_and(|first| sides.any(|other| other != first));
+    if both || !cues.joint.find_longest(subject).is_empty() {
         return (Voice::Joint, verb.start);
     }
     if let Some(side) = participant_side(subject, who) {

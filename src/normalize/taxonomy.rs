@@ -31,6 +31,15 @@ pub struct Topic {
     /// A broader topic that absorbs this one when only one account speaks of it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
+    /// The area is itself the point (communication channels, the leaders'
+    /// consensus): two accounts that both speak well of it agree, as both
+    /// valuing open channels do, whatever words they use.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_point: bool,
+    /// A claim naming several specific topics alongside this area's words
+    /// reviews progress across them and belongs here (the leaders' consensus).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub reviews: bool,
 }
 
 fn one() -> f64 {
@@ -75,6 +84,8 @@ struct FileTopic {
     keywords: Vec<String>,
     weight: Option<f64>,
     parent: Option<String>,
+    one_point: Option<bool>,
+    reviews: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -86,6 +97,8 @@ impl From<FileTopic> for Topic {
             keywords: t.keywords,
             weight: t.weight.unwrap_or(1.0),
             parent: t.parent,
+            one_point: t.one_point.unwrap_or(false),
+            reviews: t.reviews.unwrap_or(false),
         }
     }
 }
@@ -98,6 +111,49 @@ pub struct Taxonomy {
     pub fallback: Option<usize>,
     phrases: PhraseSet<usize>,
 }
+
+/// What the tagger found of one topic in a claim.
+#[derive(Debug, Clone, Copy)]
+struct Found<'a> {
+    /// The best match's score, and the sum of the others.
+    best: f64,
+    rest: f64,
+    /// Where its first match starts, and that match's phrase.
+    first: usize,
+    cue: &'a str,
+    /// Where its first match that is not a word about the talks' tone starts.
+    substance: usize,
+}
+
+impl Default for Found<'_> {
+    fn default() -> Self {
+        Found {
+            best: 0.0,
+            rest: 0.0,
+            first: usize::MAX,
+            cue: "",
+            substance: usize::MAX,
+        }
+    }
+}
+
+/// A topic's score on a claim, with where it is first named.
+#[derive(Debug, Clone, Copy)]
+struct Scored<'a> {
+    topic: usize,
+    score: f64,
+    first: usize,
+    substance: usize,
+    cue: &'a str,
+}
+
+/// Share of the best general topic's score at which the general topic of
+/// the lead clause still wins ("agreed to maintain the channel ..., building
+/// on the leaders' meeting in Bali" is about the channel).
+const LEAD_SHARE: f64 = 0.6;
+
+/// Specific topics a claim must name to review progress across areas.
+const REVIEWED_AREAS: usize = 2;
 
 /// Why a claim got its topic.
 #[derive(Debug, Clone, PartialEq)]
@@ -176,6 +232,8 @@ impl Taxonomy {
                     }
                     existing.weight = t.weight.unwrap_or(existing.weight);
                     existing.parent = t.parent.or(existing.parent.take());
+                    existing.one_point = t.one_point.unwrap_or(existing.one_point);
+                    existing.reviews = t.reviews.unwrap_or(existing.reviews);
                 }
                 None => topics.push(Topic {
                     id,
@@ -232,57 +290,115 @@ impl Taxonomy {
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
     /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
     pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
-        // Per topic: (best match, sum of the others, first position, first cue).
-        let mut best: Vec<(f64, f64, usize, &str)> =
-            vec![(0.0, 0.0, usize::MAX, ""); self.topics.len()];
+        let tone = &Cues::get().tone_terms;
+        let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
         for m in self.phrases.find_longest(toks) {
-            let s = &mut best[*m.value];
+            let f = &mut found[*m.value];
             // Longer phrases count a little more, named things most.
             let mut score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
             }
-
-            if score > s.0 {
-                s.1 += s.0;
-                s.0 = score;
+            if score > f.best {
+                f.rest += f.best;
+                f.best = score;
             } else {
-                s.1 += score;
+                f.rest += score;
             }
-            if m.start < s.2 {
-                s.2 = m.start;
-                s.3 = m.phrase;
+            if f.cue.is_empty() {
+                f.first = m.start;
+                f.cue = m.phrase;
+            }
+            let about_tone = m.len == 1 && tone.contains(&super::text::stem(&toks[m.start].norm));
+            if !about_tone && f.substance == usize::MAX {
+                f.substance = m.start;
             }
         }
         // The best match decides; further matches of a topic add a quarter
         // of their sum, at most a quarter of the best match, so that a pile
         // of general words does not outvote one phrase of another topic.
-        let mut scored: Vec<(f64, usize, usize, &str)> = best
+        let mut scored: Vec<Scored> = found
             .into_iter()
             .enumerate()
-            .filter(|(_, s)| s.0 > 0.0)
-            .map(|(i, (b, rest, pos, cue))| (b + rest.min(b) / 4.0, pos, i, cue))
+            .filter(|(_, f)| f.best > 0.0)
+            .map(|(topic, f)| Scored {
+                topic,
+                score: f.best + f.rest.min(f.best) / 4.0,
+                first: f.first,
+                substance: f.substance,
+                cue: f.cue,
+            })
             .collect();
         // A specific topic named anywhere in the claim comes first, then the
         // highest score; ties go to the topic mentioned first.
         let general = |i: usize| self.topics[i].weight < 1.0;
         scored.sort_by(|a, b| {
-            general(a.2)
-                .cmp(&general(b.2))
-                .then(b.0.total_cmp(&a.0))
-                .then(a.1.cmp(&b.1))
-                .then(a.2.cmp(&b.2))
+            general(a.topic)
+                .cmp(&general(b.topic))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.first.cmp(&b.first))
+                .then(a.topic.cmp(&b.topic))
         });
-        let top = scored.first().map_or(0.0, |s| s.0);
+        self.review_of_areas(&mut scored);
+        if turn.is_none() {
+            self.lead_clause(&mut scored);
+        }
+        let top = scored.first().map_or(0.0, |s| s.score);
         scored
             .into_iter()
-            .filter(|s| s.0 >= top * ALTERNATIVE_SHARE)
-            .map(|(score, _, topic, cue)| Tag {
-                topic,
-                cue: cue.to_string(),
-                score,
+            .filter(|s| s.score >= top * ALTERNATIVE_SHARE)
+            .map(|s| Tag {
+                topic: s.topic,
+                cue: s.cue.to_string(),
+                score: s.score,
             })
             .collect()
+    }
+
+    /// A `reviews` area (the leaders' consensus) holds a claim that names
+    /// no other area, or several specific ones at once ("following the
+    /// leaders' meeting, ... on strategic risk, health security and
+    /// climate": a review of progress). When the claim names one other area
+    /// ("the leaders' consensus on resuming military communication"), that
+    /// area is the point. Words about the talks' tone are no area here.
+    fn review_of_areas(&self, scored: &mut Vec<Scored>) {
+        let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
+            return;
+        };
+        let specific = scored
+            .iter()
+            .filter(|s| self.topics[s.topic].weight >= 1.0)
+            .count();
+        let other_areas = scored
+            .iter()
+            .filter(|s| !self.topics[s.topic].reviews && s.substance != usize::MAX)
+            .count();
+        let review = scored.remove(i);
+        if specific >= REVIEWED_AREAS || other_areas == 0 {
+            scored.insert(0, review);
+        } else {
+            scored.push(review);
+        }
+    }
+
+    /// With no contrast marker, a claim with two general points goes to the
+    /// area of its lead clause: the general topic named first wins when it
+    /// scores at least `LEAD_SHARE` of the best.
+    fn lead_clause(&self, scored: &mut [Scored]) {
+        let Some(top) = scored.first() else { return };
+        if self.topics[top.topic].weight >= 1.0 {
+            return;
+        }
+        let best = top.score;
+        let lead = scored
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| self.topics[s.topic].weight < 1.0 && s.score >= best * LEAD_SHARE)
+            .min_by_key(|(_, s)| s.first)
+            .map(|(i, _)| i);
+        if let Some(i) = lead {
+            scored[..=i].rotate_right(1);
+        }
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.
