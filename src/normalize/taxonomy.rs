@@ -381,19 +381,18 @@ impl Taxonomy {
         }
     }
 
-    /// With no contrast marker, a claim with two general points goes to the
-    /// area of its lead clause: the general topic named first wins when it
-    /// scores at least `LEAD_SHARE` of the best.
+    /// With no contrast marker, a claim with two points goes to the area of
+    /// its lead clause: of the topics of the winner's kind (specific or
+    /// general), the one named first wins when it scores at least
+    /// `LEAD_SHARE` of the best.
     fn lead_clause(&self, scored: &mut [Scored]) {
         let Some(top) = scored.first() else { return };
-        if self.topics[top.topic].weight >= 1.0 {
-            return;
-        }
-        let best = top.score;
+        let general = |t: usize| self.topics[t].weight < 1.0;
+        let (kind, best) = (general(top.topic), top.score);
         let lead = scored
             .iter()
             .enumerate()
-            .filter(|(_, s)| self.topics[s.topic].weight < 1.0 && s.score >= best * LEAD_SHARE)
+            .filter(|(_, s)| general(s.topic) == kind && s.score >= best * LEAD_SHARE)
             .min_by_key(|(_, s)| s.first)
             .map(|(i, _)| i);
         if let Some(i) = lead {
