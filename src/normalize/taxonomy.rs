@@ -384,7 +384,8 @@ impl Taxonomy {
     /// With no contrast marker, a claim with two points goes to the area of
     /// its lead clause: of the topics of the winner's kind (specific or
     /// general), the one named first wins when it scores at least
-    /// `LEAD_SHARE` of the best.
+    /// `LEAD_SHARE` of the best. A `reviews` area does not take the lead
+    /// from the area it names (see `review_of_areas`).
     fn lead_clause(&self, scored: &mut [Scored]) {
         let Some(top) = scored.first() else { return };
         let general = |t: usize| self.topics[t].weight < 1.0;
@@ -392,7 +393,11 @@ impl Taxonomy {
         let lead = scored
             .iter()
             .enumerate()
-            .filter(|(_, s)| general(s.topic) == kind && s.score >= best * LEAD_SHARE)
+            .filter(|(i, s)| {
+                general(s.topic) == kind
+                    && s.score >= best * LEAD_SHARE
+                    && (*i == 0 || !self.topics[s.topic].reviews)
+            })
             .min_by_key(|(_, s)| s.first)
             .map(|(i, _)| i);
         if let Some(i) = lead {
