@@ -360,7 +360,8 @@ impl Taxonomy {
     /// leaders' meeting, ... on strategic risk, health security and
     /// climate": a review of progress). When the claim names one other area
     /// ("the leaders' consensus on resuming military communication"), that
-    /// area is the point. Words about the talks' tone are no area here.
+    /// area is the point. Words about the talks' tone, and the fallback area
+    /// (overall relations), are no area here.
     fn review_of_areas(&self, scored: &mut Vec<Scored>) {
         let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
             return;
@@ -369,9 +370,15 @@ impl Taxonomy {
             .iter()
             .filter(|s| self.topics[s.topic].weight >= 1.0)
             .count();
+        // The fallback area (overall relations) is where everything general
+        // goes: naming it is not naming an area.
         let other_areas = scored
             .iter()
-            .filter(|s| !self.topics[s.topic].reviews && s.substance != usize::MAX)
+            .filter(|s| {
+                !self.topics[s.topic].reviews
+                    && s.substance != usize::MAX
+                    && Some(s.topic) != self.fallback
+            })
             .count();
         let review = scored.remove(i);
         if specific >= REVIEWED_AREAS || other_areas == 0 {
