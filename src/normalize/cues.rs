@@ -29,13 +29,6 @@ impl Polarity {
         }
     }
 
-    fn opposite(self) -> Polarity {
-        match self {
-            Polarity::Critical => Polarity::Positive,
-            Polarity::Positive => Polarity::Critical,
-            Polarity::Neutral => Polarity::Neutral,
-        }
-    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -55,6 +48,7 @@ struct CueFile {
     self_assertions: Vec<String>,
     blames_unnamed: Vec<String>,
     modals: Vec<String>,
+    prohibiting: Vec<String>,
     tone: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
@@ -109,6 +103,8 @@ pub struct Cues {
     /// Modal cues ("should", "must") that demand only of a party named as
     /// their subject (see `modals` in cues.yaml).
     pub modals: Vec<String>,
+    /// Words that make a negated criticism a prohibition (see `prohibiting`).
+    pub prohibiting: Vec<String>,
     /// Stemmed words that characterize the talks themselves ("candid",
     /// "constructive"): two accounts using them make the same point on tone.
     pub tone_terms: FxHashSet<String>,
@@ -195,6 +191,7 @@ impl Cues {
             parties,
             party_terms,
             modals: file.modals,
+            prohibiting: file.prohibiting,
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
@@ -249,14 +246,17 @@ pub fn override_polarity(name: &str) -> Option<Polarity> {
     }
 }
 
-/// Flips a polarity for a negated cue: only positive cues flip ("did not
-/// welcome" is critical); a negated critical cue is still critical ("must
-/// not", "will never accept" are prohibitions).
+/// Flips a polarity for a negated cue: a positive cue turns critical ("did
+/// not welcome"); a critical cue criticises no one ("rather than a zero-sum
+/// game", "did not condemn"), except in a prohibition, which the caller
+/// keeps critical ("must not", "will never accept").
 pub fn negate(p: Polarity) -> Polarity {
-    if p == Polarity::Positive {
-        p.opposite()
-    } else {
-        p
+    match p {
+        Polarity::Positive => Polarity::Critical,
+        // "rather than a zero-sum game", "did not condemn": a negated
+        // criticism criticises no one.
+        Polarity::Critical => Polarity::Neutral,
+        Polarity::Neutral => Polarity::Neutral,
     }
 }
 

@@ -61,6 +61,9 @@ const NEGATION_WINDOW: usize = 3;
 /// it demands of ("the US side should").
 const MODAL_SUBJECT: usize = 4;
 
+/// How far before a negator a modal makes it a prohibition ("will never").
+const PROHIBITION_WINDOW: usize = 2;
+
 /// How far into a claim the speech verb of its subject may be.
 const SUBJECT_WINDOW: usize = 12;
 
@@ -157,11 +160,21 @@ pub fn detect(
                 Polarity::Positive
             };
         }
-        if negator_at
+        if let Some(&n) = negator_at
             .iter()
-            .any(|&n| n < m.start && m.start - n <= NEGATION_WINDOW)
+            .find(|&&n| n < m.start && m.start - n <= NEGATION_WINDOW)
         {
-            polarity = negate(polarity);
+            // "must not interfere", "will never accept", "cannot accept":
+            // a modal before the negator makes it a prohibition, which
+            // criticises as much as the cue does.
+            // A positive cue negated is critical whatever its object ("does
+            // not support Taiwan independence" opposes it).
+            let prohibition = kind.polarity == Polarity::Critical
+                && (n.saturating_sub(PROHIBITION_WINDOW)..=n)
+                    .any(|i| toks.get(i).is_some_and(|t| cues.prohibiting.contains(&t.norm)));
+            if !prohibition {
+                polarity = negate(kind.polarity);
+            }
         }
         if kind.self_assertion && polarity == Polarity::Positive {
             asserts_conduct = true;
