@@ -163,9 +163,16 @@ impl<'a> Reading<'a> {
         self.claim.terms.iter().any(|t| tone.contains(t))
     }
 
-    /// A claim that only reports the topic was discussed ("discussed", "exchanged views").
-    fn reports(&self) -> bool {
+    /// A claim whose only stance is that the topic was discussed.
+    fn only_reports(&self) -> bool {
         self.polarity() == Polarity::Neutral && self.claim.stance.kind == "report"
+    }
+
+    /// A claim that says the topic was discussed ("discussed", "had candid
+    /// exchanges on"), without criticism.
+    fn reports(&self) -> bool {
+        let said = &Cues::get().discussion_terms;
+        self.polarity() != Polarity::Critical && self.claim.terms.iter().any(|t| said.contains(t))
     }
 
     /// A positive claim about the speaker's own conduct ("will continue to operate").
@@ -318,7 +325,7 @@ enum Common<'a> {
     Words(&'a SharedWords),
     /// Both characterize the talks ("candid" beside "in-depth").
     Tone,
-    /// Both only report the topic was discussed.
+    /// Both say the topic was discussed, one saying nothing more.
     Discussed,
     /// Both speak well of an area that is itself the point (communication
     /// channels, the leaders' consensus; `one_point` in topics.yaml).
@@ -342,7 +349,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Words(shared))
     } else if a.speaks_of_tone() && b.speaks_of_tone() {
         Some(Common::Tone)
-    } else if a.reports() && b.reports() {
+    } else if a.reports() && b.reports() && (a.only_reports() || b.only_reports()) {
         Some(Common::Discussed)
     } else if area && a.polarity() == Positive && b.polarity() == Positive {
         Some(Common::Area)

@@ -50,6 +50,7 @@ struct CueFile {
     modals: Vec<String>,
     prohibiting: Vec<String>,
     tone: Vec<String>,
+    discussion: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -108,6 +109,8 @@ pub struct Cues {
     /// Stemmed words that characterize the talks themselves ("candid",
     /// "constructive"): two accounts using them make the same point on tone.
     pub tone_terms: FxHashSet<String>,
+    /// Stemmed words that say a topic was discussed (see `discussion`).
+    pub discussion_terms: FxHashSet<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
 }
@@ -193,6 +196,11 @@ impl Cues {
             modals: file.modals,
             prohibiting: file.prohibiting,
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
+            discussion_terms: file
+                .discussion
+                .iter()
+                .map(|w| super::text::stem(w))
+                .collect(),
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,

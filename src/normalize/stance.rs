@@ -116,7 +116,6 @@ pub fn detect(
     };
     // Weigh critical against positive cues; framing verbs count half.
     let mut weight = [0.0f64; 3];
-    let mut asserts_conduct = false;
     let mut first: [Option<(usize, usize, usize)>; 3] = [None; 3]; // (start, len, kind)
     for m in stance_matches {
         if m.start < subject_end && m.start + m.len <= subject_end {
@@ -175,9 +174,6 @@ pub fn detect(
             if !prohibition {
                 polarity = negate(kind.polarity);
             }
-        }
-        if kind.self_assertion && polarity == Polarity::Positive {
-            asserts_conduct = true;
         }
         // After "but" comes the sentence's point: its cues weigh more and decide.
         let focused = turn.is_some_and(|t| m.start >= t);
@@ -262,7 +258,11 @@ pub fn detect(
         voice,
         target,
         denial: denial_matches.first().map(|m| words(toks, m.start, m.len)),
-        asserts_conduct: asserts_conduct && polarity == Polarity::Positive,
+        // The speaker's own conduct only when that is the claim's point: "is
+        // committed to maintaining peace" asserts it; "discussed the
+        // importance of maintaining peace" does not.
+        asserts_conduct: polarity == Polarity::Positive
+            && decisive.is_some_and(|(_, _, k)| cues.kinds[k].self_assertion),
         named: {
             let mut named: Vec<String> = Vec::new();
             for p in others.iter().filter(|p| p.start >= subject_end) {
