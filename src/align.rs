@@ -398,12 +398,13 @@ mod tests {
     #[test]
     fn a_topic_whose_parent_the_other_side_speaks_of_stays_put() {
         let t = Taxonomy::built_in();
-        // Primary topic: security concerns (a child of overall relations);
-        // alternative: military communication, which the other side raises too.
+        // Primary topic: regional security and the international order (a
+        // child of overall relations); alternative: military communication,
+        // which the other side raises too.
         let l = readout(
             "China",
             &[
-                "Wei values the ties between the two militaries, but the US must respect core interests.",
+                "Wei values the ties between the two militaries, but the international order must be respected.",
             ],
         );
         let r = readout(
@@ -415,7 +416,7 @@ mod tests {
         );
         assert_eq!(
             l.claims[0].topic.as_ref().expect("tagged").id,
-            "security-concerns"
+            "regional-global"
         );
         let topics = align(&l, &r, &t);
         let home = topics.iter().find(|t| t.left == [0]).expect("filed");

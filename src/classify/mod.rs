@@ -305,4 +305,71 @@ mod tests {
         );
         assert_ne!(rel.relation(), Relation::Contradiction, "{why}");
     }
+
+    #[test]
+    fn agreement_needs_a_shared_point_not_two_positive_stances() {
+        let (rule, why) = relation(
+            "The US side pressed for calls between theater commanders.",
+            "Dong said the stabilization of the relationship shall be cherished.",
+        );
+        assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+        let (rule, why) = relation(
+            "Austin said the two sides should maintain open lines of communication.",
+            "Dong said China values communication between the two militaries.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        assert!(why.contains("'communic'"), "{why}");
+        // Both describe the talks' tone.
+        let (rule, why) = relation(
+            "The discussion was candid and constructive.",
+            "The talks were in-depth and productive.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        assert!(why.contains("tone"), "{why}");
+    }
+
+    #[test]
+    fn mutual_blame_needs_each_side_to_blame() {
+        // Opposition that names no one blames nobody in particular.
+        let (rule, why) = relation(
+            "Biden said the US strongly opposes unilateral efforts to change the status quo.",
+            "Xi said the US should honour the one-China principle.",
+        );
+        assert_ne!(rule, Rule::MutualBlame, "{why}");
+        let (rule, why) = relation(
+            "Austin called on the PRC to refrain from destabilizing actions toward Taiwan.",
+            "Wei said using Taiwan to contain China will never prevail.",
+        );
+        assert_eq!(rule, Rule::MutualBlame, "{why}");
+    }
+
+    #[test]
+    fn a_pair_without_cues_says_so() {
+        let (rule, why) = relation("The weather in Vienna was fine.", "Sullivan arrived late.");
+        assert_eq!(rule.relation(), Relation::Divergence, "{why}");
+        assert!(why.contains("no cue"), "{why}");
+        assert!(!why.contains("Vienna"), "{why}");
+    }
+
+    #[test]
+    fn rule_ids_are_stable() {
+        let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+        assert_eq!(
+            ids,
+            [
+                "mutual-blame",
+                "denial",
+                "opposed-characterization",
+                "opposite-stances",
+                "reported-differently",
+                "shared-point",
+                "shared-criticism",
+                "no-shared-point"
+            ]
+        );
+        for r in Rule::ALL {
+            let json = serde_json::to_string(&r).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", r.id()));
+        }
+    }
 }

@@ -123,6 +123,8 @@ struct Found<'a> {
     cue: &'a str,
     /// Where its first match that is not a word about the talks' tone starts.
     substance: usize,
+    /// Whether it is named after the sentence's contrast marker.
+    focused: bool,
 }
 
 impl Default for Found<'_> {
@@ -133,6 +135,7 @@ impl Default for Found<'_> {
             first: usize::MAX,
             cue: "",
             substance: usize::MAX,
+            focused: false,
         }
     }
 }
@@ -144,6 +147,7 @@ struct Scored<'a> {
     score: f64,
     first: usize,
     substance: usize,
+    focused: bool,
     cue: &'a str,
 }
 
@@ -298,6 +302,7 @@ impl Taxonomy {
             let mut score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
+                f.focused = true;
             }
             if score > f.best {
                 f.rest += f.best;
@@ -326,15 +331,18 @@ impl Taxonomy {
                 score: f.best + f.rest.min(f.best) / 4.0,
                 first: f.first,
                 substance: f.substance,
+                focused: f.focused,
                 cue: f.cue,
             })
             .collect();
-        // A specific topic named anywhere in the claim comes first, then the
+        // After a contrast marker comes the point: a topic named there comes
+        // first. Then a specific topic named anywhere in the claim, then the
         // highest score; ties go to the topic mentioned first.
         let general = |i: usize| self.topics[i].weight < 1.0;
         scored.sort_by(|a, b| {
-            general(a.topic)
-                .cmp(&general(b.topic))
+            b.focused
+                .cmp(&a.focused)
+                .then(general(a.topic).cmp(&general(b.topic)))
                 .then(b.score.total_cmp(&a.score))
                 .then(a.first.cmp(&b.first))
                 .then(a.topic.cmp(&b.topic))
@@ -518,6 +526,82 @@ mod tests {
     }
 
     #[test]
+    fn the_general_areas_of_an_analyst() {
+        let t = Taxonomy::built_in();
+        let tagged = |s| tag(&t, s);
+        for (claim, area) in [
+            ("The United States does not seek a new Cold War or to contain China.", "competition"),
+            ("Wang said the US is forming small cliques to suppress China.", "competition"),
+            ("The two sides agreed to implement the important consensus reached by the two heads of state.", "leaders-consensus"),
+            ("Austin emphasized the need to maintain open lines of communication.", "military-communication"),
+            ("Hegseth said the US will resolutely protect its vital interests.", "security-posture"),
+            ("Wang Yi held a phone call with Blinken at the latter's request.", "meeting-request"),
+            ("The talks were candid, in-depth and constructive.", "bilateral-relations"),
+            ("Relations are at a critical juncture.", "bilateral-relations"),
+        ] {
+            assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
+        }
+    }
+
+    #[test]
+    fn the_economic_track() {
+        let t = Taxonomy::built_in();
+        let tagged = |s| tag(&t, s);
+        for (claim, area) in [
+            ("Yellen raised concerns about China's industrial overcapacity.", "trade"),
+            ("He objected to US export controls and sanctions on Chinese firms.", "trade"),
+            ("They exchanged views on the global macroeconomic outlook and financial stability.", "macroeconomy"),
+            ("Both sides welcomed the work of the financial working group.", "macroeconomy"),
+            ("Yellen said the US seeks a healthy economic relationship with China.", "bilateral-relations"),
+            ("They agreed to deepen cooperation on climate change.", "climate"),
+        ] {
+            assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
+        }
+    }
+
+    #[test]
+    fn the_lead_clause_decides_between_general_areas() {
+        let t = Taxonomy::built_in();
+        assert_eq!(
+            tag(
+                &t,
+                "The two sides agreed to maintain the strategic communication channel, building on the leaders' meeting in Bali."
+            )
+            .as_deref(),
+            Some("military-communication")
+        );
+        assert_eq!(
+            tag(
+                &t,
+                "Hegseth said the US does not seek to contain China and will defend its interests."
+            )
+            .as_deref(),
+            Some("competition")
+        );
+    }
+
+    #[test]
+    fn the_leaders_consensus_yields_to_the_one_area_it_names_and_holds_a_review() {
+        let t = Taxonomy::built_in();
+        assert_eq!(
+            tag(
+                &t,
+                "The heads of state reached consensus on resuming communication between the two militaries."
+            )
+            .as_deref(),
+            Some("military-communication")
+        );
+        assert_eq!(
+            tag(
+                &t,
+                "Following up on the Bali summit, they discussed progress on counternarcotics, climate change and health security."
+            )
+            .as_deref(),
+            Some("leaders-consensus")
+        );
+    }
+
+    #[test]
     fn specific_topics_beat_general_ones() {
         let t = Taxonomy::built_in();
         assert_eq!(
@@ -537,7 +621,7 @@ mod tests {
         assert_eq!(
             tagged("He values the ties between the two militaries, but the US must respect core interests")
                 .as_deref(),
-            Some("security-concerns")
+            Some("bilateral-relations")
         );
         assert_eq!(
             tagged("He values the ties between the two militaries, and the US must respect core interests")
@@ -555,15 +639,23 @@ mod tests {
     }
 
     #[test]
-    fn the_state_of_the_world_is_not_the_agenda_item() {
+    fn the_state_of_the_world_and_the_agenda_in_general_are_overall_relations() {
         let t = Taxonomy::built_in();
         assert_eq!(
             tag(&t, "Xi said the world is neither peaceful nor tranquil").as_deref(),
-            Some("world-situation")
+            Some("bilateral-relations")
         );
         assert_eq!(
             tag(&t, "The two sides discussed regional and global issues").as_deref(),
-            Some("regional-global")
+            Some("bilateral-relations")
+        );
+        assert_eq!(
+            tag(
+                &t,
+                "The two leaders had a candid, constructive discussion on a range of bilateral, regional, and global issues"
+            )
+            .as_deref(),
+            Some("bilateral-relations")
         );
         assert_eq!(
             tag(
@@ -593,7 +685,7 @@ mod tests {
         );
         assert_eq!(
             tagged("He raised China's restrictions on exports of rare earths.").as_deref(),
-            Some("export-controls")
+            Some("trade")
         );
         assert_eq!(
             tagged("They discussed counterterrorism and Afghanistan.").as_deref(),
