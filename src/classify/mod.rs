@@ -1,7 +1,7 @@
 //! Classify: decide how each pair of claims relates and what each topic's
 //! verdict is, naming the rule and the words that fired it.
 
-mod point;
+pub mod point;
 pub mod rule;
 
 use serde::Serialize;
@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::align::{AlignedTopic, pair, similarity};
 use crate::normalize::NormReadout;
 use crate::normalize::taxonomy::Taxonomy;
+pub use point::TopicFrame;
 pub use rule::Rule;
 
 /// How two claims on one topic relate, least severe first.
@@ -121,8 +122,8 @@ pub fn classify(
                     pairs: Vec::new(),
                 };
             }
-            let area = taxonomy.get(&topic.id).is_some_and(|t| t.one_point);
-            let pairs = pairs_in(left, right, &topic, area);
+            let frame = TopicFrame::of(taxonomy, &topic.id);
+            let pairs = pairs_in(left, right, &topic, &frame);
             let verdict = verdict(&pairs);
             ClassifiedTopic {
                 topic,
@@ -164,13 +165,13 @@ fn pairs_in(
     left: &NormReadout,
     right: &NormReadout,
     topic: &AlignedTopic,
-    area: bool,
+    frame: &TopicFrame,
 ) -> Vec<ClassifiedPair> {
     let all: Vec<ClassifiedPair> = topic
         .left
         .iter()
         .flat_map(|&l| topic.right.iter().map(move |&r| (l, r)))
-        .map(|(l, r)| relate(left, l, right, r, area))
+        .map(|(l, r)| relate(left, l, right, r, frame))
         .collect();
     // `all` is row-major over (topic.left, topic.right): index it, rather than
     // scan it, so that large topics stay linear in their number of pairs.
@@ -221,19 +222,18 @@ fn pairs_in(
         .collect()
 }
 
-/// How claim `l` of `left` relates to claim `r` of `right`; `area` is true
-/// when they meet on an area that is itself the point (communication
-/// channels, the leaders' consensus), where speaking well of it agrees.
+/// How claim `l` of `left` relates to claim `r` of `right`, on the topic
+/// `frame` describes (`TopicFrame::default()` when there is none).
 pub fn relate(
     left: &NormReadout,
     l: usize,
     right: &NormReadout,
     r: usize,
-    area: bool,
+    frame: &TopicFrame,
 ) -> ClassifiedPair {
     let (a, b) = (&left.claims[l], &right.claims[r]);
     let similarity = (similarity(a, b) * 100.0).round() / 100.0;
-    let finding = rule::decide(left, l, right, r, similarity, area);
+    let finding = rule::decide(left, l, right, r, similarity, frame);
     ClassifiedPair {
         left: l,
         right: r,
@@ -259,7 +259,7 @@ mod tests {
 
     fn relation(us: &str, cn: &str) -> (Rule, String) {
         let (l, r) = (one("United States", us), one("China", cn));
-        let p = relate(&l, 0, &r, 0, false);
+        let p = relate(&l, 0, &r, 0, &TopicFrame::default());
         assert_eq!(p.relation, p.rule.relation());
         (p.rule, p.reason)
     }

@@ -3,7 +3,41 @@
 //! which say who speaks and how, not what about.
 
 use crate::normalize::cues::Cues;
+use crate::normalize::fasthash::FxHashSet;
+use crate::normalize::taxonomy::Taxonomy;
 use crate::normalize::{NormReadout, not_a_point, text};
+
+/// What classify knows of the topic two claims meet on.
+#[derive(Debug, Clone, Default)]
+pub struct TopicFrame {
+    /// The topic is itself the point (`one_point` in topics.yaml).
+    pub one_point: bool,
+    /// Stemmed words of a specific topic's keywords: that both claims name
+    /// the topic is why they were aligned, not a point they share ("South
+    /// China Sea" beside "South China Sea"). A general area's keywords
+    /// ("cooperation", "differences") are points in it, and are kept.
+    pub words: FxHashSet<String>,
+}
+
+impl TopicFrame {
+    /// The frame of taxonomy topic `id`; an empty frame for ad-hoc topics.
+    pub fn of(taxonomy: &Taxonomy, id: &str) -> TopicFrame {
+        let Some(topic) = taxonomy.get(id) else {
+            return TopicFrame::default();
+        };
+        let general = topic.weight < 1.0;
+        TopicFrame {
+            one_point: topic.one_point,
+            words: topic
+                .keywords
+                .iter()
+                .filter(|_| !general)
+                .flat_map(|k| text::tokens(k.trim_end_matches('*')))
+                .map(|t| text::stem(&t.norm))
+                .collect(),
+        }
+    }
+}
 
 /// Share of the smaller claim's point words that both must use for two
 /// claims of opposite stance to be about one proposition.
@@ -14,6 +48,9 @@ const SAME_PROPOSITION: f64 = 0.5;
 pub struct SharedWords {
     /// Shared stemmed content words, in order.
     pub words: Vec<String>,
+    /// How many of them are more than the name of the topic the claims meet
+    /// on: what a shared point needs.
+    beyond_topic: usize,
     /// Point words of the smaller of the two claims.
     smaller: usize,
 }
@@ -23,9 +60,10 @@ impl SharedWords {
         self.words.is_empty()
     }
 
-    /// Both claims speak of the same thing, so that their stances can meet.
+    /// Both claims make the same point: they share a word beyond the name
+    /// of the topic they meet on.
     pub fn is_shared_point(&self) -> bool {
-        !self.words.is_empty()
+        self.beyond_topic > 0
     }
 
     /// Most of the shorter claim's point is in the other claim too.
@@ -55,8 +93,15 @@ impl SharedWords {
 
 /// The point words that `a` and `b` (sorted content terms) share: all but
 /// the names of the two sides and of the participants, and `not_a_point`
-/// words. A third party ("Russia", "Ukraine") may well be the point.
-pub fn shared_words(a: &[String], b: &[String], readouts: [&NormReadout; 2]) -> SharedWords {
+/// words. A third party ("Russia", "Ukraine") may well be the point. The
+/// words that name the topic they meet on show they speak of the same thing,
+/// but are no shared point by themselves.
+pub fn shared_words(
+    a: &[String],
+    b: &[String],
+    readouts: [&NormReadout; 2],
+    frame: &TopicFrame,
+) -> SharedWords {
     let people: Vec<String> = readouts
         .iter()
         .flat_map(|r| &r.readout.participants)
@@ -88,6 +133,7 @@ pub fn shared_words(a: &[String], b: &[String], readouts: [&NormReadout; 2]) -> 
         }
     }
     SharedWords {
+        beyond_topic: words.iter().filter(|w| !frame.words.contains(*w)).count(),
         words,
         smaller: point(a).min(point(b)),
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::Relation;
-use super::point::{SharedWords, shared_words};
+use super::point::{SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::Voice;
 use crate::normalize::{NormClaim, NormReadout};
@@ -197,22 +197,22 @@ fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> 
     c.stance.target.as_deref().or(voice.map(|_| counterpart))
 }
 
-/// How claim `l` of `left` relates to claim `r` of `right`, on a topic that
-/// is itself the point (`area`, see `Common::Area`) or not.
+/// How claim `l` of `left` relates to claim `r` of `right`, on the topic
+/// `frame` describes.
 pub fn decide(
     left: &NormReadout,
     l: usize,
     right: &NormReadout,
     r: usize,
     similarity: f64,
-    area: bool,
+    frame: &TopicFrame,
 ) -> Finding {
     let a = Reading::of(&left.claims[l], &left.side, &right.side);
     let b = Reading::of(&right.claims[r], &right.side, &left.side);
-    let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right]);
+    let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right], frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
-        .unwrap_or_else(|| accord(&a, &b, &shared, area))
+        .unwrap_or_else(|| accord(&a, &b, &shared, frame.one_point))
 }
 
 /// A conflict found with the claims taken the other way round: the reason

@@ -28,7 +28,6 @@ impl Polarity {
             Polarity::Positive => "positive",
         }
     }
-
 }
 
 #[derive(Debug, Deserialize)]

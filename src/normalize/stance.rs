@@ -169,8 +169,10 @@ pub fn detect(
             // A positive cue negated is critical whatever its object ("does
             // not support Taiwan independence" opposes it).
             let prohibition = kind.polarity == Polarity::Critical
-                && (n.saturating_sub(PROHIBITION_WINDOW)..=n)
-                    .any(|i| toks.get(i).is_some_and(|t| cues.prohibiting.contains(&t.norm)));
+                && (n.saturating_sub(PROHIBITION_WINDOW)..=n).any(|i| {
+                    toks.get(i)
+                        .is_some_and(|t| cues.prohibiting.contains(&t.norm))
+                });
             if !prohibition {
                 polarity = negate(kind.polarity);
             }

@@ -530,14 +530,38 @@ mod tests {
         let t = Taxonomy::built_in();
         let tagged = |s| tag(&t, s);
         for (claim, area) in [
-            ("The United States does not seek a new Cold War or to contain China.", "competition"),
-            ("Wang said the US is forming small cliques to suppress China.", "competition"),
-            ("The two sides agreed to implement the important consensus reached by the two heads of state.", "leaders-consensus"),
-            ("Austin emphasized the need to maintain open lines of communication.", "military-communication"),
-            ("Hegseth said the US will resolutely protect its vital interests.", "security-posture"),
-            ("Wang Yi held a phone call with Blinken at the latter's request.", "meeting-request"),
-            ("The talks were candid, in-depth and constructive.", "bilateral-relations"),
-            ("Relations are at a critical juncture.", "bilateral-relations"),
+            (
+                "The United States does not seek a new Cold War or to contain China.",
+                "competition",
+            ),
+            (
+                "Wang said the US is forming small cliques to suppress China.",
+                "competition",
+            ),
+            (
+                "The two sides agreed to implement the important consensus reached by the two heads of state.",
+                "leaders-consensus",
+            ),
+            (
+                "Austin emphasized the need to maintain open lines of communication.",
+                "military-communication",
+            ),
+            (
+                "Hegseth said the US will resolutely protect its vital interests.",
+                "security-posture",
+            ),
+            (
+                "Wang Yi held a phone call with Blinken at the latter's request.",
+                "meeting-request",
+            ),
+            (
+                "The talks were candid, in-depth and constructive.",
+                "bilateral-relations",
+            ),
+            (
+                "Relations are at a critical juncture.",
+                "bilateral-relations",
+            ),
         ] {
             assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
         }
@@ -548,12 +572,30 @@ mod tests {
         let t = Taxonomy::built_in();
         let tagged = |s| tag(&t, s);
         for (claim, area) in [
-            ("Yellen raised concerns about China's industrial overcapacity.", "trade"),
-            ("He objected to US export controls and sanctions on Chinese firms.", "trade"),
-            ("They exchanged views on the global macroeconomic outlook and financial stability.", "macroeconomy"),
-            ("Both sides welcomed the work of the financial working group.", "macroeconomy"),
-            ("Yellen said the US seeks a healthy economic relationship with China.", "bilateral-relations"),
-            ("They agreed to deepen cooperation on climate change.", "climate"),
+            (
+                "Yellen raised concerns about China's industrial overcapacity.",
+                "trade",
+            ),
+            (
+                "He objected to US export controls and sanctions on Chinese firms.",
+                "trade",
+            ),
+            (
+                "They exchanged views on the global macroeconomic outlook and financial stability.",
+                "macroeconomy",
+            ),
+            (
+                "Both sides welcomed the work of the financial working group.",
+                "macroeconomy",
+            ),
+            (
+                "Yellen said the US seeks a healthy economic relationship with China.",
+                "bilateral-relations",
+            ),
+            (
+                "They agreed to deepen cooperation on climate change.",
+                "climate",
+            ),
         ] {
             assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
         }
