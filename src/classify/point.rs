@@ -5,7 +5,9 @@
 use crate::normalize::cues::Cues;
 use crate::normalize::fasthash::FxHashSet;
 use crate::normalize::taxonomy::Taxonomy;
-use crate::normalize::{NormReadout, not_a_point, text};
+use std::collections::BTreeSet;
+
+use crate::normalize::{NormReadout, not_a_point, point_of, text};
 
 /// What classify knows of the topic two claims meet on.
 #[derive(Debug, Clone, Default)]
@@ -117,24 +119,16 @@ pub fn shared_words(
     let who = |w: &String| {
         sides.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
     };
-    let point = |x: &[String]| x.iter().filter(|w| !who(w)).count();
-    let (mut i, mut j, mut words) = (0, 0, Vec::new());
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                if !who(&a[i]) {
-                    words.push(a[i].clone());
-                }
-                i += 1;
-                j += 1;
-            }
-        }
+    // Each claim's point words, with wordings of one point (`same_point`)
+    // made one.
+    fn points<'a>(x: &'a [String], who: &impl Fn(&String) -> bool) -> BTreeSet<&'a str> {
+        x.iter().filter(|w| !who(w)).map(|w| point_of(w)).collect()
     }
+    let (pa, pb) = (points(a, &who), points(b, &who));
+    let words: Vec<String> = pa.intersection(&pb).map(|w| w.to_string()).collect();
     SharedWords {
         beyond_topic: words.iter().filter(|w| !frame.words.contains(*w)).count(),
         words,
-        smaller: point(a).min(point(b)),
+        smaller: pa.len().min(pb.len()),
     }
 }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Readout;
 use cues::Cues;
-use fasthash::FxHashSet;
+use fasthash::{FxHashMap, FxHashSet};
 use stance::{Speakers, Stance};
 use taxonomy::{Taxonomy, simplify};
 
@@ -82,6 +82,7 @@ pub struct NormReadout {
 struct StopwordFile {
     stopwords: Vec<String>,
     not_a_point: Vec<String>,
+    same_point: Vec<Vec<String>>,
 }
 
 fn stopword_file() -> &'static StopwordFile {
@@ -94,6 +95,25 @@ fn stopword_file() -> &'static StopwordFile {
 fn stopwords() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| stopword_file().stopwords.iter().cloned().collect())
+}
+
+/// The point a stemmed word makes, when `same_point` in stopwords.yaml
+/// groups it with other wordings of that point: the group's first word.
+pub fn point_of(word: &str) -> &str {
+    static MAP: OnceLock<FxHashMap<String, String>> = OnceLock::new();
+    let map = MAP.get_or_init(|| {
+        let mut map = FxHashMap::default();
+        for group in &stopword_file().same_point {
+            let Some(first) = group.first().map(|w| text::stem(w)) else {
+                continue;
+            };
+            for w in group {
+                map.insert(text::stem(w), first.clone());
+            }
+        }
+        map
+    });
+    map.get(word).map_or(word, String::as_str)
 }
 
 /// Stemmed words that say who met and how, not what about (`not_a_point`
