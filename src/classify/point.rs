@@ -86,9 +86,21 @@ impl SharedWords {
         !self.words.is_empty() || negates(a, b) || negates(b, a)
     }
 
-    /// The shared words, quoted for a reason.
-    pub fn quoted(&self) -> String {
-        let list: Vec<String> = self.words.iter().map(|w| format!("'{w}'")).collect();
+    /// The shared words as `text` writes them (the first word of `text`
+    /// that makes each shared point), quoted for a reason.
+    pub fn quoted(&self, text: &str) -> String {
+        let toks = crate::normalize::text::tokens(text);
+        let list: Vec<String> = self
+            .words
+            .iter()
+            .map(|w| {
+                let shown = toks
+                    .iter()
+                    .find(|t| point_of(&crate::normalize::text::stem(&t.norm)) == w.as_str())
+                    .map_or(w.as_str(), |t| t.orig.as_str());
+                format!("'{shown}'")
+            })
+            .collect();
         list.join(", ")
     }
 }

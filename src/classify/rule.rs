@@ -312,7 +312,7 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
                 Rule::OppositeStances.meaning(),
                 a.cue(),
                 b.cue(),
-                shared.quoted()
+                shared.quoted(&a.claim.text)
             ),
         });
     }
@@ -363,7 +363,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             Rule::SharedPoint
         };
         let on = match common {
-            Common::Words(w) => format!("both on {}", w.quoted()),
+            Common::Words(w) => format!("both on {}", w.quoted(&a.claim.text)),
             Common::Tone => "both on the tone of the talks".to_string(),
             Common::Discussed => "both report it discussed".to_string(),
             Common::Area => "both speak well of it, and it is the point".to_string(),
@@ -376,7 +376,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
     let why = if shared.is_empty() {
         "no words in common".to_string()
     } else if compatible {
-        format!("only {} in common", shared.quoted())
+        format!("only {} in common", shared.quoted(&a.claim.text))
     } else {
         "stances that neither match nor conflict".to_string()
     };
