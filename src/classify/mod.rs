@@ -318,7 +318,7 @@ mod tests {
             "Dong said China values communication between the two militaries.",
         );
         assert_eq!(rule, Rule::SharedPoint, "{why}");
-        assert!(why.contains("'communic'"), "{why}");
+        assert!(why.contains("'communication'"), "{why}");
         // Both describe the talks' tone.
         let (rule, why) = relation(
             "The discussion was candid and constructive.",
