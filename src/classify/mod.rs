@@ -106,6 +106,7 @@ pub fn classify(
     topics: Vec<AlignedTopic>,
     taxonomy: &Taxonomy,
 ) -> Vec<ClassifiedTopic> {
+    let people = point::people([left, right]);
     topics
         .into_iter()
         .map(|topic| {
@@ -122,7 +123,7 @@ pub fn classify(
                     pairs: Vec::new(),
                 };
             }
-            let frame = TopicFrame::of(taxonomy, &topic.id);
+            let frame = TopicFrame::of(taxonomy, &topic.id, &people);
             let pairs = pairs_in(left, right, &topic, &frame);
             let verdict = verdict(&pairs);
             ClassifiedTopic {
@@ -259,7 +260,11 @@ mod tests {
 
     fn relation(us: &str, cn: &str) -> (Rule, String) {
         let (l, r) = (one("United States", us), one("China", cn));
-        let p = relate(&l, 0, &r, 0, &TopicFrame::default());
+        let frame = TopicFrame {
+            people: point::people([&l, &r]),
+            ..TopicFrame::default()
+        };
+        let p = relate(&l, 0, &r, 0, &frame);
         assert_eq!(p.relation, p.rule.relation());
         (p.rule, p.reason)
     }

@@ -19,13 +19,20 @@ pub struct TopicFrame {
     /// China Sea" beside "South China Sea"). A general area's keywords
     /// ("cooperation", "differences") are points in it, and are kept.
     pub words: FxHashSet<String>,
+    /// Stemmed name words of the people who met (see [`people`]): who
+    /// speaks, not what about.
+    pub people: FxHashSet<String>,
 }
 
 impl TopicFrame {
-    /// The frame of taxonomy topic `id`; an empty frame for ad-hoc topics.
-    pub fn of(taxonomy: &Taxonomy, id: &str) -> TopicFrame {
+    /// The frame of taxonomy topic `id` (no topic words for ad-hoc topics),
+    /// among `people`.
+    pub fn of(taxonomy: &Taxonomy, id: &str, people: &FxHashSet<String>) -> TopicFrame {
         let Some(topic) = taxonomy.get(id) else {
-            return TopicFrame::default();
+            return TopicFrame {
+                people: people.clone(),
+                ..TopicFrame::default()
+            };
         };
         let general = topic.weight < 1.0;
         TopicFrame {
@@ -37,8 +44,24 @@ impl TopicFrame {
                 .flat_map(|k| text::tokens(k.trim_end_matches('*')))
                 .map(|t| text::stem(&t.norm))
                 .collect(),
+            people: people.clone(),
         }
     }
+}
+
+/// The people who met, as stemmed name words: the participants of both
+/// readouts, and whoever a claim names as its speaker (readouts made by
+/// `extract` list no participants). Computed once per comparison.
+pub fn people(readouts: [&NormReadout; 2]) -> FxHashSet<String> {
+    readouts
+        .iter()
+        .flat_map(|r| {
+            let names = r.readout.participants.iter().map(|p| p.name.as_str());
+            names.chain(r.claims.iter().filter_map(|c| c.speaker.as_deref()))
+        })
+        .flat_map(text::tokens)
+        .map(|t| text::stem(&t.norm))
+        .collect()
 }
 
 /// Share of the smaller claim's point words that both must use for two
@@ -116,12 +139,6 @@ pub fn shared_words(
     readouts: [&NormReadout; 2],
     frame: &TopicFrame,
 ) -> SharedWords {
-    let people: Vec<String> = readouts
-        .iter()
-        .flat_map(|r| &r.readout.participants)
-        .flat_map(|p| text::tokens(&p.name))
-        .map(|t| text::stem(&t.norm))
-        .collect();
     let cues = Cues::get();
     let sides: Vec<_> = readouts
         .iter()
@@ -129,7 +146,7 @@ pub fn shared_words(
         .map(|i| &cues.party_terms[i])
         .collect();
     let who = |w: &String| {
-        sides.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
+        sides.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || frame.people.contains(w)
     };
     // Each claim's point words, with wordings of one point (`same_point`)
     // made one.
