@@ -106,6 +106,27 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t = TopicsFormat::Text)]
         format: TopicsFormat,
     },
+    /// Print a shell completion script to standard output.
+    ///
+    /// Examples: readout completions bash > ~/.local/share/bash-completion/completions/readout;
+    /// readout completions zsh > ~/.zfunc/_readout;
+    /// readout completions fish > ~/.config/fish/completions/readout.fish
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    ///
+    /// The page of `readout` lists its commands as readout-compare(1) and so
+    /// on; `readout man COMMAND` prints that page.
+    ///
+    /// Example: readout man > ~/.local/share/man/man1/readout.1
+    Man {
+        /// A command whose page to print instead of the main one.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]

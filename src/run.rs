@@ -44,6 +44,15 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
         }
         Command::Extract(args) => extract(args, &limits),
         Command::Check(args) => check(args, &limits, term),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            emit(None, |w| {
+                clap_complete::generate(shell, &mut cmd, "readout", w);
+                Ok(())
+            })?;
+            Ok(SAME)
+        }
+        Command::Man { command } => man_page(command.as_deref()),
     }
 }
 
@@ -65,6 +74,34 @@ fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
     emit(args.output.as_deref(), |w| {
         crate::extract::write::write(&x, w)
     })?;
+    Ok(SAME)
+}
+
+/// Writes the man page of `readout`, or of `readout COMMAND` (named
+/// `readout-COMMAND`, as the main page refers to it).
+fn man_page(command: Option<&str>) -> Result<u8, Error> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    // Building propagates the global flags and the version into the commands.
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd.find_subcommand(name).cloned().ok_or_else(|| {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                Error::Usage(format!(
+                    "no command `{name}`; man pages exist for: {}",
+                    names.join(", ")
+                ))
+            })?;
+            let full = format!("readout-{}", sub.get_name());
+            sub.name(full).version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    emit(None, |w| clap_mangen::Man::new(page).render(w))?;
     Ok(SAME)
 }
 

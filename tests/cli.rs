@@ -462,3 +462,59 @@ fn eval_prints_the_figures() {
         .code(2)
         .stderr(predicate::str::contains("possible values: text, json"));
 }
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = readout()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stderr(predicate::str::is_empty())
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(out).expect("utf-8 script");
+        assert!(script.contains("readout"), "{shell}: names the program");
+        assert!(
+            script.contains("compare"),
+            "{shell}: completes the commands"
+        );
+    }
+    readout()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("invalid value 'tcsh'"))
+        .stderr(predicate::str::contains(
+            "possible values: bash, elvish, fish",
+        ));
+}
+
+#[test]
+fn man_page_is_roff() {
+    let out = readout()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).expect("utf-8 page");
+    assert!(page.starts_with('.'), "a roff request first: {page:.40}");
+    assert!(page.contains(".TH readout 1"), "{page:.200}");
+    assert!(page.contains("readout\\-compare(1)"), "lists the commands");
+    readout()
+        .args(["man", "compare"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH readout-compare 1"))
+        .stdout(predicate::str::contains("\\-\\-fail\\-on"));
+    readout()
+        .args(["man", "comapre"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("no command `comapre`"));
+}
