@@ -146,14 +146,14 @@ pub struct ExtractArgs {
     /// Where the account was published (`source.url`).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// When the account was published (`source.published`).
-    #[arg(long, value_name = "DATE")]
+    /// When the account was published (`source.published`), e.g. 2024-05-31.
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
     pub published: Option<String>,
     /// What the meeting was (`meeting.title`).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// When the meeting took place (`meeting.date`), e.g. 2024-05-31.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
     pub date: Option<String>,
     /// Where the meeting took place (`meeting.place`).
     #[arg(long, value_name = "PLACE")]
@@ -167,6 +167,18 @@ pub struct ExtractArgs {
     /// Write the YAML to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
+}
+
+/// A date flag: an ISO 8601 calendar date (YYYY-MM-DD), as the readout
+/// file needs it, so that extract never writes a file validate refuses.
+fn iso_date(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    crate::load::date::parse(s)
+        .map(|_| s.to_string())
+        .map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 /// Output of `readout topics`.
