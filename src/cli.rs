@@ -199,8 +199,8 @@ pub enum EvalFormat {
 /// When to color the text report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
-    /// Color when standard output is a terminal, unless NO_COLOR is set
-    /// (CLICOLOR_FORCE forces color).
+    /// Color when standard output is a terminal, unless NO_COLOR is set or
+    /// CLICOLOR is 0 (CLICOLOR_FORCE forces color, except against NO_COLOR).
     #[default]
     Auto,
     Always,
@@ -277,12 +277,14 @@ pub struct Terminal {
     pub stdout_is_terminal: bool,
     pub no_color: bool,
     pub clicolor_force: bool,
+    /// `CLICOLOR=0`: no color on a terminal either, unless CLICOLOR_FORCE.
+    pub clicolor_off: bool,
     /// Whether standard error is a terminal (progress bars go there).
     pub stderr_is_terminal: bool,
 }
 
 impl Terminal {
-    /// Reads NO_COLOR, CLICOLOR_FORCE and whether stdout is a terminal.
+    /// Reads NO_COLOR, CLICOLOR_FORCE, CLICOLOR and whether stdout is a terminal.
     pub fn detect() -> Terminal {
         use std::io::IsTerminal;
         let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
@@ -290,6 +292,7 @@ impl Terminal {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE"),
+            clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
             stderr_is_terminal: std::io::stderr().is_terminal(),
         }
     }
@@ -304,6 +307,8 @@ impl Terminal {
                     false
                 } else if self.clicolor_force {
                     true
+                } else if self.clicolor_off {
+                    false
                 } else {
                     output.is_none_or(|o| o == "-") && self.stdout_is_terminal
                 }
@@ -346,6 +351,19 @@ mod tests {
             .use_color(ColorChoice::Always, None)
         );
         assert!(!tty.use_color(ColorChoice::Never, None));
+        let clicolor_0 = Terminal {
+            clicolor_off: true,
+            ..tty
+        };
+        assert!(!clicolor_0.use_color(ColorChoice::Auto, None));
+        assert!(clicolor_0.use_color(ColorChoice::Always, None));
+        assert!(
+            Terminal {
+                clicolor_force: true,
+                ..clicolor_0
+            }
+            .use_color(ColorChoice::Auto, None)
+        );
     }
 
     #[test]

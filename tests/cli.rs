@@ -9,7 +9,9 @@ const CN: &str = "readouts/2024-05-31-singapore/cn.yaml";
 
 fn readout() -> Command {
     let mut c = Command::cargo_bin("readout").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR");
     c
 }
 
@@ -211,7 +213,68 @@ fn colors_follow_flag_and_environment() {
         .env("NO_COLOR", "1")
         .assert()
         .code(1)
-        .stdout(esc.not());
+        .stdout(esc.clone().not());
+    // CLICOLOR=0 turns color off; CLICOLOR_FORCE still forces it.
+    readout()
+        .args(["compare", US, CN])
+        .env("CLICOLOR", "0")
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .code(1)
+        .stdout(esc);
+}
+
+/// Runs `readout ARGS` with a terminal as standard output (util-linux
+/// `script` provides it) and `env` set; None where `script` is missing.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("readout");
+    let command = std::iter::once(bin.display().to_string())
+        .chain(args.iter().map(|a| a.to_string()))
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        script.env(k, v);
+    }
+    match script.output() {
+        Ok(out) if out.status.code().is_some_and(|c| c <= 1) => {
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        _ => {
+            eprintln!("skipped: no util-linux `script` to provide a terminal");
+            None
+        }
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn clicolor_0_turns_color_off_on_a_terminal() {
+    let args = ["compare", US, CN];
+    let Some(colored) = on_a_terminal(&args, &[]) else {
+        return;
+    };
+    assert!(
+        colored.contains("\u{1b}["),
+        "a terminal gets color: {colored:.200}"
+    );
+    let plain = on_a_terminal(&args, &[("CLICOLOR", "0")]).expect("ran before");
+    assert!(plain.contains("CONTRADICTION"), "{plain:.200}");
+    assert!(!plain.contains("\u{1b}["), "{plain:.200}");
+    let forced =
+        on_a_terminal(&args, &[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]).expect("ran before");
+    assert!(forced.contains("\u{1b}["), "{forced:.200}");
+    // CLICOLOR=1 is the default, not a force.
+    let one = on_a_terminal(&args, &[("CLICOLOR", "1")]).expect("ran before");
+    assert!(one.contains("\u{1b}["), "{one:.200}");
 }
 
 #[test]
