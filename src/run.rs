@@ -236,9 +236,9 @@ fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u
         match load::load_path(f, limits) {
             Ok(r) => {
                 let line = format!(
-                    "{}: OK ({} claims, side {})",
+                    "{}: OK ({}, side {})",
                     visible(f),
-                    r.claims.len(),
+                    render::plural(r.claims.len(), "claim"),
                     visible(&r.source.side)
                 );
                 if writeln!(stdout, "{line}").is_err() {

@@ -177,9 +177,10 @@ fn validate_says_ok() {
         .args(["validate", &p, US])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "OK (1 claims, side United States)",
-        ));
+        .stdout(predicate::str::contains("OK (1 claim, side United States)"))
+        .stdout(predicate::str::contains(format!(
+            "{US}: OK (11 claims, side United States)"
+        )));
 }
 
 #[test]
