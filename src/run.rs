@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::exit_codes::{DIFFERENT, SAME, TROUBLE};
 use crate::load::{self, Limits};
 use crate::normalize::taxonomy::Taxonomy;
-use crate::output::emit;
+use crate::output::{check_destination, emit};
 use crate::render::{self, escape::visible};
 
 /// Runs the parsed command line; `term` is what `main` read of the environment.
@@ -57,6 +57,7 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
 }
 
 fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
+    check_destination(args.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let text = load::read_text(&args.file, limits)?;
     let opts = crate::extract::Options {
@@ -119,6 +120,7 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
             "only one of LEFT and RIGHT can be `-` (standard input)".into(),
         ));
     }
+    check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let left = load::load_path(&args.left, limits)?;
     let right = load::load_path(&args.right, limits)?;
@@ -150,6 +152,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
             "check writes text, json or markdown (not html)".into(),
         ));
     }
+    check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let new = load::load_path(&args.new, limits)?;
     let exclude = (args.new != "-").then(|| std::path::Path::new(&args.new));

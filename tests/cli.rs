@@ -324,6 +324,57 @@ fn failed_run_leaves_existing_output_untouched() {
 }
 
 #[test]
+fn output_into_a_missing_directory_names_the_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing");
+    let out = missing.join("report.txt");
+    let out = out.to_str().expect("utf-8 path");
+    readout()
+        .args(["compare", US, CN, "-o", out])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(format!(
+            "error: {out}: output directory `{}` does not exist\n",
+            missing.display()
+        ));
+    assert!(!missing.exists(), "nothing created");
+    // The same for extract and check, before they do any work.
+    readout()
+        .args(["extract", "-", "--side", "China", "-o", out])
+        .write_stdin("Dong said the two militaries should keep talking.\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output directory"));
+    readout()
+        .args(["check", US, "--against", CN, "--no-cache", "-o", out])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output directory"));
+    // A file where the directory should be, and a directory as the output.
+    let file = temp_file(&dir, "file.txt", "x");
+    readout()
+        .args(["compare", US, CN, "-o", &format!("{file}/report.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "output directory `{file}` is not a directory"
+        )));
+    readout()
+        .args(["compare", US, CN, "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output path is a directory"));
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["file.txt"], "no temporary file left behind");
+}
+
+#[test]
 fn html_is_a_page() {
     readout()
         .args(["compare", US, CN, "--format", "html"])
