@@ -123,11 +123,22 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let left = load::load_path(&args.left, limits)?;
-    let right = load::load_path(&args.right, limits)?;
-    let report = crate::compare(&left, &right, &taxonomy);
+    let report = if same_file(&args.left, &args.right) {
+        // Most likely a slip of the keyboard or of tab completion; say so,
+        // and show the file's claims once rather than each against itself.
+        eprintln!(
+            "warning: {} and {} are the same file: each claim is listed once, and a file agrees with itself",
+            visible(&args.left),
+            visible(&args.right)
+        );
+        crate::compare_with_itself(&left, &taxonomy)
+    } else {
+        let right = load::load_path(&args.right, limits)?;
+        crate::compare(&left, &right, &taxonomy)
+    };
     // The engine reads claims as the two sides of one meeting; two accounts
     // by one side still compare, but blame and denial lose their meaning.
-    if report.left.side == report.right.side {
+    if !report.same_file && report.left.side == report.right.side {
         eprintln!(
             "warning: both readouts are accounts by {}: verdicts assume the two sides of one meeting",
             visible(&report.left.side)
@@ -143,6 +154,19 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     } else {
         SAME
     })
+}
+
+/// Whether LEFT and RIGHT name one file: the same path, or two paths that
+/// resolve to the same file (`./us.yaml` and `us.yaml`, a symbolic link).
+fn same_file(left: &str, right: &str) -> bool {
+    if left == "-" || right == "-" {
+        return false;
+    }
+    left == right
+        || matches!(
+            (std::fs::canonicalize(left), std::fs::canonicalize(right)),
+            (Ok(l), Ok(r)) if l == r
+        )
 }
 
 fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {

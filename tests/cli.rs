@@ -506,8 +506,14 @@ fn fuzzy_topic_overrides_meet() {
 #[test]
 fn two_accounts_by_one_side_are_compared_with_a_warning() {
     let us = "readouts/2024-05-31-singapore/us.yaml";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = temp_file(
+        &dir,
+        "us-copy.yaml",
+        &std::fs::read_to_string(us).expect("corpus"),
+    );
     readout()
-        .args(["compare", us, us, "--color", "never"])
+        .args(["compare", us, &copy, "--color", "never"])
         .assert()
         .success()
         .stderr(predicate::str::contains(
@@ -517,6 +523,99 @@ fn two_accounts_by_one_side_are_compared_with_a_warning() {
         .args(["compare", us, "readouts/2024-05-31-singapore/cn.yaml"])
         .assert()
         .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_file_compared_with_itself_lists_each_claim_once() {
+    let json = |left: &str, right: &str| {
+        let out = readout()
+            .args(["compare", left, right, "-f", "json"])
+            .assert()
+            .code(0)
+            .stderr(format!(
+                "warning: {left} and {right} are the same file: each claim is listed once, and a file agrees with itself\n"
+            ))
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice::<serde_json::Value>(&out).expect("json")
+    };
+    // The same path, or another path to the same file.
+    let other = "readouts/2024-05-31-singapore/../2024-05-31-singapore/us.yaml";
+    for report in [json(US, US), json(US, other)] {
+        assert_eq!(report["same_file"], true);
+        assert_eq!(report["right_claims"], serde_json::json!([]));
+        let topics = report["topics"].as_array().expect("topics");
+        let mut filed: Vec<&str> = Vec::new();
+        for t in topics {
+            assert_eq!(t["verdict"], "agreement", "{t}");
+            assert_eq!(t["right"], serde_json::json!([]));
+            assert_eq!(t["pairs"], serde_json::json!([]));
+            filed.extend(
+                t["left"]
+                    .as_array()
+                    .expect("ids")
+                    .iter()
+                    .filter_map(|i| i.as_str()),
+            );
+        }
+        filed.sort_unstable();
+        let mut claims: Vec<&str> = report["left_claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .filter_map(|c| c["id"].as_str())
+            .collect();
+        claims.sort_unstable();
+        assert_eq!(filed, claims, "each claim in exactly one topic");
+        assert_eq!(claims.len(), 11);
+        assert_eq!(report["summary"]["agreement"], topics.len());
+    }
+    // The text report says so too, and shows each claim once.
+    let out = readout()
+        .args(["compare", US, US, "--color", "never"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(
+        text.starts_with("readout: United States (Department of Defense, 2024-05-31) vs itself\n"),
+        "{text}"
+    );
+    assert!(text.contains("LEFT and RIGHT are the same file: each claim is listed once"));
+    assert_eq!(text.matches(" us-2 ").count(), 1, "{text}");
+    assert!(!text.contains(" ~ "), "no claim paired with itself: {text}");
+    readout()
+        .args(["compare", US, US, "-f", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "| Topic | Verdict | United States |\n|---|---|---|\n| Taiwan | **agreement** | us-2, us-5 |\n",
+        ))
+        .stdout(predicate::str::contains("(silent)").not());
+    readout()
+        .args(["compare", US, US, "-f", "html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("vs itself</h1>"))
+        .stdout(predicate::str::contains(
+            "<p><em>LEFT and RIGHT are the same file",
+        ));
+    // A copy is another file: compared as usual, without this warning.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = temp_file(
+        &dir,
+        "us.yaml",
+        &std::fs::read_to_string(US).expect("corpus"),
+    );
+    readout()
+        .args(["compare", US, &copy, "-f", "json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("same file").not())
+        .stdout(predicate::str::contains("same_file").not());
 }
 
 #[test]
