@@ -106,6 +106,27 @@ pub enum Command {
         #[arg(long, short = 'f', value_enum, default_value_t = TopicsFormat::Text)]
         format: TopicsFormat,
     },
+    /// Print a shell completion script to standard output.
+    ///
+    /// Examples: readout completions bash > ~/.local/share/bash-completion/completions/readout;
+    /// readout completions zsh > ~/.zfunc/_readout;
+    /// readout completions fish > ~/.config/fish/completions/readout.fish
+    Completions {
+        /// The shell to complete for.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff) to standard output.
+    ///
+    /// The page of `readout` lists its commands as readout-compare(1) and so
+    /// on; `readout man COMMAND` prints that page.
+    ///
+    /// Example: readout man > ~/.local/share/man/man1/readout.1
+    Man {
+        /// A command whose page to print instead of the main one.
+        #[arg(value_name = "COMMAND")]
+        command: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -125,14 +146,14 @@ pub struct ExtractArgs {
     /// Where the account was published (`source.url`).
     #[arg(long, value_name = "URL")]
     pub url: Option<String>,
-    /// When the account was published (`source.published`).
-    #[arg(long, value_name = "DATE")]
+    /// When the account was published (`source.published`), e.g. 2024-05-31.
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
     pub published: Option<String>,
     /// What the meeting was (`meeting.title`).
     #[arg(long, value_name = "TEXT")]
     pub title: Option<String>,
     /// When the meeting took place (`meeting.date`), e.g. 2024-05-31.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = iso_date)]
     pub date: Option<String>,
     /// Where the meeting took place (`meeting.place`).
     #[arg(long, value_name = "PLACE")]
@@ -146,6 +167,18 @@ pub struct ExtractArgs {
     /// Write the YAML to FILE (atomically) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     pub output: Option<String>,
+}
+
+/// A date flag: an ISO 8601 calendar date (YYYY-MM-DD), as the readout
+/// file needs it, so that extract never writes a file validate refuses.
+fn iso_date(s: &str) -> Result<String, String> {
+    let s = s.trim();
+    if s.is_empty() {
+        return Ok(String::new());
+    }
+    crate::load::date::parse(s)
+        .map(|_| s.to_string())
+        .map_err(|e| format!("{e}; {}", e.hint()))
 }
 
 /// Output of `readout topics`.
@@ -166,8 +199,8 @@ pub enum EvalFormat {
 /// When to color the text report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
 pub enum ColorChoice {
-    /// Color when standard output is a terminal, unless NO_COLOR is set
-    /// (CLICOLOR_FORCE forces color).
+    /// Color when standard output is a terminal, unless NO_COLOR is set or
+    /// CLICOLOR is 0 (CLICOLOR_FORCE forces color, except against NO_COLOR).
     #[default]
     Auto,
     Always,
@@ -244,12 +277,14 @@ pub struct Terminal {
     pub stdout_is_terminal: bool,
     pub no_color: bool,
     pub clicolor_force: bool,
+    /// `CLICOLOR=0`: no color on a terminal either, unless CLICOLOR_FORCE.
+    pub clicolor_off: bool,
     /// Whether standard error is a terminal (progress bars go there).
     pub stderr_is_terminal: bool,
 }
 
 impl Terminal {
-    /// Reads NO_COLOR, CLICOLOR_FORCE and whether stdout is a terminal.
+    /// Reads NO_COLOR, CLICOLOR_FORCE, CLICOLOR and whether stdout is a terminal.
     pub fn detect() -> Terminal {
         use std::io::IsTerminal;
         let set = |name| std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0");
@@ -257,6 +292,7 @@ impl Terminal {
             stdout_is_terminal: std::io::stdout().is_terminal(),
             no_color: set("NO_COLOR"),
             clicolor_force: set("CLICOLOR_FORCE"),
+            clicolor_off: std::env::var_os("CLICOLOR").is_some_and(|v| v == "0"),
             stderr_is_terminal: std::io::stderr().is_terminal(),
         }
     }
@@ -271,6 +307,8 @@ impl Terminal {
                     false
                 } else if self.clicolor_force {
                     true
+                } else if self.clicolor_off {
+                    false
                 } else {
                     output.is_none_or(|o| o == "-") && self.stdout_is_terminal
                 }
@@ -313,6 +351,19 @@ mod tests {
             .use_color(ColorChoice::Always, None)
         );
         assert!(!tty.use_color(ColorChoice::Never, None));
+        let clicolor_0 = Terminal {
+            clicolor_off: true,
+            ..tty
+        };
+        assert!(!clicolor_0.use_color(ColorChoice::Auto, None));
+        assert!(clicolor_0.use_color(ColorChoice::Always, None));
+        assert!(
+            Terminal {
+                clicolor_force: true,
+                ..clicolor_0
+            }
+            .use_color(ColorChoice::Auto, None)
+        );
     }
 
     #[test]

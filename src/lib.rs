@@ -37,6 +37,13 @@ pub fn compare(left: &Readout, right: &Readout, taxonomy: &Taxonomy) -> Report {
     )
 }
 
+/// Compares a readout with itself (LEFT and RIGHT name one file): each
+/// claim is reported once, filed by topic, every topic an agreement.
+pub fn compare_with_itself(readout: &Readout, taxonomy: &Taxonomy) -> Report {
+    let norm = normalize(readout, taxonomy);
+    compare_normalized(&norm, &norm, taxonomy).of_one_file()
+}
+
 /// Compares two readouts already normalized (the archive check reuses these).
 pub fn compare_normalized(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Report {
     let topics = align::align(left, right, taxonomy);

@@ -22,17 +22,79 @@ pub fn emit(
                 _ => Ok(()),
             }
         }
-        Some(p) => write_atomic(Path::new(p), &buf).map_err(|e| Error::io(p, &e)),
+        Some(p) => write_atomic(Path::new(p), &buf).map_err(|e| output_error(p, &e)),
+    }
+}
+
+/// Refuses an output file that cannot be written, before the command does
+/// its work: its directory must exist, and it must not be a directory itself.
+/// `None` and `-` are standard output.
+pub fn check_destination(path: Option<&str>) -> Result<(), Error> {
+    match path {
+        None | Some("-") => Ok(()),
+        Some(p) => match destination_problem(Path::new(p)) {
+            Some(message) => Err(Error::Io {
+                path: p.to_string(),
+                message,
+            }),
+            None => Ok(()),
+        },
+    }
+}
+
+/// What stops a file from being written at `path`, if it is the path itself.
+fn destination_problem(path: &Path) -> Option<String> {
+    let dir = parent_dir(path);
+    match std::fs::metadata(dir) {
+        Ok(m) if !m.is_dir() => {
+            return Some(format!(
+                "output directory `{}` is not a directory",
+                dir.display()
+            ));
+        }
+        Ok(_) => {}
+        Err(_) => {
+            return Some(format!(
+                "output directory `{}` does not exist",
+                dir.display()
+            ));
+        }
+    }
+    if std::fs::metadata(path).is_ok_and(|m| m.is_dir()) {
+        return Some("output path is a directory; name a file to write".to_string());
+    }
+    None
+}
+
+/// A failed write of the output file at `path`, worded as a problem with the
+/// output (never the temporary file's name, which the user did not choose).
+fn output_error(path: &str, err: &io::Error) -> Error {
+    let message = destination_problem(Path::new(path)).unwrap_or_else(|| {
+        let reason = match (err.kind(), err.raw_os_error()) {
+            (io::ErrorKind::PermissionDenied, _) => "permission denied".to_string(),
+            (_, Some(code)) => io::Error::from_raw_os_error(code).to_string(),
+            (kind, None) => kind.to_string(),
+        };
+        format!("cannot write the output: {reason}")
+    });
+    Error::Io {
+        path: path.to_string(),
+        message,
+    }
+}
+
+/// The directory a file at `path` goes in (`.` for a bare file name).
+fn parent_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
     }
 }
 
 /// Writes `bytes` to a temporary file beside `path` and renames it into place,
 /// so an existing file is either replaced whole or left untouched.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
+    let dir = parent_dir(path);
     // The temporary file is private (0600); the report gets the mode of the
     // file it replaces, or an ordinary file's mode when it is new.
     let mode = std::fs::metadata(path).map(|m| m.permissions()).ok();
@@ -74,6 +136,27 @@ mod tests {
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
         write_atomic(&p, b"again").expect("atomic write");
         assert_eq!(mode(&p), 0o640);
+    }
+
+    #[test]
+    fn a_destination_that_cannot_be_written_is_named() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let message = |p: &Path| match check_destination(p.to_str()) {
+            Err(Error::Io { message, .. }) => message,
+            other => panic!("expected an output error, got {other:?}"),
+        };
+        let missing = dir.path().join("missing");
+        assert_eq!(
+            message(&missing.join("r.txt")),
+            format!("output directory `{}` does not exist", missing.display())
+        );
+        assert_eq!(
+            message(dir.path()),
+            "output path is a directory; name a file to write"
+        );
+        assert!(check_destination(dir.path().join("r.txt").to_str()).is_ok());
+        assert!(check_destination(Some("-")).is_ok());
+        assert!(check_destination(None).is_ok());
     }
 
     #[test]

@@ -15,6 +15,11 @@ use crate::normalize::{NormClaim, NormReadout};
 pub struct Report {
     pub left: SideSummary,
     pub right: SideSummary,
+    /// LEFT and RIGHT are the same file: its claims are listed once, on the
+    /// left (`right` describes the same file; `right_claims` is empty), and
+    /// every topic is an agreement. Present only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub same_file: bool,
     pub topics: Vec<TopicReport>,
     pub summary: Summary,
     /// Every claim of the left readout, with what normalize found in it.
@@ -220,12 +225,35 @@ impl Report {
         Report {
             left: side_summary(left),
             right: side_summary(right),
+            same_file: false,
             topics,
             summary,
             claim_index: [index(&left_claims), index(&right_claims)],
             left_claims,
             right_claims,
         }
+    }
+
+    /// This report of a file compared with itself, as the user expects to
+    /// read it: each claim once (on the left, filed by topic), no pairs of a
+    /// claim with itself, and every topic an agreement.
+    pub fn of_one_file(mut self) -> Report {
+        self.topics.retain(|t| !t.left.is_empty());
+        for t in &mut self.topics {
+            t.verdict = Verdict::Agreement;
+            t.omitted_by = None;
+            t.right.clear();
+            t.pairs.clear();
+            t.touched_by.clear();
+        }
+        self.summary = Summary {
+            agreement: self.topics.len(),
+            ..Summary::default()
+        };
+        self.right_claims.clear();
+        self.claim_index[1].clear();
+        self.same_file = true;
+        self
     }
 
     /// The claim with `id` on `side`.

@@ -10,7 +10,7 @@ use crate::error::Error;
 use crate::exit_codes::{DIFFERENT, SAME, TROUBLE};
 use crate::load::{self, Limits};
 use crate::normalize::taxonomy::Taxonomy;
-use crate::output::emit;
+use crate::output::{check_destination, emit};
 use crate::render::{self, escape::visible};
 
 /// Runs the parsed command line; `term` is what `main` read of the environment.
@@ -44,10 +44,20 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
         }
         Command::Extract(args) => extract(args, &limits),
         Command::Check(args) => check(args, &limits, term),
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            emit(None, |w| {
+                clap_complete::generate(shell, &mut cmd, "readout", w);
+                Ok(())
+            })?;
+            Ok(SAME)
+        }
+        Command::Man { command } => man_page(command.as_deref()),
     }
 }
 
 fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
+    check_destination(args.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let text = load::read_text(&args.file, limits)?;
     let opts = crate::extract::Options {
@@ -68,6 +78,34 @@ fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
     Ok(SAME)
 }
 
+/// Writes the man page of `readout`, or of `readout COMMAND` (named
+/// `readout-COMMAND`, as the main page refers to it).
+fn man_page(command: Option<&str>) -> Result<u8, Error> {
+    let mut cmd = <Cli as clap::CommandFactory>::command();
+    // Building propagates the global flags and the version into the commands.
+    cmd.build();
+    let page = match command {
+        None => cmd,
+        Some(name) => {
+            let sub = cmd.find_subcommand(name).cloned().ok_or_else(|| {
+                let names: Vec<&str> = cmd
+                    .get_subcommands()
+                    .map(|s| s.get_name())
+                    .filter(|n| *n != "help")
+                    .collect();
+                Error::Usage(format!(
+                    "no command `{name}`; man pages exist for: {}",
+                    names.join(", ")
+                ))
+            })?;
+            let full = format!("readout-{}", sub.get_name());
+            sub.name(full).version(env!("CARGO_PKG_VERSION"))
+        }
+    };
+    emit(None, |w| clap_mangen::Man::new(page).render(w))?;
+    Ok(SAME)
+}
+
 /// The taxonomy in force: built in, or extended by `--topics FILE`.
 pub fn taxonomy(topics: Option<&str>, limits: &Limits) -> Result<Taxonomy, Error> {
     match topics {
@@ -82,13 +120,25 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
             "only one of LEFT and RIGHT can be `-` (standard input)".into(),
         ));
     }
+    check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let left = load::load_path(&args.left, limits)?;
-    let right = load::load_path(&args.right, limits)?;
-    let report = crate::compare(&left, &right, &taxonomy);
+    let report = if same_file(&args.left, &args.right) {
+        // Most likely a slip of the keyboard or of tab completion; say so,
+        // and show the file's claims once rather than each against itself.
+        eprintln!(
+            "warning: {} and {} are the same file: each claim is listed once, and a file agrees with itself",
+            visible(&args.left),
+            visible(&args.right)
+        );
+        crate::compare_with_itself(&left, &taxonomy)
+    } else {
+        let right = load::load_path(&args.right, limits)?;
+        crate::compare(&left, &right, &taxonomy)
+    };
     // The engine reads claims as the two sides of one meeting; two accounts
     // by one side still compare, but blame and denial lose their meaning.
-    if report.left.side == report.right.side {
+    if !report.same_file && report.left.side == report.right.side {
         eprintln!(
             "warning: both readouts are accounts by {}: verdicts assume the two sides of one meeting",
             visible(&report.left.side)
@@ -106,6 +156,19 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     })
 }
 
+/// Whether LEFT and RIGHT name one file: the same path, or two paths that
+/// resolve to the same file (`./us.yaml` and `us.yaml`, a symbolic link).
+fn same_file(left: &str, right: &str) -> bool {
+    if left == "-" || right == "-" {
+        return false;
+    }
+    left == right
+        || matches!(
+            (std::fs::canonicalize(left), std::fs::canonicalize(right)),
+            (Ok(l), Ok(r)) if l == r
+        )
+}
+
 fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
     use crate::check::{CheckOptions, archive, cache::Cache};
     if args.output.format == render::Format::Html {
@@ -113,6 +176,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
             "check writes text, json or markdown (not html)".into(),
         ));
     }
+    check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let new = load::load_path(&args.new, limits)?;
     let exclude = (args.new != "-").then(|| std::path::Path::new(&args.new));
@@ -199,9 +263,9 @@ fn validate(files: &[String], topics: Option<&str>, limits: &Limits) -> Result<u
         match load::load_path(f, limits) {
             Ok(r) => {
                 let line = format!(
-                    "{}: OK ({} claims, side {})",
+                    "{}: OK ({}, side {})",
                     visible(f),
-                    r.claims.len(),
+                    render::plural(r.claims.len(), "claim"),
                     visible(&r.source.side)
                 );
                 if writeln!(stdout, "{line}").is_err() {

@@ -103,6 +103,9 @@ bad! {
     alias_count_bomb: "alias-count-bomb.yaml", Some((1004, 5)), "more than 1000 aliases";
     deep_flow_nesting: "deep-nesting.yaml", Some((2, 264)), "nesting deeper than 64 levels";
     deep_block_nesting: "deep-block-nesting.yaml", Some((3, 5)), "expected a mapping";
+    date_off_the_calendar: "date-off-calendar.yaml", Some((3, 9)), "`meeting.date` is `2024-13-45`: there is no month 13";
+    date_not_iso: "date-not-iso.yaml", Some((3, 14)), "`source.published` is `31 May 2024`: not an ISO 8601 date (YYYY-MM-DD)\n  |\n3 |   published: 31 May 2024\n  |              ^\n  = hint: write it as `2024-05-31`";
+    date_with_controls: "date-with-controls.yaml", Some((2, 9)), "`meeting.date` is `2024-05-31\\x1b]0;pwned\\x07`: not an ISO 8601 date";
 }
 
 #[test]

@@ -9,7 +9,9 @@ const CN: &str = "readouts/2024-05-31-singapore/cn.yaml";
 
 fn readout() -> Command {
     let mut c = Command::cargo_bin("readout").expect("binary");
-    c.env_remove("NO_COLOR").env_remove("CLICOLOR_FORCE");
+    c.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR");
     c
 }
 
@@ -175,9 +177,10 @@ fn validate_says_ok() {
         .args(["validate", &p, US])
         .assert()
         .success()
-        .stdout(predicate::str::contains(
-            "OK (1 claims, side United States)",
-        ));
+        .stdout(predicate::str::contains("OK (1 claim, side United States)"))
+        .stdout(predicate::str::contains(format!(
+            "{US}: OK (11 claims, side United States)"
+        )));
 }
 
 #[test]
@@ -211,7 +214,68 @@ fn colors_follow_flag_and_environment() {
         .env("NO_COLOR", "1")
         .assert()
         .code(1)
-        .stdout(esc.not());
+        .stdout(esc.clone().not());
+    // CLICOLOR=0 turns color off; CLICOLOR_FORCE still forces it.
+    readout()
+        .args(["compare", US, CN])
+        .env("CLICOLOR", "0")
+        .env("CLICOLOR_FORCE", "1")
+        .assert()
+        .code(1)
+        .stdout(esc);
+}
+
+/// Runs `readout ARGS` with a terminal as standard output (util-linux
+/// `script` provides it) and `env` set; None where `script` is missing.
+#[cfg(target_os = "linux")]
+fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
+    let bin = assert_cmd::cargo::cargo_bin("readout");
+    let command = std::iter::once(bin.display().to_string())
+        .chain(args.iter().map(|a| a.to_string()))
+        .map(|a| format!("'{a}'"))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let mut script = std::process::Command::new("script");
+    script
+        .args(["-qec", &command, "/dev/null"])
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .stdin(std::process::Stdio::null());
+    for (k, v) in env {
+        script.env(k, v);
+    }
+    match script.output() {
+        Ok(out) if out.status.code().is_some_and(|c| c <= 1) => {
+            Some(String::from_utf8_lossy(&out.stdout).into_owned())
+        }
+        _ => {
+            eprintln!("skipped: no util-linux `script` to provide a terminal");
+            None
+        }
+    }
+}
+
+#[test]
+#[cfg(target_os = "linux")]
+fn clicolor_0_turns_color_off_on_a_terminal() {
+    let args = ["compare", US, CN];
+    let Some(colored) = on_a_terminal(&args, &[]) else {
+        return;
+    };
+    assert!(
+        colored.contains("\u{1b}["),
+        "a terminal gets color: {colored:.200}"
+    );
+    let plain = on_a_terminal(&args, &[("CLICOLOR", "0")]).expect("ran before");
+    assert!(plain.contains("CONTRADICTION"), "{plain:.200}");
+    assert!(!plain.contains("\u{1b}["), "{plain:.200}");
+    let forced =
+        on_a_terminal(&args, &[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]).expect("ran before");
+    assert!(forced.contains("\u{1b}["), "{forced:.200}");
+    // CLICOLOR=1 is the default, not a force.
+    let one = on_a_terminal(&args, &[("CLICOLOR", "1")]).expect("ran before");
+    assert!(one.contains("\u{1b}["), "{one:.200}");
 }
 
 #[test]
@@ -257,6 +321,57 @@ fn failed_run_leaves_existing_output_untouched() {
         std::fs::read_to_string(&out).expect("read"),
         "previous report"
     );
+}
+
+#[test]
+fn output_into_a_missing_directory_names_the_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("missing");
+    let out = missing.join("report.txt");
+    let out = out.to_str().expect("utf-8 path");
+    readout()
+        .args(["compare", US, CN, "-o", out])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(format!(
+            "error: {out}: output directory `{}` does not exist\n",
+            missing.display()
+        ));
+    assert!(!missing.exists(), "nothing created");
+    // The same for extract and check, before they do any work.
+    readout()
+        .args(["extract", "-", "--side", "China", "-o", out])
+        .write_stdin("Dong said the two militaries should keep talking.\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output directory"));
+    readout()
+        .args(["check", US, "--against", CN, "--no-cache", "-o", out])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output directory"));
+    // A file where the directory should be, and a directory as the output.
+    let file = temp_file(&dir, "file.txt", "x");
+    readout()
+        .args(["compare", US, CN, "-o", &format!("{file}/report.txt")])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "output directory `{file}` is not a directory"
+        )));
+    readout()
+        .args(["compare", US, CN, "-o"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("output path is a directory"));
+    let mut left: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("ls")
+        .map(|e| e.expect("entry").file_name())
+        .collect();
+    left.sort();
+    assert_eq!(left, ["file.txt"], "no temporary file left behind");
 }
 
 #[test]
@@ -391,8 +506,14 @@ fn fuzzy_topic_overrides_meet() {
 #[test]
 fn two_accounts_by_one_side_are_compared_with_a_warning() {
     let us = "readouts/2024-05-31-singapore/us.yaml";
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = temp_file(
+        &dir,
+        "us-copy.yaml",
+        &std::fs::read_to_string(us).expect("corpus"),
+    );
     readout()
-        .args(["compare", us, us, "--color", "never"])
+        .args(["compare", us, &copy, "--color", "never"])
         .assert()
         .success()
         .stderr(predicate::str::contains(
@@ -402,6 +523,99 @@ fn two_accounts_by_one_side_are_compared_with_a_warning() {
         .args(["compare", us, "readouts/2024-05-31-singapore/cn.yaml"])
         .assert()
         .stderr(predicate::str::is_empty());
+}
+
+#[test]
+fn a_file_compared_with_itself_lists_each_claim_once() {
+    let json = |left: &str, right: &str| {
+        let out = readout()
+            .args(["compare", left, right, "-f", "json"])
+            .assert()
+            .code(0)
+            .stderr(format!(
+                "warning: {left} and {right} are the same file: each claim is listed once, and a file agrees with itself\n"
+            ))
+            .get_output()
+            .stdout
+            .clone();
+        serde_json::from_slice::<serde_json::Value>(&out).expect("json")
+    };
+    // The same path, or another path to the same file.
+    let other = "readouts/2024-05-31-singapore/../2024-05-31-singapore/us.yaml";
+    for report in [json(US, US), json(US, other)] {
+        assert_eq!(report["same_file"], true);
+        assert_eq!(report["right_claims"], serde_json::json!([]));
+        let topics = report["topics"].as_array().expect("topics");
+        let mut filed: Vec<&str> = Vec::new();
+        for t in topics {
+            assert_eq!(t["verdict"], "agreement", "{t}");
+            assert_eq!(t["right"], serde_json::json!([]));
+            assert_eq!(t["pairs"], serde_json::json!([]));
+            filed.extend(
+                t["left"]
+                    .as_array()
+                    .expect("ids")
+                    .iter()
+                    .filter_map(|i| i.as_str()),
+            );
+        }
+        filed.sort_unstable();
+        let mut claims: Vec<&str> = report["left_claims"]
+            .as_array()
+            .expect("claims")
+            .iter()
+            .filter_map(|c| c["id"].as_str())
+            .collect();
+        claims.sort_unstable();
+        assert_eq!(filed, claims, "each claim in exactly one topic");
+        assert_eq!(claims.len(), 11);
+        assert_eq!(report["summary"]["agreement"], topics.len());
+    }
+    // The text report says so too, and shows each claim once.
+    let out = readout()
+        .args(["compare", US, US, "--color", "never"])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(
+        text.starts_with("readout: United States (Department of Defense, 2024-05-31) vs itself\n"),
+        "{text}"
+    );
+    assert!(text.contains("LEFT and RIGHT are the same file: each claim is listed once"));
+    assert_eq!(text.matches(" us-2 ").count(), 1, "{text}");
+    assert!(!text.contains(" ~ "), "no claim paired with itself: {text}");
+    readout()
+        .args(["compare", US, US, "-f", "markdown"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains(
+            "| Topic | Verdict | United States |\n|---|---|---|\n| Taiwan | **agreement** | us-2, us-5 |\n",
+        ))
+        .stdout(predicate::str::contains("(silent)").not());
+    readout()
+        .args(["compare", US, US, "-f", "html"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("vs itself</h1>"))
+        .stdout(predicate::str::contains(
+            "<p><em>LEFT and RIGHT are the same file",
+        ));
+    // A copy is another file: compared as usual, without this warning.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let copy = temp_file(
+        &dir,
+        "us.yaml",
+        &std::fs::read_to_string(US).expect("corpus"),
+    );
+    readout()
+        .args(["compare", US, &copy, "-f", "json"])
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("same file").not())
+        .stdout(predicate::str::contains("same_file").not());
 }
 
 #[test]
@@ -461,4 +675,60 @@ fn eval_prints_the_figures() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("possible values: text, json"));
+}
+
+#[test]
+fn completions_for_every_shell() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = readout()
+            .args(["completions", shell])
+            .assert()
+            .success()
+            .stderr(predicate::str::is_empty())
+            .get_output()
+            .stdout
+            .clone();
+        let script = String::from_utf8(out).expect("utf-8 script");
+        assert!(script.contains("readout"), "{shell}: names the program");
+        assert!(
+            script.contains("compare"),
+            "{shell}: completes the commands"
+        );
+    }
+    readout()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("invalid value 'tcsh'"))
+        .stderr(predicate::str::contains(
+            "possible values: bash, elvish, fish",
+        ));
+}
+
+#[test]
+fn man_page_is_roff() {
+    let out = readout()
+        .arg("man")
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let page = String::from_utf8(out).expect("utf-8 page");
+    assert!(page.starts_with('.'), "a roff request first: {page:.40}");
+    assert!(page.contains(".TH readout 1"), "{page:.200}");
+    assert!(page.contains("readout\\-compare(1)"), "lists the commands");
+    readout()
+        .args(["man", "compare"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(".TH readout-compare 1"))
+        .stdout(predicate::str::contains("\\-\\-fail\\-on"));
+    readout()
+        .args(["man", "comapre"])
+        .assert()
+        .code(2)
+        .stdout(predicate::str::is_empty())
+        .stderr(predicate::str::contains("no command `comapre`"));
 }

@@ -322,6 +322,30 @@ fn standard_input_and_metadata_flags() {
 }
 
 #[test]
+fn date_flags_take_iso_dates_only() {
+    // The YAML must pass validate, which refuses any other date.
+    for (flag, date, message) in [
+        ("--date", "31 May 2024", "write it as `2024-05-31`"),
+        (
+            "--published",
+            "2024-02-30",
+            "February 2024 has 29 days, not 30",
+        ),
+    ] {
+        readout()
+            .args(["extract", "-", "--side", "China", flag, date])
+            .write_stdin("Dong said that the two militaries should keep talking.\n")
+            .assert()
+            .code(2)
+            .stdout(predicate::str::is_empty())
+            .stderr(predicate::str::contains(format!(
+                "invalid value '{date}' for '{flag} <DATE>'"
+            )))
+            .stderr(predicate::str::contains(message));
+    }
+}
+
+#[test]
 fn bad_input_is_trouble_with_no_output() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = dir.path().join("out.yaml");

@@ -73,14 +73,21 @@ fn unwritable_destination_fails_cleanly() {
     let out = readout(&["compare", US, CN, "-o", t]);
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.starts_with(&format!("error: {t}: ")), "{stderr}");
+    assert_eq!(
+        stderr,
+        format!("error: {t}: output path is a directory; name a file to write\n")
+    );
     assert_eq!(entries(dir.path()), ["taken"]);
     assert_eq!(entries(&target), ["inside.txt"]);
 
     let missing = dir.path().join("no/such/dir/report.txt");
     let out = readout(&["compare", US, CN, "-o", missing.to_str().expect("utf-8")]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("no such file"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("output directory") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
 }
 
 /// Every claim of both readouts of every corpus pair is filed under exactly

@@ -1,6 +1,7 @@
 //! Load: read a readout file (or stdin), check it against schema version 1,
 //! and hand back a [`Readout`]. Every refusal names file, line and column.
 
+pub mod date;
 mod schema;
 mod suggest;
 pub mod yaml;
@@ -358,21 +359,26 @@ fn check(
         });
     }
 
-    let meeting = raw.meeting.map(|m| Meeting {
+    let meeting_date = raw.meeting.as_ref().and_then(|m| m.date.as_ref());
+    let published = raw.source.published.as_ref();
+    let meeting = raw.meeting.as_ref().map(|m| Meeting {
         title: nonempty(&m.title),
-        date: nonempty(&m.date),
+        date: None,
         place: nonempty(&m.place),
     });
+    let mut meeting = meeting.unwrap_or_default();
+    meeting.date = checked_date(origin, text, "meeting.date", meeting_date)?;
+    let published = checked_date(origin, text, "source.published", published)?;
     Ok(Readout {
         origin: origin.to_string(),
         version,
-        meeting: meeting.unwrap_or_default(),
+        meeting,
         source: Source {
             side,
             issuer: nonempty(&raw.source.issuer),
             spokesperson: nonempty(&raw.source.spokesperson),
             url: nonempty(&raw.source.url),
-            published: nonempty(&raw.source.published),
+            published,
         },
         participants: raw
             .participants
@@ -386,6 +392,31 @@ fn check(
             .collect(),
         claims,
     })
+}
+
+/// The date at `field`, trimmed, when it is an ISO 8601 calendar date; None
+/// when absent or blank; an error at its position otherwise.
+fn checked_date(
+    origin: &str,
+    text: &str,
+    field: &str,
+    value: Option<&serde_saphyr::Spanned<String>>,
+) -> Result<Option<String>, Error> {
+    let Some(v) = value else { return Ok(None) };
+    let s = v.value.trim();
+    if s.is_empty() {
+        return Ok(None);
+    }
+    match date::parse(s) {
+        Ok(_) => Ok(Some(s.to_string())),
+        Err(e) => Err(at(
+            origin,
+            text,
+            v.referenced,
+            format!("`{field}` is `{s}`: {e}"),
+            Some(e.hint()),
+        )),
+    }
 }
 
 fn too_many(

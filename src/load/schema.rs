@@ -25,7 +25,7 @@ pub(super) struct RawReadout {
 )]
 pub(super) struct RawMeeting {
     pub title: Option<String>,
-    pub date: Option<String>,
+    pub date: Option<Spanned<String>>,
     pub place: Option<String>,
 }
 
@@ -39,7 +39,7 @@ pub(super) struct RawSource {
     pub issuer: Option<String>,
     pub spokesperson: Option<String>,
     pub url: Option<String>,
-    pub published: Option<String>,
+    pub published: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use super::escape::html as h;
-use super::{plural, relation_name, side_name, touched_note};
+use super::{SAME_FILE_NOTE, plural, relation_name, title, touched_note};
 use crate::classify::Side;
 use crate::report::Report;
 
@@ -13,7 +13,7 @@ td,th{padding:.2em .6em;text-align:left;vertical-align:top}code{color:#0969da}.r
 
 pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
     let (l, r) = (&report.left, &report.right);
-    let title = format!("{} vs {}", side_name(l), side_name(r));
+    let title = title(report);
     writeln!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">"
@@ -24,6 +24,9 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         h(&title)
     )?;
     writeln!(out, "<h1>{}</h1>", h(&title))?;
+    if report.same_file {
+        writeln!(out, "<p><em>{}</em></p>", h(SAME_FILE_NOTE))?;
+    }
     let s = &report.summary;
     writeln!(
         out,

@@ -3,16 +3,20 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
-use super::{plural, relation_name, side_name, touched_note};
+use super::{SAME_FILE_NOTE, plural, relation_name, title, touched_note};
 use crate::classify::Side;
 use crate::report::Report;
 
 pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
     let (l, r) = (&report.left, &report.right);
-    writeln!(out, "# {} vs {}", md(&side_name(l)), md(&side_name(r)))?;
+    writeln!(out, "# {}", md(&title(report)))?;
     writeln!(out)?;
     if let Some(title) = l.title.as_ref().or(r.title.as_ref()) {
         writeln!(out, "*{}*", md(title))?;
+        writeln!(out)?;
+    }
+    if report.same_file {
+        writeln!(out, "*{}*", md(SAME_FILE_NOTE))?;
         writeln!(out)?;
     }
     let s = &report.summary;
@@ -26,23 +30,7 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         plural(s.omission, "omission")
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Topic | Verdict | {} | {} |",
-        md(&l.side),
-        md(&r.side)
-    )?;
-    writeln!(out, "|---|---|---|---|")?;
-    for t in &report.topics {
-        writeln!(
-            out,
-            "| {} | **{}** | {} | {} |",
-            md(&t.label),
-            t.verdict.name(),
-            ids(&t.left),
-            ids(&t.right)
-        )?;
-    }
+    verdict_table(report, out)?;
     for t in &report.topics {
         writeln!(out)?;
         writeln!(out, "## {}: {}", md(&t.label), t.verdict.name())?;
@@ -91,6 +79,39 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
                     md(&p.reason)
                 )?;
             }
+        }
+    }
+    Ok(())
+}
+
+/// The table of topics: verdict and each side's claims (one column of
+/// claims when LEFT and RIGHT are one file).
+fn verdict_table<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
+    let (l, r) = (&report.left, &report.right);
+    if report.same_file {
+        writeln!(out, "| Topic | Verdict | {} |", md(&l.side))?;
+        writeln!(out, "|---|---|---|")?;
+    } else {
+        writeln!(
+            out,
+            "| Topic | Verdict | {} | {} |",
+            md(&l.side),
+            md(&r.side)
+        )?;
+        writeln!(out, "|---|---|---|---|")?;
+    }
+    for t in &report.topics {
+        write!(
+            out,
+            "| {} | **{}** | {} |",
+            md(&t.label),
+            t.verdict.name(),
+            ids(&t.left)
+        )?;
+        if report.same_file {
+            writeln!(out)?;
+        } else {
+            writeln!(out, " {} |", ids(&t.right))?;
         }
     }
     Ok(())

@@ -66,6 +66,24 @@ pub fn side_name(s: &SideSummary) -> String {
     }
 }
 
+/// What a report compares: "United States (...) vs China (...)", or
+/// "United States (...) vs itself" when LEFT and RIGHT are one file.
+pub fn title(report: &Report) -> String {
+    if report.same_file {
+        format!("{} vs itself", side_name(&report.left))
+    } else {
+        format!(
+            "{} vs {}",
+            side_name(&report.left),
+            side_name(&report.right)
+        )
+    }
+}
+
+/// Said under the title of a report whose LEFT and RIGHT are one file.
+pub const SAME_FILE_NOTE: &str =
+    "LEFT and RIGHT are the same file: each claim is listed once, and a file agrees with itself.";
+
 /// The verdict as a fixed-width heading: "CONTRADICTION".
 pub fn verdict_heading(v: Verdict) -> String {
     format!("{:<13}", v.name().to_uppercase())

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::diff::{Chunk, words};
 use super::escape::visible;
 use super::style::Style;
-use super::{plural, side_name, touched_note, verdict_heading};
+use super::{SAME_FILE_NOTE, plural, side_name, touched_note, verdict_heading};
 use crate::classify::Side;
 use crate::report::{ClaimReport, Report};
 
@@ -21,10 +21,17 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
         style.heading("readout:"),
         style.heading(&visible(&side_name(l))),
         style.dim("vs"),
-        style.heading(&visible(&side_name(r)))
+        if report.same_file {
+            style.dim("itself")
+        } else {
+            style.heading(&visible(&side_name(r)))
+        }
     )?;
     if let Some(title) = l.title.as_ref().or(r.title.as_ref()) {
         writeln!(out, "{}", style.dim(&visible(title)))?;
+    }
+    if report.same_file {
+        writeln!(out, "{}", style.dim(SAME_FILE_NOTE))?;
     }
     let width = l.side.chars().count().max(r.side.chars().count());
     for t in &report.topics {
