@@ -1,6 +1,6 @@
 //! Big valid input: a claim of 10 MB of text is compared (nothing lost); a
 //! readout of 200,000 claims is refused with the limit and the flag that
-//! raises it. Inputs are generated here, not committed. The README gives the
+//! raises it. Inputs are generated here, not committed. docs/robustness.md gives the
 //! time and memory these take in a release build.
 
 use assert_cmd::Command;

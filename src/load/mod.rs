@@ -32,7 +32,7 @@ pub struct Limits {
 pub const DEFAULT_MAX_INPUT_MB: u64 = 16;
 
 /// Default of `--max-claims`: a thousand claims a side, all on one topic,
-/// compare in about two seconds and 200 MB (see the README's figures).
+/// compare in about two seconds and 200 MB (see the figures in docs/robustness.md).
 pub const DEFAULT_MAX_CLAIMS: usize = 1_000;
 
 impl Default for Limits {

@@ -20,7 +20,7 @@ pub enum Format {
     /// Grouped by topic, colored by verdict, for reading in a terminal.
     #[default]
     Text,
-    /// The JSON report (a stable contract; see the README).
+    /// The JSON report (a stable contract; see docs/json.md).
     Json,
     /// Markdown, for pasting into a brief.
     Markdown,
