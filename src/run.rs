@@ -97,7 +97,7 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     let out = &args.output;
     let color = term.use_color(out.color, out.output.as_deref());
     emit(out.output.as_deref(), |w| {
-        render::render(&report, out.format, color, w)
+        render::render(&report, out.resolved_format(), color, w)
     })?;
     Ok(if report.has_differences(out.fail_on) {
         DIFFERENT
@@ -108,7 +108,7 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
 
 fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
     use crate::check::{CheckOptions, archive, cache::Cache};
-    if args.output.format == render::Format::Html {
+    if args.output.resolved_format() == render::Format::Html {
         return Err(Error::Usage(
             "check writes text, json or markdown (not html)".into(),
         ));
@@ -158,7 +158,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
     let out = &args.output;
     let color = term.use_color(out.color, out.output.as_deref());
     emit(out.output.as_deref(), |w| {
-        crate::check::render::render(&report, out.format, color, w)
+        crate::check::render::render(&report, out.resolved_format(), color, w)
     })?;
     let code = if report.has_changes(out.fail_on) {
         DIFFERENT

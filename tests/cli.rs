@@ -462,3 +462,40 @@ fn eval_prints_the_figures() {
         .code(2)
         .stderr(predicate::str::contains("possible values: text, json"));
 }
+
+#[test]
+fn output_extension_names_the_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        readout()
+            .args(["compare", US, CN])
+            .args(extra)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::is_empty());
+        std::fs::read_to_string(&out).expect("report written")
+    };
+    assert!(run("report.html", &[]).starts_with("<!DOCTYPE html>"));
+    assert!(run("REPORT.HTM", &[]).starts_with("<!DOCTYPE html>"));
+    assert!(run("report.md", &[]).starts_with("# United States"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run("report.json", &[])).expect("JSON report");
+    assert_eq!(json["left"]["side"], "United States");
+    assert!(run("report.txt", &[]).starts_with("readout: United States"));
+    // An explicit --format wins over the extension.
+    assert!(run("plain.html", &["--format", "text"]).starts_with("readout: United States"));
+}
+
+#[test]
+fn check_refuses_html_inferred_from_the_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    readout()
+        .args(["check", CN, "--no-cache", "--against", US, "-o"])
+        .arg(dir.path().join("r.html"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not html"));
+}

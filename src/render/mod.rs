@@ -28,6 +28,20 @@ pub enum Format {
     Html,
 }
 
+impl Format {
+    /// The format a report file's extension names: `.json`, `.md` or
+    /// `.markdown`, `.html` or `.htm` (in any case); none for others.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = std::path::Path::new(path).extension()?.to_str()?;
+        match ext.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
 /// Writes `report` in `format`; `color` only affects text.
 pub fn render<W: Write>(
     report: &Report,
@@ -91,5 +105,23 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_files_extension_names_its_format() {
+        assert_eq!(Format::from_path("report.html"), Some(Format::Html));
+        assert_eq!(Format::from_path("out/Brief.HTM"), Some(Format::Html));
+        assert_eq!(Format::from_path("report.md"), Some(Format::Markdown));
+        assert_eq!(Format::from_path("report.markdown"), Some(Format::Markdown));
+        assert_eq!(Format::from_path("report.json"), Some(Format::Json));
+        assert_eq!(Format::from_path("report.txt"), None);
+        assert_eq!(Format::from_path("report"), None);
+        assert_eq!(Format::from_path("-"), None);
+        assert_eq!(Format::from_path("html"), None);
     }
 }
