@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod escape;
 pub mod html;
+pub mod made;
 pub mod markdown;
 pub mod style;
 pub mod text;
@@ -12,6 +13,7 @@ use std::io::{self, Write};
 
 use crate::classify::{Relation, Verdict};
 use crate::report::{Report, SideSummary};
+pub use made::Made;
 pub use style::Style;
 
 /// Output formats of `compare` and `check`.
