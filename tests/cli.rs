@@ -266,7 +266,7 @@ fn html_is_a_page() {
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
-        .stdout(predicate::str::contains("class=\"contradiction\""));
+        .stdout(predicate::str::contains("class=\"verdict contradiction\""));
 }
 
 #[test]
@@ -498,4 +498,33 @@ fn check_refuses_html_inferred_from_the_extension() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("not html"));
+}
+
+#[test]
+fn html_page_has_the_matrix_legend_and_its_making() {
+    let out = readout()
+        .args(["compare", US, CN, "-f", "html"])
+        .env("SOURCE_DATE_EPOCH", "1717200000")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(page.contains("<table class=\"matrix\">"));
+    assert!(page.contains("<a href=\"#topic-taiwan\">Taiwan</a>"));
+    assert!(page.contains("<section class=\"topic\" id=\"topic-taiwan\">"));
+    assert!(page.contains("<h2 id=\"legend\">Legend</h2>"));
+    assert!(page.contains("<code class=\"rule\">mutual-blame</code>"));
+    assert!(page.contains("<time datetime=\"2024-06-01T00:00:00Z\">"));
+    readout()
+        .args(["compare", US, CN, "-f", "html"])
+        .env("SOURCE_DATE_EPOCH", "last tuesday")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("SOURCE_DATE_EPOCH"));
+    // Formats that name no time do not read the variable.
+    readout()
+        .args(["compare", US, CN, "-f", "json"])
+        .env("SOURCE_DATE_EPOCH", "last tuesday")
+        .assert()
+        .code(1);
 }

@@ -2,8 +2,12 @@
 //! readouts/, so that any change in output is seen and reviewed.
 
 use readout::load::{Limits, load_path};
-use readout::render::{Format, render};
+use readout::render::{Format, Made, render};
 use readout::{Taxonomy, compare};
+
+/// The `SOURCE_DATE_EPOCH` the HTML pages are made at (2024-06-01 00:00
+/// UTC), so that their "made on" line stays the same from run to run.
+const SOURCE_DATE_EPOCH: &str = "1717200000";
 
 fn pairs() -> Vec<std::path::PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir("readouts")
@@ -19,6 +23,7 @@ fn pairs() -> Vec<std::path::PathBuf> {
 fn reports_for_every_pair() {
     let taxonomy = Taxonomy::built_in();
     let limits = Limits::default();
+    let made = Made::from_source_date_epoch(Some(SOURCE_DATE_EPOCH)).expect("a time");
     let dirs = pairs();
     assert!(
         dirs.len() >= 10,
@@ -39,7 +44,7 @@ fn reports_for_every_pair() {
             (Format::Markdown, "md"),
         ] {
             let mut out = Vec::new();
-            render(&report, format, false, &mut out).expect("renders");
+            render(&report, format, false, &made, &mut out).expect("renders");
             let text = String::from_utf8(out).expect("UTF-8");
             insta::assert_snapshot!(format!("{name}.{ext}"), text);
         }

@@ -44,18 +44,20 @@ impl Format {
     }
 }
 
-/// Writes `report` in `format`; `color` only affects text.
+/// Writes `report` in `format`; `color` only affects text, and `made` (the
+/// version and time the page names) only HTML.
 pub fn render<W: Write>(
     report: &Report,
     format: Format,
     color: bool,
+    made: &Made,
     out: &mut W,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, Style { color }, out),
         Format::Json => json(report, out),
         Format::Markdown => markdown::render(report, out),
-        Format::Html => html::render(report, out),
+        Format::Html => html::render(report, made, out),
     }
 }
 
