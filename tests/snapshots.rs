@@ -1,4 +1,4 @@
-//! Snapshots of the text, JSON and Markdown reports for every pair in
+//! Snapshots of the text, JSON, Markdown and HTML reports for every pair in
 //! readouts/, so that any change in output is seen and reviewed.
 
 use readout::load::{Limits, load_path};
@@ -42,11 +42,27 @@ fn reports_for_every_pair() {
             (Format::Text, "txt"),
             (Format::Json, "json"),
             (Format::Markdown, "md"),
+            (Format::Html, "html"),
         ] {
             let mut out = Vec::new();
             render(&report, format, false, &made, &mut out).expect("renders");
-            let text = String::from_utf8(out).expect("UTF-8");
+            let mut text = String::from_utf8(out).expect("UTF-8");
+            if format == Format::Html {
+                text = without_stylesheet(&text);
+            }
             insta::assert_snapshot!(format!("{name}.{ext}"), text);
         }
     }
+}
+
+/// The page with its stylesheet left out: the same in every page, it is
+/// reviewed as the file it is kept in, not 25 times over.
+fn without_stylesheet(page: &str) -> String {
+    let start = page.find("<style>").expect("a stylesheet") + "<style>".len();
+    let end = page.find("</style>").expect("a stylesheet");
+    format!(
+        "{}\n/* the page's stylesheet */\n{}",
+        &page[..start],
+        &page[end..]
+    )
 }
