@@ -210,9 +210,10 @@ pub enum ColorChoice {
 /// Options every report-writing command shares.
 #[derive(Debug, Args)]
 pub struct OutputArgs {
-    /// Report format.
-    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Report format [default: from the extension of `-o` (.json, .md,
+    /// .html), else text].
+    #[arg(long, short = 'f', value_enum)]
+    pub format: Option<Format>,
     /// When to use colors in the text report.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -222,6 +223,16 @@ pub struct OutputArgs {
     /// Which verdicts make the exit code 1.
     #[arg(long, value_enum, default_value_t = FailOn::Any, value_name = "LEVEL")]
     pub fail_on: FailOn,
+}
+
+impl OutputArgs {
+    /// The format in force: `--format` when given, else the one the
+    /// extension of `-o FILE` names, else text.
+    pub fn resolved_format(&self) -> Format {
+        self.format
+            .or_else(|| self.output.as_deref().and_then(Format::from_path))
+            .unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Args)]

@@ -42,6 +42,10 @@ pub struct SideSummary {
     pub file: String,
     pub title: Option<String>,
     pub place: Option<String>,
+    /// Where the account was published (`source.url`). The HTML page shows
+    /// it; it is not (yet) a field of the JSON report.
+    #[serde(skip)]
+    pub url: Option<String>,
 }
 
 /// One topic: its verdict and the claims of each side in it.
@@ -306,6 +310,7 @@ fn side_summary(r: &NormReadout) -> SideSummary {
         file: r.readout.origin.clone(),
         title: r.readout.meeting.title.clone(),
         place: r.readout.meeting.place.clone(),
+        url: src.url.clone(),
     }
 }
 

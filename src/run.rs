@@ -145,9 +145,11 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
         );
     }
     let out = &args.output;
+    let format = out.resolved_format();
     let color = term.use_color(out.color, out.output.as_deref());
+    let made = made(format)?;
     emit(out.output.as_deref(), |w| {
-        render::render(&report, out.format, color, w)
+        render::render(&report, format, color, &made, w)
     })?;
     Ok(if report.has_differences(out.fail_on) {
         DIFFERENT
@@ -169,9 +171,21 @@ fn same_file(left: &str, right: &str) -> bool {
         )
 }
 
+/// The version and time an HTML page names: `SOURCE_DATE_EPOCH` when set,
+/// so that a page can be made again byte for byte, else now. Other formats
+/// name no time, and do not read the variable.
+fn made(format: render::Format) -> Result<render::Made, Error> {
+    if format != render::Format::Html {
+        return Ok(render::Made::at(0));
+    }
+    let value = std::env::var_os("SOURCE_DATE_EPOCH");
+    let value = value.as_ref().map(|v| v.to_string_lossy());
+    render::Made::from_source_date_epoch(value.as_deref()).map_err(Error::Usage)
+}
+
 fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
     use crate::check::{CheckOptions, archive, cache::Cache};
-    if args.output.format == render::Format::Html {
+    if args.output.resolved_format() == render::Format::Html {
         return Err(Error::Usage(
             "check writes text, json or markdown (not html)".into(),
         ));
@@ -222,7 +236,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
     let out = &args.output;
     let color = term.use_color(out.color, out.output.as_deref());
     emit(out.output.as_deref(), |w| {
-        crate::check::render::render(&report, out.format, color, w)
+        crate::check::render::render(&report, out.resolved_format(), color, w)
     })?;
     let code = if report.has_changes(out.fail_on) {
         DIFFERENT

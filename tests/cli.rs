@@ -381,7 +381,7 @@ fn html_is_a_page() {
         .assert()
         .code(1)
         .stdout(predicate::str::starts_with("<!DOCTYPE html>"))
-        .stdout(predicate::str::contains("class=\"contradiction\""));
+        .stdout(predicate::str::contains("class=\"verdict contradiction\""));
 }
 
 #[test]
@@ -731,4 +731,70 @@ fn man_page_is_roff() {
         .code(2)
         .stdout(predicate::str::is_empty())
         .stderr(predicate::str::contains("no command `comapre`"));
+}
+
+#[test]
+fn output_extension_names_the_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |name: &str, extra: &[&str]| {
+        let out = dir.path().join(name);
+        readout()
+            .args(["compare", US, CN])
+            .args(extra)
+            .arg("-o")
+            .arg(&out)
+            .assert()
+            .code(1)
+            .stdout(predicate::str::is_empty());
+        std::fs::read_to_string(&out).expect("report written")
+    };
+    assert!(run("report.html", &[]).starts_with("<!DOCTYPE html>"));
+    assert!(run("REPORT.HTM", &[]).starts_with("<!DOCTYPE html>"));
+    assert!(run("report.md", &[]).starts_with("# United States"));
+    let json: serde_json::Value =
+        serde_json::from_str(&run("report.json", &[])).expect("JSON report");
+    assert_eq!(json["left"]["side"], "United States");
+    assert!(run("report.txt", &[]).starts_with("readout: United States"));
+    // An explicit --format wins over the extension.
+    assert!(run("plain.html", &["--format", "text"]).starts_with("readout: United States"));
+}
+
+#[test]
+fn check_refuses_html_inferred_from_the_extension() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    readout()
+        .args(["check", CN, "--no-cache", "--against", US, "-o"])
+        .arg(dir.path().join("r.html"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not html"));
+}
+
+#[test]
+fn html_page_has_the_matrix_legend_and_its_making() {
+    let out = readout()
+        .args(["compare", US, CN, "-f", "html"])
+        .env("SOURCE_DATE_EPOCH", "1717200000")
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(1));
+    let page = String::from_utf8(out.stdout).expect("UTF-8");
+    assert!(page.contains("<table class=\"matrix\">"));
+    assert!(page.contains("<a href=\"#topic-taiwan\">Taiwan</a>"));
+    assert!(page.contains("<section class=\"topic\" id=\"topic-taiwan\">"));
+    assert!(page.contains("<h2 id=\"legend\">Legend</h2>"));
+    assert!(page.contains("<code class=\"rule\">mutual-blame</code>"));
+    assert!(page.contains("<time datetime=\"2024-06-01T00:00:00Z\">"));
+    readout()
+        .args(["compare", US, CN, "-f", "html"])
+        .env("SOURCE_DATE_EPOCH", "last tuesday")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("SOURCE_DATE_EPOCH"));
+    // Formats that name no time do not read the variable.
+    readout()
+        .args(["compare", US, CN, "-f", "json"])
+        .env("SOURCE_DATE_EPOCH", "last tuesday")
+        .assert()
+        .code(1);
 }

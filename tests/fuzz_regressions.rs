@@ -31,7 +31,8 @@ fn pipeline(name: &str, bytes: &[u8]) {
         let filed: usize = report.topics.iter().map(|t| t.left.len()).sum();
         assert_eq!(filed, l.claims.len(), "{name}: every claim filed");
         for format in [Format::Text, Format::Json, Format::Markdown, Format::Html] {
-            render::render(&report, format, true, &mut Vec::new()).expect("renders into memory");
+            render::render(&report, format, true, &render::Made::at(0), &mut Vec::new())
+                .expect("renders into memory");
         }
     }
 }

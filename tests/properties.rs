@@ -116,7 +116,8 @@ fn render_all(report: &Report) -> Vec<Vec<u8>> {
         .flat_map(|f| {
             [false, true].into_iter().map(move |color| {
                 let mut out = Vec::new();
-                render::render(report, f, color, &mut out).expect("renders into memory");
+                render::render(report, f, color, &render::Made::at(0), &mut out)
+                    .expect("renders into memory");
                 out
             })
         })

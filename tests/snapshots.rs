@@ -1,9 +1,13 @@
-//! Snapshots of the text, JSON and Markdown reports for every pair in
+//! Snapshots of the text, JSON, Markdown and HTML reports for every pair in
 //! readouts/, so that any change in output is seen and reviewed.
 
 use readout::load::{Limits, load_path};
-use readout::render::{Format, render};
+use readout::render::{Format, Made, render};
 use readout::{Taxonomy, compare};
+
+/// The `SOURCE_DATE_EPOCH` the HTML pages are made at (2024-06-01 00:00
+/// UTC), so that their "made on" line stays the same from run to run.
+const SOURCE_DATE_EPOCH: &str = "1717200000";
 
 fn pairs() -> Vec<std::path::PathBuf> {
     let mut dirs: Vec<_> = std::fs::read_dir("readouts")
@@ -19,6 +23,7 @@ fn pairs() -> Vec<std::path::PathBuf> {
 fn reports_for_every_pair() {
     let taxonomy = Taxonomy::built_in();
     let limits = Limits::default();
+    let made = Made::from_source_date_epoch(Some(SOURCE_DATE_EPOCH)).expect("a time");
     let dirs = pairs();
     assert!(
         dirs.len() >= 10,
@@ -37,11 +42,27 @@ fn reports_for_every_pair() {
             (Format::Text, "txt"),
             (Format::Json, "json"),
             (Format::Markdown, "md"),
+            (Format::Html, "html"),
         ] {
             let mut out = Vec::new();
-            render(&report, format, false, &mut out).expect("renders");
-            let text = String::from_utf8(out).expect("UTF-8");
+            render(&report, format, false, &made, &mut out).expect("renders");
+            let mut text = String::from_utf8(out).expect("UTF-8");
+            if format == Format::Html {
+                text = without_stylesheet(&text);
+            }
             insta::assert_snapshot!(format!("{name}.{ext}"), text);
         }
     }
+}
+
+/// The page with its stylesheet left out: the same in every page, it is
+/// reviewed as the file it is kept in, not 25 times over.
+fn without_stylesheet(page: &str) -> String {
+    let start = page.find("<style>").expect("a stylesheet") + "<style>".len();
+    let end = page.find("</style>").expect("a stylesheet");
+    format!(
+        "{}\n/* the page's stylesheet */\n{}",
+        &page[..start],
+        &page[end..]
+    )
 }

@@ -118,6 +118,64 @@ fn html_report_escapes_controls_and_markup() {
         assert!(!out.contains(raw), "unescaped {raw:?}");
     }
     assert!(out.contains("&lt;img src=x onerror=alert(1)&gt;"), "{out}");
+    // The source address is text, never a link: quotes and markup escaped.
+    assert!(
+        out.contains("<span class=\"url\">javascript:alert(1)//\\x1b[31m"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "&quot; onmouseover=&quot;alert(2)&quot; &lt;a href=https://evil.example/&gt;"
+        )
+    );
+    // Every tag is one the page writes itself, with its own attributes.
+    let body = &out[out.find("</style>").expect("a stylesheet")..];
+    for tag in body.split('<').skip(1) {
+        let tag = &tag[..tag.find('>').expect("tags close")];
+        let name = tag.trim_start_matches('/').split(' ').next().unwrap_or("");
+        assert!(
+            [
+                "style", "head", "body", "main", "header", "footer", "section", "div", "p", "h1",
+                "h2", "h3", "dl", "dt", "dd", "table", "thead", "tbody", "tr", "th", "td", "a",
+                "span", "strong", "code", "mark", "del", "ins", "time", "br", "html",
+            ]
+            .contains(&name),
+            "unexpected tag <{tag}>"
+        );
+        for (key, value) in attributes(tag) {
+            assert!(
+                [
+                    "class",
+                    "id",
+                    "href",
+                    "scope",
+                    "aria-hidden",
+                    "aria-labelledby",
+                    "datetime"
+                ]
+                .contains(&key),
+                "unexpected attribute {key:?} in <{tag}>"
+            );
+            if key == "href" {
+                assert!(value.starts_with("#topic-"), "{value}");
+            }
+        }
+    }
+}
+
+/// The `key="value"` attributes of a tag's text (name first, no `<` `>`).
+fn attributes(tag: &str) -> Vec<(&str, &str)> {
+    let mut out = Vec::new();
+    let mut rest = tag.split_once(' ').map_or("", |(_, r)| r).trim_start();
+    while !rest.is_empty() {
+        let (key, after) = rest
+            .split_once("=\"")
+            .expect("attributes are key=\"value\"");
+        let (value, after) = after.split_once('"').expect("values are quoted");
+        out.push((key, value));
+        rest = after.trim_start();
+    }
+    out
 }
 
 #[test]

@@ -42,7 +42,8 @@ fn run_case(path: &Path) -> Result<usize, String> {
     ] {
         for format in [Format::Text, Format::Json, Format::Markdown, Format::Html] {
             let mut out = Vec::new();
-            render::render(&report, format, true, &mut out).expect("renders into memory");
+            render::render(&report, format, true, &render::Made::at(0), &mut out)
+                .expect("renders into memory");
         }
         topics = report.topics.len();
     }

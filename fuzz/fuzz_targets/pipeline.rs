@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     ] {
         for format in [Format::Text, Format::Json, Format::Markdown, Format::Html] {
             let mut out = Vec::new();
-            render::render(&report, format, true, &mut out)
+            render::render(&report, format, true, &render::Made::at(0), &mut out)
                 .expect("rendering into memory succeeds");
         }
     }

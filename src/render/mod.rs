@@ -4,6 +4,7 @@
 pub mod diff;
 pub mod escape;
 pub mod html;
+pub mod made;
 pub mod markdown;
 pub mod style;
 pub mod text;
@@ -12,6 +13,7 @@ use std::io::{self, Write};
 
 use crate::classify::{Relation, Verdict};
 use crate::report::{Report, SideSummary};
+pub use made::Made;
 pub use style::Style;
 
 /// Output formats of `compare` and `check`.
@@ -28,18 +30,34 @@ pub enum Format {
     Html,
 }
 
-/// Writes `report` in `format`; `color` only affects text.
+impl Format {
+    /// The format a report file's extension names: `.json`, `.md` or
+    /// `.markdown`, `.html` or `.htm` (in any case); none for others.
+    pub fn from_path(path: &str) -> Option<Format> {
+        let ext = std::path::Path::new(path).extension()?.to_str()?;
+        match ext.to_ascii_lowercase().as_str() {
+            "json" => Some(Format::Json),
+            "md" | "markdown" => Some(Format::Markdown),
+            "html" | "htm" => Some(Format::Html),
+            _ => None,
+        }
+    }
+}
+
+/// Writes `report` in `format`; `color` only affects text, and `made` (the
+/// version and time the page names) only HTML.
 pub fn render<W: Write>(
     report: &Report,
     format: Format,
     color: bool,
+    made: &Made,
     out: &mut W,
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, Style { color }, out),
         Format::Json => json(report, out),
         Format::Markdown => markdown::render(report, out),
-        Format::Html => html::render(report, out),
+        Format::Html => html::render(report, made, out),
     }
 }
 
@@ -109,5 +127,23 @@ pub fn plural(n: usize, word: &str) -> String {
         format!("{n} {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_files_extension_names_its_format() {
+        assert_eq!(Format::from_path("report.html"), Some(Format::Html));
+        assert_eq!(Format::from_path("out/Brief.HTM"), Some(Format::Html));
+        assert_eq!(Format::from_path("report.md"), Some(Format::Markdown));
+        assert_eq!(Format::from_path("report.markdown"), Some(Format::Markdown));
+        assert_eq!(Format::from_path("report.json"), Some(Format::Json));
+        assert_eq!(Format::from_path("report.txt"), None);
+        assert_eq!(Format::from_path("report"), None);
+        assert_eq!(Format::from_path("-"), None);
+        assert_eq!(Format::from_path("html"), None);
     }
 }
