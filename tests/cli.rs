@@ -599,9 +599,9 @@ fn a_file_compared_with_itself_lists_each_claim_once() {
         .args(["compare", US, US, "-f", "html"])
         .assert()
         .code(0)
-        .stdout(predicate::str::contains("vs itself</h1>"))
+        .stdout(predicate::str::contains("United States vs itself"))
         .stdout(predicate::str::contains(
-            "<p><em>LEFT and RIGHT are the same file",
+            "<em>LEFT and RIGHT are the same file",
         ));
     // A copy is another file: compared as usual, without this warning.
     let dir = tempfile::tempdir().expect("tempdir");

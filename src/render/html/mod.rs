@@ -81,7 +81,11 @@ fn header<W: Write>(
         writeln!(out, "<p class=\"meeting\">{}</p>", meeting.join(" · "))?;
     }
     if report.same_file {
-        writeln!(out, "<p class=\"note\"><em>{}</em></p>", h(super::SAME_FILE_NOTE))?;
+        writeln!(
+            out,
+            "<p class=\"note\"><em>{}</em></p>",
+            h(super::SAME_FILE_NOTE)
+        )?;
     }
     writeln!(out, "<div class=\"accounts\">")?;
     for (which, s) in [("Left", l), ("Right", r)] {
