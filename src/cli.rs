@@ -96,6 +96,14 @@ pub enum Command {
     ///
     /// Example: readout check new.yaml --against readouts/
     Check(CheckArgs),
+    /// Write the normalized claims of readouts, one a line, for data tools.
+    ///
+    /// Each claim with its file, side, date, id, speaker, topic, stance,
+    /// stance kind, stance cue and text, as JSON lines or CSV: files in the
+    /// order given, claims in file order.
+    ///
+    /// Example: readout claims readouts/*/us.yaml readouts/*/cn.yaml -o claims.jsonl
+    Claims(ClaimsArgs),
     /// Print the topic taxonomy in force (built in, or extended by --topics).
     Topics {
         /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
@@ -179,6 +187,29 @@ fn iso_date(s: &str) -> Result<String, String> {
     crate::load::date::parse(s)
         .map(|_| s.to_string())
         .map_err(|e| format!("{e}; {}", e.hint()))
+}
+
+#[derive(Debug, Args)]
+pub struct ClaimsArgs {
+    /// Readout files (`-` reads standard input).
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<String>,
+    /// Output format: jsonl (one JSON object a line) or csv (a header row first).
+    #[arg(long, short = 'f', value_enum, default_value_t = ClaimsFormat::Jsonl)]
+    pub format: ClaimsFormat,
+    /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
+    #[arg(long, value_name = "FILE")]
+    pub topics: Option<String>,
+    /// Write the claims to FILE (atomically) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<String>,
+}
+
+/// Output of `readout claims`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClaimsFormat {
+    Jsonl,
+    Csv,
 }
 
 /// Output of `readout topics`.

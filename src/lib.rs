@@ -7,6 +7,7 @@
 
 pub mod align;
 pub mod check;
+pub mod claims;
 pub mod classify;
 pub mod cli;
 pub mod error;

@@ -4,11 +4,13 @@
 use std::io::Write;
 
 use crate::cli::{
-    CheckArgs, Cli, Command, CompareArgs, EvalFormat, ExtractArgs, Terminal, TopicsFormat,
+    CheckArgs, ClaimsArgs, ClaimsFormat, Cli, Command, CompareArgs, EvalFormat, ExtractArgs,
+    Terminal, TopicsFormat,
 };
 use crate::error::Error;
 use crate::exit_codes::{DIFFERENT, SAME, TROUBLE};
 use crate::load::{self, Limits};
+use crate::normalize::normalize;
 use crate::normalize::taxonomy::Taxonomy;
 use crate::output::{check_destination, emit};
 use crate::render::{self, escape::visible};
@@ -43,6 +45,7 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             })
         }
         Command::Extract(args) => extract(args, &limits),
+        Command::Claims(args) => claims(args, &limits),
         Command::Check(args) => check(args, &limits, term),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
@@ -74,6 +77,28 @@ fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
     let x = crate::extract::extract(&args.file, &text, &opts, &taxonomy, limits)?;
     emit(args.output.as_deref(), |w| {
         crate::extract::write::write(&x, w)
+    })?;
+    Ok(SAME)
+}
+
+/// Writes the claims of every file, in the order given, after loading them
+/// all: a bad file is an error and nothing is written.
+fn claims(args: ClaimsArgs, limits: &Limits) -> Result<u8, Error> {
+    if args.files.iter().filter(|f| *f == "-").count() > 1 {
+        return Err(Error::Usage(
+            "only one FILE can be `-` (standard input)".into(),
+        ));
+    }
+    check_destination(args.output.as_deref())?;
+    let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
+    let mut rows = Vec::new();
+    for f in &args.files {
+        let readout = load::load_path(f, limits)?;
+        rows.extend(crate::claims::rows(&normalize(&readout, &taxonomy)));
+    }
+    emit(args.output.as_deref(), |w| match args.format {
+        ClaimsFormat::Jsonl => crate::claims::write_jsonl(&rows, w),
+        ClaimsFormat::Csv => crate::claims::write_csv(&rows, w),
     })?;
     Ok(SAME)
 }

@@ -93,6 +93,21 @@ pub fn html(s: &str) -> String {
     out
 }
 
+/// Writes a fragment of a JSON string with the characters serde_json leaves
+/// raw but a terminal would obey or reorder written as `\uXXXX` escapes.
+pub fn write_json_fragment<W: ?Sized + std::io::Write>(
+    w: &mut W,
+    fragment: &str,
+) -> std::io::Result<()> {
+    let mut rest = fragment;
+    while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
+        w.write_all(&rest.as_bytes()[..i])?;
+        write!(w, "\\u{:04x}", c as u32)?;
+        rest = &rest[i + c.len_utf8()..];
+    }
+    w.write_all(rest.as_bytes())
+}
+
 /// serde_json's pretty layout, except that the characters serde_json leaves
 /// raw but a terminal would obey or reorder (DEL, C1 controls such as the
 /// one-byte CSI, bidirectional overrides) are written as `\uXXXX` escapes.
@@ -111,13 +126,7 @@ impl serde_json::ser::Formatter for JsonFormatter {
         w: &mut W,
         fragment: &str,
     ) -> std::io::Result<()> {
-        let mut rest = fragment;
-        while let Some((i, c)) = rest.char_indices().find(|&(_, c)| is_unsafe(c)) {
-            w.write_all(&rest.as_bytes()[..i])?;
-            write!(w, "\\u{:04x}", c as u32)?;
-            rest = &rest[i + c.len_utf8()..];
-        }
-        w.write_all(rest.as_bytes())
+        write_json_fragment(w, fragment)
     }
 
     // The layout is PrettyFormatter's: delegate every method it overrides.
