@@ -5,8 +5,7 @@ use rayon::prelude::*;
 
 use super::index::ClaimIndex;
 use super::report::{Closest, DiffChunk, EarlierClaim, NewClaim, SelfContradiction};
-use crate::classify::point::people;
-use crate::classify::{Relation, TopicFrame, relate};
+use crate::classify::{Points, Relation, TopicFrame, relate};
 use crate::model::{Readout, Source};
 use crate::normalize::{NormClaim, NormReadout};
 use crate::render::diff::{Chunk, words};
@@ -71,11 +70,8 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
     let contradiction = same.into_iter().find_map(|k| {
         let (a, c) = index.get(k);
         let earlier = alone(&a.entry.side, c);
-        let frame = TopicFrame {
-            people: people([&earlier, new]),
-            ..TopicFrame::default()
-        };
-        let pair = relate(&earlier, 0, new, i, &frame);
+        let points = Points::of(&earlier, new);
+        let pair = relate(&earlier, 0, new, i, &TopicFrame::default(), &points);
         (pair.relation == Relation::Contradiction).then(|| SelfContradiction {
             claim: NewClaim::of(claim),
             earlier: EarlierClaim::of(&a.file, a.entry.date.as_deref(), c),

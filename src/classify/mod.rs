@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::align::{AlignedTopic, pair, similarity};
 use crate::normalize::NormReadout;
 use crate::normalize::taxonomy::Taxonomy;
-pub use point::TopicFrame;
+pub use point::{Points, TopicFrame};
 pub use rule::Rule;
 
 /// How two claims on one topic relate, least severe first.
@@ -106,7 +106,7 @@ pub fn classify(
     topics: Vec<AlignedTopic>,
     taxonomy: &Taxonomy,
 ) -> Vec<ClassifiedTopic> {
-    let people = point::people([left, right]);
+    let points = Points::of(left, right);
     topics
         .into_iter()
         .map(|topic| {
@@ -123,8 +123,8 @@ pub fn classify(
                     pairs: Vec::new(),
                 };
             }
-            let frame = TopicFrame::of(taxonomy, &topic.id, &people);
-            let pairs = pairs_in(left, right, &topic, &frame);
+            let frame = TopicFrame::of(taxonomy, &topic.id);
+            let pairs = pairs_in(left, right, &topic, &frame, &points);
             let verdict = verdict(&pairs);
             ClassifiedTopic {
                 topic,
@@ -167,12 +167,13 @@ fn pairs_in(
     right: &NormReadout,
     topic: &AlignedTopic,
     frame: &TopicFrame,
+    points: &Points,
 ) -> Vec<ClassifiedPair> {
     let all: Vec<ClassifiedPair> = topic
         .left
         .iter()
         .flat_map(|&l| topic.right.iter().map(move |&r| (l, r)))
-        .map(|(l, r)| relate(left, l, right, r, frame))
+        .map(|(l, r)| relate(left, l, right, r, frame, points))
         .collect();
     // `all` is row-major over (topic.left, topic.right): index it, rather than
     // scan it, so that large topics stay linear in their number of pairs.
@@ -224,17 +225,19 @@ fn pairs_in(
 }
 
 /// How claim `l` of `left` relates to claim `r` of `right`, on the topic
-/// `frame` describes (`TopicFrame::default()` when there is none).
+/// `frame` describes (`TopicFrame::default()` when there is none), with the
+/// point words of both readouts' claims (`Points::of(left, right)`).
 pub fn relate(
     left: &NormReadout,
     l: usize,
     right: &NormReadout,
     r: usize,
     frame: &TopicFrame,
+    points: &Points,
 ) -> ClassifiedPair {
     let (a, b) = (&left.claims[l], &right.claims[r]);
     let similarity = (similarity(a, b) * 100.0).round() / 100.0;
-    let finding = rule::decide(left, l, right, r, similarity, frame);
+    let finding = rule::decide((left, l), (right, r), similarity, frame, points);
     ClassifiedPair {
         left: l,
         right: r,
@@ -260,11 +263,7 @@ mod tests {
 
     fn relation(us: &str, cn: &str) -> (Rule, String) {
         let (l, r) = (one("United States", us), one("China", cn));
-        let frame = TopicFrame {
-            people: point::people([&l, &r]),
-            ..TopicFrame::default()
-        };
-        let p = relate(&l, 0, &r, 0, &frame);
+        let p = relate(&l, 0, &r, 0, &TopicFrame::default(), &Points::of(&l, &r));
         assert_eq!(p.relation, p.rule.relation());
         (p.rule, p.reason)
     }

@@ -19,20 +19,13 @@ pub struct TopicFrame {
     /// China Sea" beside "South China Sea"). A general area's keywords
     /// ("cooperation", "differences") are points in it, and are kept.
     pub words: FxHashSet<String>,
-    /// Stemmed name words of the people who met (see [`people`]): who
-    /// speaks, not what about.
-    pub people: FxHashSet<String>,
 }
 
 impl TopicFrame {
-    /// The frame of taxonomy topic `id` (no topic words for ad-hoc topics),
-    /// among `people`.
-    pub fn of(taxonomy: &Taxonomy, id: &str, people: &FxHashSet<String>) -> TopicFrame {
+    /// The frame of taxonomy topic `id` (an empty one for ad-hoc topics).
+    pub fn of(taxonomy: &Taxonomy, id: &str) -> TopicFrame {
         let Some(topic) = taxonomy.get(id) else {
-            return TopicFrame {
-                people: people.clone(),
-                ..TopicFrame::default()
-            };
+            return TopicFrame::default();
         };
         let general = topic.weight < 1.0;
         TopicFrame {
@@ -44,15 +37,78 @@ impl TopicFrame {
                 .flat_map(|k| text::tokens(k.trim_end_matches('*')))
                 .map(|t| text::stem(&t.norm))
                 .collect(),
-            people: people.clone(),
         }
+    }
+}
+
+/// The point words of every claim of two readouts, found once per
+/// comparison: each claim's stemmed content words, less the names of the two
+/// sides and of the people who met and the words about the meeting itself
+/// (`not_a_point`), with wordings of one point (`same_point`) made one;
+/// sorted and unique.
+#[derive(Debug, Clone)]
+pub struct Points {
+    sides: [Vec<Vec<PointWord>>; 2],
+}
+
+/// One point word of a claim, and the word as the claim writes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PointWord {
+    pub point: String,
+    pub shown: String,
+}
+
+impl Points {
+    pub fn of(left: &NormReadout, right: &NormReadout) -> Points {
+        let cues = Cues::get();
+        let parties: Vec<_> = [left, right]
+            .iter()
+            .filter_map(|r| cues.party_names.iter().position(|p| *p == r.side))
+            .map(|i| &cues.party_terms[i])
+            .collect();
+        let people = people([left, right]);
+        let who = |w: &String| {
+            parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
+        };
+        let points = |r: &NormReadout| -> Vec<Vec<PointWord>> {
+            r.claims
+                .iter()
+                .map(|c| {
+                    let set: BTreeSet<&str> = c
+                        .terms
+                        .iter()
+                        .filter(|w| !who(w))
+                        .map(|w| point_of(w))
+                        .collect();
+                    let toks = text::tokens(&c.text);
+                    set.into_iter()
+                        .map(|point| PointWord {
+                            point: point.to_string(),
+                            shown: toks
+                                .iter()
+                                .find(|t| point_of(&text::stem(&t.norm)) == point)
+                                .map_or(point, |t| t.orig.as_str())
+                                .to_string(),
+                        })
+                        .collect()
+                })
+                .collect()
+        };
+        Points {
+            sides: [points(left), points(right)],
+        }
+    }
+
+    /// The point words of claim `i` of the left (`0`) or right (`1`) readout.
+    pub fn of_claim(&self, side: usize, i: usize) -> &[PointWord] {
+        &self.sides[side][i]
     }
 }
 
 /// The people who met, as stemmed name words: the participants of both
 /// readouts, and whoever a claim names as its speaker (readouts made by
-/// `extract` list no participants). Computed once per comparison.
-pub fn people(readouts: [&NormReadout; 2]) -> FxHashSet<String> {
+/// `extract` list no participants).
+fn people(readouts: [&NormReadout; 2]) -> FxHashSet<String> {
     readouts
         .iter()
         .flat_map(|r| {
@@ -71,8 +127,10 @@ const SAME_PROPOSITION: f64 = 0.5;
 /// Point words two claims have in common, and how many each has.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SharedWords {
-    /// Shared stemmed content words, in order.
+    /// Shared point words, in order.
     pub words: Vec<String>,
+    /// The same, as the first claim writes them.
+    shown: Vec<String>,
     /// How many of them are more than the name of the topic the claims meet
     /// on: what a shared point needs.
     beyond_topic: usize,
@@ -109,55 +167,36 @@ impl SharedWords {
         !self.words.is_empty() || negates(a, b) || negates(b, a)
     }
 
-    /// The shared words as `text` writes them (the first word of `text`
-    /// that makes each shared point), quoted for a reason.
-    pub fn quoted(&self, text: &str) -> String {
-        let toks = crate::normalize::text::tokens(text);
-        let list: Vec<String> = self
-            .words
-            .iter()
-            .map(|w| {
-                let shown = toks
-                    .iter()
-                    .find(|t| point_of(&crate::normalize::text::stem(&t.norm)) == w.as_str())
-                    .map_or(w.as_str(), |t| t.orig.as_str());
-                format!("'{shown}'")
-            })
-            .collect();
+    /// The shared words as the first claim writes them, quoted for a reason.
+    pub fn quoted(&self) -> String {
+        let list: Vec<String> = self.shown.iter().map(|w| format!("'{w}'")).collect();
         list.join(", ")
     }
 }
 
-/// The point words that `a` and `b` (sorted content terms) share: all but
-/// the names of the two sides and of the participants, and `not_a_point`
-/// words. A third party ("Russia", "Ukraine") may well be the point. The
-/// words that name the topic they meet on show they speak of the same thing,
-/// but are no shared point by themselves.
-pub fn shared_words(
-    a: &[String],
-    b: &[String],
-    readouts: [&NormReadout; 2],
-    frame: &TopicFrame,
-) -> SharedWords {
-    let cues = Cues::get();
-    let sides: Vec<_> = readouts
-        .iter()
-        .filter_map(|r| cues.party_names.iter().position(|p| *p == r.side))
-        .map(|i| &cues.party_terms[i])
-        .collect();
-    let who = |w: &String| {
-        sides.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || frame.people.contains(w)
-    };
-    // Each claim's point words, with wordings of one point (`same_point`)
-    // made one.
-    fn points<'a>(x: &'a [String], who: &impl Fn(&String) -> bool) -> BTreeSet<&'a str> {
-        x.iter().filter(|w| !who(w)).map(|w| point_of(w)).collect()
+/// The point words (see [`Points`]) that two claims share. A third party
+/// ("Russia", "Ukraine") may well be the point. The words that name the
+/// topic they meet on show they speak of the same thing, but are no shared
+/// point by themselves.
+pub fn shared_words(a: &[PointWord], b: &[PointWord], frame: &TopicFrame) -> SharedWords {
+    let (mut i, mut j) = (0, 0);
+    let (mut words, mut shown) = (Vec::new(), Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].point.cmp(&b[j].point) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                words.push(a[i].point.clone());
+                shown.push(a[i].shown.clone());
+                i += 1;
+                j += 1;
+            }
+        }
     }
-    let (pa, pb) = (points(a, &who), points(b, &who));
-    let words: Vec<String> = pa.intersection(&pb).map(|w| w.to_string()).collect();
     SharedWords {
         beyond_topic: words.iter().filter(|w| !frame.words.contains(*w)).count(),
         words,
-        smaller: pa.len().min(pb.len()),
+        shown,
+        smaller: a.len().min(b.len()),
     }
 }

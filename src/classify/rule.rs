@@ -6,7 +6,7 @@ use std::fmt;
 use serde::Serialize;
 
 use super::Relation;
-use super::point::{SharedWords, TopicFrame, shared_words};
+use super::point::{Points, SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::Voice;
 use crate::normalize::{NormClaim, NormReadout};
@@ -198,18 +198,17 @@ fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> 
 }
 
 /// How claim `l` of `left` relates to claim `r` of `right`, on the topic
-/// `frame` describes.
+/// `frame` describes, with the `points` of both readouts' claims.
 pub fn decide(
-    left: &NormReadout,
-    l: usize,
-    right: &NormReadout,
-    r: usize,
+    (left, l): (&NormReadout, usize),
+    (right, r): (&NormReadout, usize),
     similarity: f64,
     frame: &TopicFrame,
+    points: &Points,
 ) -> Finding {
     let a = Reading::of(&left.claims[l], &left.side, &right.side);
     let b = Reading::of(&right.claims[r], &right.side, &left.side);
-    let shared = shared_words(&a.claim.terms, &b.claim.terms, [left, right], frame);
+    let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
         .unwrap_or_else(|| accord(&a, &b, &shared, frame.one_point))
@@ -312,7 +311,7 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
                 Rule::OppositeStances.meaning(),
                 a.cue(),
                 b.cue(),
-                shared.quoted(&a.claim.text)
+                shared.quoted()
             ),
         });
     }
@@ -363,7 +362,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             Rule::SharedPoint
         };
         let on = match common {
-            Common::Words(w) => format!("both on {}", w.quoted(&a.claim.text)),
+            Common::Words(w) => format!("both on {}", w.quoted()),
             Common::Tone => "both on the tone of the talks".to_string(),
             Common::Discussed => "both report it discussed".to_string(),
             Common::Area => "both speak well of it, and it is the point".to_string(),
@@ -376,7 +375,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
     let why = if shared.is_empty() {
         "no words in common".to_string()
     } else if compatible {
-        format!("only {} in common", shared.quoted(&a.claim.text))
+        format!("only {} in common", shared.quoted())
     } else {
         "stances that neither match nor conflict".to_string()
     };
