@@ -75,6 +75,15 @@ fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
         id_prefix: args.id_prefix,
     };
     let x = crate::extract::extract(&args.file, &text, &opts, &taxonomy, limits)?;
+    for l in &x.left_out {
+        eprintln!(
+            "note: {}:{}: left out as {}: {}",
+            visible(&args.file),
+            l.line,
+            l.kind.name(),
+            visible(&l.text)
+        );
+    }
     emit(args.output.as_deref(), |w| {
         crate::extract::write::write(&x, w)
     })?;
