@@ -74,7 +74,18 @@ fn extract(args: ExtractArgs, limits: &Limits) -> Result<u8, Error> {
         place: args.place,
         id_prefix: args.id_prefix,
     };
+    // Before extracting: text in another script may yield no claim at all.
+    warn_if_not_english(&args.file, [text.as_str()]);
     let x = crate::extract::extract(&args.file, &text, &opts, &taxonomy, limits)?;
+    for l in &x.left_out {
+        eprintln!(
+            "note: {}:{}: left out as {}: {}",
+            visible(&args.file),
+            l.line,
+            l.kind.name(),
+            visible(&l.text)
+        );
+    }
     emit(args.output.as_deref(), |w| {
         crate::extract::write::write(&x, w)
     })?;
@@ -148,6 +159,7 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let left = load::load_path(&args.left, limits)?;
+    warn_if_not_english(&args.left, claim_texts(&left));
     let report = if same_file(&args.left, &args.right) {
         // Most likely a slip of the keyboard or of tab completion; say so,
         // and show the file's claims once rather than each against itself.
@@ -159,6 +171,7 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
         crate::compare_with_itself(&left, &taxonomy)
     } else {
         let right = load::load_path(&args.right, limits)?;
+        warn_if_not_english(&args.right, claim_texts(&right));
         crate::compare(&left, &right, &taxonomy)
     };
     // The engine reads claims as the two sides of one meeting; two accounts
@@ -181,6 +194,21 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     } else {
         SAME
     })
+}
+
+/// Warns when most letters of a readout's text are not Latin: topic and
+/// stance detection reads English, and would report the side as silent.
+fn warn_if_not_english<'a>(file: &str, texts: impl IntoIterator<Item = &'a str>) {
+    if crate::normalize::text::mostly_non_latin(texts) {
+        eprintln!(
+            "warning: {}: the text is not in English; topic and stance detection reads English, so this account may look silent",
+            visible(file)
+        );
+    }
+}
+
+fn claim_texts(r: &crate::model::Readout) -> impl Iterator<Item = &str> {
+    r.claims.iter().map(|c| c.text.as_str())
 }
 
 /// Whether LEFT and RIGHT name one file: the same path, or two paths that
@@ -218,6 +246,7 @@ fn check(args: CheckArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> 
     check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
     let new = load::load_path(&args.new, limits)?;
+    warn_if_not_english(&args.new, claim_texts(&new));
     let exclude = (args.new != "-").then(|| std::path::Path::new(&args.new));
     let files = archive::find_files(&args.against, exclude)?;
     let mut cache = match cache_dir(&args) {

@@ -798,3 +798,36 @@ fn html_page_has_the_matrix_legend_and_its_making() {
         .assert()
         .code(1);
 }
+
+#[test]
+fn text_not_in_english_gets_a_warning_not_silence() {
+    const ZH: &str = "tests/fixtures/non-english/cn.yaml";
+    let warning = format!(
+        "warning: {ZH}: the text is not in English; topic and stance detection reads English"
+    );
+    readout()
+        .args(["compare", US, ZH])
+        .assert()
+        .stderr(predicate::str::contains(warning.as_str()).count(1));
+    let dir = tempfile::tempdir().expect("tempdir");
+    readout()
+        .args(["check", ZH, "--no-cache", "--against"])
+        .arg(dir.path())
+        .assert()
+        .stderr(predicate::str::contains(warning.as_str()));
+    let txt = "tests/fixtures/non-english/cn.txt";
+    // The splitter reads English sentences too, so the text gives no claim;
+    // the warning comes first and says why.
+    readout()
+        .args(["extract", txt, "--side", "China"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "warning: {txt}: the text is not in English"
+        )));
+    // An English readout gets no such warning.
+    readout()
+        .args(["compare", US, CN])
+        .assert()
+        .stderr(predicate::str::contains("not in English").not());
+}

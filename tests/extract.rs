@@ -613,3 +613,35 @@ fn a_pasted_news_page_keeps_only_the_readout() {
         assert!(yaml.contains(expected), "missing {expected:?} in\n{yaml}");
     }
 }
+
+#[test]
+fn lines_left_out_are_listed_on_stderr_and_in_the_header() {
+    let text = "Austin Meets Dong in Singapore\n\n\
+                Photo taken on May 31 shows the meeting\n\n\
+                Secretary Austin underscored the importance of maintaining open lines of military communication between the United States and the People's Republic of China\n\n\
+                The two sides agreed to meet again.\n";
+    let out = readout()
+        .args(["extract", "-", "--side", "United States"])
+        .write_stdin(text)
+        .output()
+        .expect("runs");
+    assert!(out.status.success());
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert_eq!(
+        stderr,
+        "note: -:1: left out as headline: Austin Meets Dong in Singapore\n\
+         note: -:3: left out as caption: Photo taken on May 31 shows the meeting\n"
+    );
+    let yaml = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(
+        yaml.contains("#   line 1 (headline): Austin Meets Dong in Singapore\n"),
+        "{yaml}"
+    );
+    let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+    assert_eq!(
+        r.claims.len(),
+        2,
+        "the long line without a period is a claim"
+    );
+    assert!(r.claims[0].text.ends_with("People's Republic of China"));
+}

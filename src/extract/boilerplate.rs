@@ -257,9 +257,15 @@ fn is_address(word: &str) -> bool {
     w.starts_with("http://") || w.starts_with("https://") || w.starts_with("www.")
 }
 
-/// Marks headlines: a line that ends with no punctuation, opens its
-/// paragraph, and stands alone or is in title case. In text that is not
-/// hard-wrapped every line is a paragraph of its own, so stands alone.
+/// The most words a headline has. News headlines and subheadlines run to a
+/// dozen or so words; a line longer than this that ends without punctuation
+/// is a sentence whose period went missing in the copy, so it stays a claim.
+pub const HEADLINE_MAX_WORDS: usize = 20;
+
+/// Marks headlines: a line of at most `HEADLINE_MAX_WORDS` words that ends
+/// with no punctuation, opens its paragraph, and stands alone or is in title
+/// case. In text that is not hard-wrapped every line is a paragraph of its
+/// own, so stands alone.
 fn headlines(lines: &[String], gone: &mut [Option<DropKind>], lex: &Lexicon) {
     let unwrapped = lines
         .iter()
@@ -274,6 +280,13 @@ fn headlines(lines: &[String], gone: &mut [Option<DropKind>], lex: &Lexicon) {
         }
         let text = lines[i].trim();
         if !text.chars().last().is_some_and(char::is_alphanumeric) {
+            continue;
+        }
+        let words = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count();
+        if words > HEADLINE_MAX_WORDS {
             continue;
         }
         let opens = i == 0 || blank(gone, i - 1);
@@ -389,6 +402,17 @@ mod tests {
         assert_eq!(
             kinds(&text),
             [(1, DropKind::Headline), (3, DropKind::Headline)]
+        );
+    }
+
+    #[test]
+    fn a_long_line_without_a_period_is_not_a_headline() {
+        let long = "Secretary Austin underscored the importance of maintaining open lines of military communication between the United States and the People's Republic of China";
+        assert!(long.split_whitespace().count() > HEADLINE_MAX_WORDS);
+        assert_eq!(kinds(&format!("{long}\n\nAustin spoke with Dong.\n")), []);
+        assert_eq!(
+            kinds("Austin Meets Dong in Singapore\n\nAustin spoke with Dong.\n"),
+            [(1, DropKind::Headline)]
         );
     }
 

@@ -65,11 +65,28 @@ pub struct Extraction {
     pub repeats: Vec<Option<String>>,
     /// Everything left out, by line.
     pub dropped: Vec<Dropped>,
+    /// The whole lines left out that hold words, with their text, so that
+    /// none goes unseen: the command lists them, and so does the YAML header.
+    pub left_out: Vec<LeftOut>,
     /// Lines of input text.
     pub lines: u64,
     /// The line that named the spokesperson, when the text did (and --spokesperson did not).
     pub spokesperson_line: Option<u64>,
 }
+
+/// A whole line of the input that extract left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LeftOut {
+    /// 1-based line of the input.
+    pub line: u64,
+    pub kind: DropKind,
+    /// The line's text, trimmed and shortened to `LEFT_OUT_SHOWN_CHARS`.
+    pub text: String,
+}
+
+/// How much of a left-out line is shown: enough to recognise it, short
+/// enough for one terminal line with its `note: FILE:LINE:` prefix.
+pub const LEFT_OUT_SHOWN_CHARS: usize = 80;
 
 /// Extracts a readout from plain `text`; `origin` names the input in errors.
 pub fn extract(
@@ -197,15 +214,44 @@ pub fn extract(
     };
     let normalized = normalize(&readout, taxonomy);
     let repeats = repeats(&normalized);
+    let left_out = left_out(text, &dropped);
     Ok(Extraction {
         readout,
         normalized,
         speaker_notes,
         repeats,
         dropped,
+        left_out,
         lines: text.lines().count() as u64,
         spokesperson_line,
     })
+}
+
+/// The whole lines in `dropped` with their text; separators are left out of
+/// the list, as they hold no word to lose.
+fn left_out(text: &str, dropped: &[Dropped]) -> Vec<LeftOut> {
+    let lines: Vec<&str> = text.lines().collect();
+    dropped
+        .iter()
+        .filter(|d| d.whole_line && d.kind != DropKind::Separator)
+        .filter_map(|d| {
+            let line = lines.get(usize::try_from(d.line).ok()?.checked_sub(1)?)?;
+            Some(LeftOut {
+                line: d.line,
+                kind: d.kind,
+                text: shorten(line.trim(), LEFT_OUT_SHOWN_CHARS),
+            })
+        })
+        .collect()
+}
+
+/// `s` cut to at most `max` characters, with `…` where it was cut.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let kept: String = s.chars().take(max.saturating_sub(1)).collect();
+    format!("{}\u{2026}", kept.trim_end())
 }
 
 /// For each claim, the first earlier claim with the same words (case,
@@ -372,6 +418,28 @@ mod tests {
             x.readout.claims[1].speaker, None,
             "speech does not run on into a new paragraph"
         );
+    }
+
+    #[test]
+    fn left_out_lines_carry_their_text_shortened() {
+        let long = format!("Photo: {}", "word ".repeat(40));
+        let x = run(&format!(
+            "Austin Meets Dong\n\n{long}\n\n===\n\nThe two sides agreed to meet again.\n"
+        ))
+        .expect("extracts");
+        assert_eq!(x.left_out.len(), 2, "the separator holds no word");
+        assert_eq!(
+            x.left_out[0],
+            LeftOut {
+                line: 1,
+                kind: DropKind::Headline,
+                text: "Austin Meets Dong".into()
+            }
+        );
+        assert_eq!(x.left_out[1].kind, DropKind::Caption);
+        let shown = &x.left_out[1].text;
+        assert!(shown.chars().count() <= LEFT_OUT_SHOWN_CHARS, "{shown}");
+        assert!(shown.starts_with("Photo: word") && shown.ends_with('\u{2026}'));
     }
 
     #[test]

@@ -9,6 +9,7 @@ use crate::load::yaml::quote;
 use crate::normalize::NormClaim;
 use crate::normalize::cues::{override_names, override_polarity};
 use crate::normalize::stance::Voice;
+use crate::render::escape::visible;
 
 /// Writes `x` as a readout file that `load` reads back to `x.readout`.
 pub fn write<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
@@ -96,6 +97,21 @@ fn header<W: Write>(x: &Extraction, w: &mut W) -> io::Result<()> {
         writeln!(w, "# Also left out, within lines:")?;
         for line in summary(&partial) {
             writeln!(w, "#   {line}")?;
+        }
+    }
+    if !x.left_out.is_empty() {
+        writeln!(
+            w,
+            "# The lines left out, to check that no claim is among them:"
+        )?;
+        for l in &x.left_out {
+            writeln!(
+                w,
+                "#   line {} ({}): {}",
+                l.line,
+                l.kind.name(),
+                visible(&l.text)
+            )?;
         }
     }
     writeln!(

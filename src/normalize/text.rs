@@ -147,9 +147,60 @@ pub fn stem(word: &str) -> String {
     w.to_string()
 }
 
+/// Above this share of letters outside the Latin script, a text is taken
+/// for one not in English. Half: a Chinese or Arabic readout quoting English
+/// names stays well above it, an English one quoting a Chinese phrase well below.
+pub const NON_LATIN_SHARE: f64 = 0.5;
+
+/// Whether more than `NON_LATIN_SHARE` of the letters in `texts` are outside
+/// the Latin script (CJK, Arabic, Cyrillic, ...): topic and stance detection
+/// reads English words, so such a text looks silent on every topic.
+/// Digits, punctuation and spaces do not count; a text with no letter is not.
+pub fn mostly_non_latin<'a>(texts: impl IntoIterator<Item = &'a str>) -> bool {
+    let (mut letters, mut other) = (0usize, 0usize);
+    for c in texts.into_iter().flat_map(str::chars) {
+        if c.is_alphabetic() {
+            letters += 1;
+            if !is_latin(c) {
+                other += 1;
+            }
+        }
+    }
+    letters > 0 && other as f64 > letters as f64 * NON_LATIN_SHARE
+}
+
+/// Whether `c` is in a Latin block: ASCII, Latin-1, Extended-A to -E,
+/// Extended Additional, and the fullwidth forms.
+fn is_latin(c: char) -> bool {
+    matches!(c,
+        'A'..='Z' | 'a'..='z' | '\u{AA}' | '\u{BA}' | '\u{C0}'..='\u{24F}'
+        | '\u{1E00}'..='\u{1EFF}' | '\u{2C60}'..='\u{2C7F}' | '\u{A720}'..='\u{A7FF}'
+        | '\u{AB30}'..='\u{AB6F}' | '\u{FB00}'..='\u{FB06}' | '\u{FF21}'..='\u{FF3A}'
+        | '\u{FF41}'..='\u{FF5A}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn non_latin_text_is_told_apart() {
+        assert!(mostly_non_latin([
+            "中方表示，台湾问题是中国核心利益中的核心。"
+        ]));
+        assert!(mostly_non_latin(["Министр обороны провёл переговоры."]));
+        assert!(mostly_non_latin(["أكد الجانب الصيني على أهمية الحوار"]));
+        assert!(mostly_non_latin(["董军 said 中美两军应加强沟通与合作"]));
+        assert!(!mostly_non_latin(["Austin met Dong in Singapore."]));
+        assert!(!mostly_non_latin([
+            "Émile Zoë and Łukasz agreed, café à São Paulo."
+        ]));
+        assert!(!mostly_non_latin([
+            "Wang Yi said the \u{201C}一个中国\u{201D} principle is the basis of ties."
+        ]));
+        assert!(!mostly_non_latin(["2024 -- 123 ... !"]));
+        assert!(!mostly_non_latin(std::iter::empty()));
+    }
 
     #[test]
     fn folds_typography_and_case() {
