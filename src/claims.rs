@@ -3,16 +3,18 @@
 
 use std::io::{self, Write};
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::normalize::NormReadout;
 use crate::normalize::cues::Polarity;
 use crate::render::escape::{is_unsafe, visible, write_json_fragment};
+use crate::schema::{self, Versioned};
 
 /// One claim with the readout it came from. Field names are a contract:
 /// fields are added, never renamed or dropped. The claim fields are named as
 /// in the comparison report's claims.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClaimRow {
     /// The readout file, as the user named it (`-` for standard input).
     pub file: String,
@@ -53,12 +55,14 @@ pub fn rows(r: &NormReadout) -> impl Iterator<Item = ClaimRow> + '_ {
     })
 }
 
-/// One JSON object a line. Characters a terminal would obey are `\u` escapes,
+/// One JSON object a line, its schema identifier first. Characters a terminal would obey are `\u` escapes,
 /// so the lines decode to exactly the claims' text.
 pub fn write_jsonl<W: Write>(rows: &[ClaimRow], out: &mut W) -> io::Result<()> {
     for row in rows {
         let mut ser = serde_json::Serializer::with_formatter(&mut *out, JsonLineFormatter);
-        row.serialize(&mut ser).map_err(io::Error::other)?;
+        Versioned::new(schema::CLAIM, row)
+            .serialize(&mut ser)
+            .map_err(io::Error::other)?;
         writeln!(out)?;
     }
     Ok(())
@@ -77,7 +81,7 @@ impl serde_json::ser::Formatter for JsonLineFormatter {
     }
 }
 
-/// The CSV header: the JSON field names, in order.
+/// The CSV header: the JSON field names after `schema`, in order.
 pub const CSV_HEADER: [&str; 10] = [
     "file",
     "side",

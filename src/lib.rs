@@ -21,6 +21,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod run;
+pub mod schema;
 
 pub use error::{Error, Result};
 pub use normalize::taxonomy::Taxonomy;

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::classify::{ClassifiedTopic, Relation, Rule, Side, Verdict};
@@ -11,7 +12,7 @@ use crate::normalize::stance::Voice;
 use crate::normalize::{NormClaim, NormReadout};
 
 /// A full comparison of two readouts. Field names are a contract.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Report {
     pub left: SideSummary,
     pub right: SideSummary,
@@ -32,7 +33,7 @@ pub struct Report {
 }
 
 /// Who wrote one account.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SideSummary {
     pub side: String,
     pub issuer: Option<String>,
@@ -49,7 +50,7 @@ pub struct SideSummary {
 }
 
 /// One topic: its verdict and the claims of each side in it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct TopicReport {
     pub topic: String,
     pub label: String,
@@ -68,7 +69,7 @@ pub struct TopicReport {
 }
 
 /// Two paired claims and how they relate.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PairReport {
     pub left: String,
     pub right: String,
@@ -80,7 +81,7 @@ pub struct PairReport {
 }
 
 /// Number of topics with each verdict.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     pub agreement: usize,
     pub contradiction: usize,
@@ -100,7 +101,7 @@ impl Summary {
 }
 
 /// A claim as the report shows it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClaimReport {
     pub id: String,
     pub text: String,

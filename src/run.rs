@@ -14,6 +14,7 @@ use crate::normalize::normalize;
 use crate::normalize::taxonomy::Taxonomy;
 use crate::output::{check_destination, emit};
 use crate::render::{self, escape::visible};
+use crate::schema::{self, Versioned};
 
 /// Runs the parsed command line; `term` is what `main` read of the environment.
 pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
@@ -37,7 +38,7 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             let report = crate::eval::evaluate(&dirs, &taxonomy, &limits)?;
             emit(None, |w| match format {
                 EvalFormat::Text => crate::eval::render::text(&report, misses, w),
-                EvalFormat::Json => render::json(&report, w),
+                EvalFormat::Json => render::json(&Versioned::new(schema::EVAL, &report), w),
             })?;
             Ok(match min_macro_f1 {
                 Some(floor) if report.overall.macro_f1 < floor => DIFFERENT,
@@ -358,7 +359,10 @@ pub fn visible_error(e: &Error) -> String {
 fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> Result<u8, Error> {
     let t = taxonomy(topics, limits)?;
     emit(None, |w| match format {
-        TopicsFormat::Json => render::json(&t.topics, w),
+        TopicsFormat::Json => {
+            let list = schema::TopicList { topics: &t.topics };
+            render::json(&Versioned::new(schema::TOPICS, &list), w)
+        }
         TopicsFormat::Yaml => {
             writeln!(w, "topics:")?;
             for topic in &t.topics {

@@ -7,7 +7,8 @@ use predicates::prelude::*;
 const US: &str = "readouts/2024-05-31-singapore/us.yaml";
 const CN: &str = "readouts/2024-05-31-singapore/cn.yaml";
 
-/// The JSON field names, in order: a contract (README, "Claims for data tools").
+/// The JSON field names after `schema`, in order, and the CSV header: a
+/// contract (docs/claims.md).
 const FIELDS: [&str; 10] = [
     "file",
     "side",
@@ -92,7 +93,9 @@ fn jsonl_has_one_object_a_claim_with_the_documented_fields() {
             .keys()
             .map(String::as_str)
             .collect();
+        assert!(line.starts_with(r#"{"schema":"readout/claim/1","#));
         let mut expected = FIELDS.to_vec();
+        expected.push("schema");
         expected.sort_unstable();
         let mut keys = keys;
         keys.sort_unstable();

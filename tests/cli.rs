@@ -465,7 +465,8 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
     );
     let json = listed(&["topics", "--topics", &more, "-f", "json"]);
     let topics: serde_json::Value = serde_json::from_str(&json).expect("json");
-    let relations = topics
+    assert_eq!(topics["schema"], "readout/topics/1");
+    let relations = topics["topics"]
         .as_array()
         .and_then(|a| a.iter().find(|t| t["id"] == "bilateral-relations"))
         .expect("bilateral-relations");

@@ -6,6 +6,7 @@ use std::io::{self, Write};
 use super::report::{CheckReport, DiffChunk, EarlierClaim};
 use crate::render::escape::{markdown as md, visible};
 use crate::render::{Format, Style, plural};
+use crate::schema::{self, Versioned};
 
 /// Closest claims at least this similar are shown as a word diff, others as
 /// both wordings: below it a word diff interleaves two different sentences.
@@ -19,7 +20,7 @@ pub fn render<W: Write>(
     out: &mut W,
 ) -> io::Result<()> {
     match format {
-        Format::Json => crate::render::json(report, out),
+        Format::Json => crate::render::json(&Versioned::new(schema::CHECK, report), out),
         Format::Markdown => markdown(report, out),
         Format::Text => text(report, Style { color }, out),
         // `run` refuses html before any work is done; a library caller gets an error.

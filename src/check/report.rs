@@ -2,6 +2,7 @@
 //! archive, as plain serializable data. `--format json` is this, as is;
 //! field names are a contract (add, never rename or drop).
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::archive::Skipped;
@@ -10,7 +11,7 @@ use crate::normalize::cues::Polarity;
 use crate::report::{FailOn, Report};
 
 /// Everything `readout check` found.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct CheckReport {
     pub new: NewSummary,
     pub archive: ArchiveSummary,
@@ -31,7 +32,7 @@ pub struct CheckReport {
 }
 
 /// The readout being checked.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NewSummary {
     pub file: String,
     /// Canonical side ("United States").
@@ -46,7 +47,7 @@ pub struct NewSummary {
 }
 
 /// What the archive held.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ArchiveSummary {
     /// Readout files found (the new readout itself excluded).
     pub files: usize,
@@ -62,7 +63,7 @@ pub struct ArchiveSummary {
 }
 
 /// The prior readouts the new one is checked against.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct HistorySummary {
     pub side: String,
     /// The counterpart history was restricted to; null when not restricted.
@@ -81,7 +82,7 @@ pub struct HistorySummary {
 }
 
 /// A claim of the new readout.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NewClaim {
     pub id: String,
     pub text: String,
@@ -93,7 +94,7 @@ pub struct NewClaim {
 }
 
 /// A claim of a prior readout, with where it came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EarlierClaim {
     pub file: String,
     pub date: Option<String>,
@@ -106,7 +107,7 @@ pub struct EarlierClaim {
     pub stance_cue: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct NewTopic {
     pub topic: String,
     pub label: String,
@@ -114,7 +115,7 @@ pub struct NewTopic {
     pub claims: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct DroppedTopic {
     pub topic: String,
     pub label: String,
@@ -125,7 +126,7 @@ pub struct DroppedTopic {
     pub last: EarlierClaim,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct StanceShift {
     pub topic: String,
     pub label: String,
@@ -135,7 +136,7 @@ pub struct StanceShift {
     pub after: NewClaim,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct SelfContradiction {
     pub claim: NewClaim,
     pub earlier: EarlierClaim,
@@ -144,7 +145,7 @@ pub struct SelfContradiction {
     pub reason: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Closest {
     pub claim: NewClaim,
     /// Null when no earlier claim on the topic shares a word with it.
@@ -157,14 +158,14 @@ pub struct Closest {
 }
 
 /// One run of words of a diff.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct DiffChunk {
     /// "same", "removed" (only in the earlier claim) or "added" (only in the new).
     pub op: &'static str,
     pub text: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OtherSide {
     pub file: String,
     /// The compare report, new readout on the left (same contract as `compare`).
@@ -172,7 +173,7 @@ pub struct OtherSide {
 }
 
 /// Counts of each kind of change.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct CheckSummary {
     pub new_topics: usize,
     pub dropped_topics: usize,

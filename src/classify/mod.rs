@@ -4,6 +4,7 @@
 pub mod point;
 pub mod rule;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::align::{AlignedTopic, pair, similarity};
@@ -13,7 +14,7 @@ pub use point::{Points, TopicFrame};
 pub use rule::Rule;
 
 /// How two claims on one topic relate, least severe first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Agreement,
@@ -22,7 +23,7 @@ pub enum Relation {
 }
 
 /// A topic's verdict.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Agreement,
@@ -70,7 +71,7 @@ impl From<Relation> for Verdict {
 }
 
 /// Which side of the comparison.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Side {
     Left,

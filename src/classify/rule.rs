@@ -3,6 +3,7 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::Relation;
@@ -13,7 +14,7 @@ use crate::normalize::{NormClaim, NormReadout};
 
 /// The rule that decided how two claims relate. The kebab-case id is a
 /// contract of the JSON report (`"rule": "mutual-blame"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Rule {
     /// Each side's criticism is aimed at the other.

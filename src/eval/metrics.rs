@@ -1,12 +1,13 @@
 //! Scores: claim-level verdict accuracy, per-verdict precision and recall,
 //! macro-F1, and alignment precision and recall over cross-side claim pairs.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::classify::Verdict;
 
 /// Counts that scores are computed from; they add up across pairs.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, JsonSchema)]
 pub struct Tally {
     /// Claims scored, and those whose predicted verdict is the expected one.
     pub claims: usize,
@@ -21,7 +22,7 @@ pub struct Tally {
     pub pairs_both: usize,
 }
 
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, JsonSchema)]
 pub struct VerdictTally {
     pub true_positive: usize,
     pub predicted: usize,
@@ -29,7 +30,7 @@ pub struct VerdictTally {
 }
 
 /// Scores derived from a tally.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Scores {
     pub accuracy: f64,
     pub macro_f1: f64,
@@ -39,7 +40,7 @@ pub struct Scores {
     pub alignment_f1: f64,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct VerdictScore {
     pub verdict: Verdict,
     pub precision: f64,

@@ -8,6 +8,7 @@ pub mod render;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use crate::classify::{Side, Verdict};
@@ -18,7 +19,7 @@ use expected::Case;
 use metrics::{Scores, Tally};
 
 /// One claim whose predicted verdict is not the analyst's.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Miss {
     pub side: Side,
     pub id: String,
@@ -30,7 +31,7 @@ pub struct Miss {
 }
 
 /// The score of one pair.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct PairResult {
     pub pair: String,
     pub left_claims: usize,
@@ -43,7 +44,7 @@ pub struct PairResult {
 }
 
 /// The score of a whole corpus.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct EvalReport {
     pub pairs: Vec<PairResult>,
     pub overall: Scores,

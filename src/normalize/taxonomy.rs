@@ -1,6 +1,7 @@
 //! The topic taxonomy: built-in data, extended or replaced by `--topics FILE`,
 //! and the tagging of a claim with its topic.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::cues::{Cues, FOCUS};
@@ -12,7 +13,7 @@ use crate::load::{Limits, read_text, yaml};
 const BUILT_IN: &str = include_str!("../data/topics.yaml");
 
 /// One topic of the agenda.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Topic {
     pub id: String,

@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use crate::classify::{Relation, Verdict};
 use crate::report::{Report, SideSummary};
+use crate::schema::{self, Versioned};
 pub use made::Made;
 pub use style::Style;
 
@@ -55,7 +56,7 @@ pub fn render<W: Write>(
 ) -> io::Result<()> {
     match format {
         Format::Text => text::render(report, Style { color }, out),
-        Format::Json => json(report, out),
+        Format::Json => json(&Versioned::new(schema::COMPARE, report), out),
         Format::Markdown => markdown::render(report, out),
         Format::Html => html::render(report, made, out),
     }
