@@ -1,0 +1,193 @@
+//! Tagging a claim with its topics: scoring each topic's keywords in the
+//! claim, then the reading rules that choose between topics (a contrast
+//! turn, specific before general, the lead clause, the leaders' consensus).
+
+use super::{ALTERNATIVE_SHARE, Tag, Taxonomy};
+use crate::normalize::cues::{Cues, FOCUS};
+use crate::normalize::text::{self, Token};
+
+/// What the tagger found of one topic in a claim.
+#[derive(Debug, Clone, Copy)]
+struct Found<'a> {
+    /// The best match's score, and the sum of the others.
+    best: f64,
+    rest: f64,
+    /// Where its first match starts, and that match's phrase.
+    first: usize,
+    cue: &'a str,
+    /// Where its first match that is not a word about the talks' tone starts.
+    substance: usize,
+    /// Whether it is named after the sentence's contrast marker.
+    focused: bool,
+}
+
+impl Default for Found<'_> {
+    fn default() -> Self {
+        Found {
+            best: 0.0,
+            rest: 0.0,
+            first: usize::MAX,
+            cue: "",
+            substance: usize::MAX,
+            focused: false,
+        }
+    }
+}
+
+/// A topic's score on a claim, with where it is first named.
+#[derive(Debug, Clone, Copy)]
+struct Scored<'a> {
+    topic: usize,
+    score: f64,
+    first: usize,
+    substance: usize,
+    focused: bool,
+    cue: &'a str,
+}
+
+/// Share of the best general topic's score at which the general topic of
+/// the lead clause still wins ("agreed to maintain the channel ..., building
+/// on the leaders' meeting in Bali" is about the channel).
+const LEAD_SHARE: f64 = 0.6;
+
+/// Specific topics a claim must name to review progress across areas.
+const REVIEWED_AREAS: usize = 2;
+
+impl Taxonomy {
+    /// Every topic a claim speaks of strongly enough to be filed under it:
+    /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
+    /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
+    pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
+        let tone = &Cues::get().tone_terms;
+        let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
+        for m in self.phrases.find_longest(toks) {
+            let f = &mut found[*m.value];
+            // Longer phrases count a little more, named things most.
+            let mut score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            if turn.is_some_and(|t| m.start >= t) {
+                score *= FOCUS;
+                f.focused = true;
+            }
+            if score > f.best {
+                f.rest += f.best;
+                f.best = score;
+            } else {
+                f.rest += score;
+            }
+            if f.cue.is_empty() {
+                f.first = m.start;
+                f.cue = m.phrase;
+            }
+            let about_tone = m.len == 1 && tone.contains(&text::stem(&toks[m.start].norm));
+            if !about_tone && f.substance == usize::MAX {
+                f.substance = m.start;
+            }
+        }
+        // The best match decides; further matches of a topic add a quarter
+        // of their sum, at most a quarter of the best match, so that a pile
+        // of general words does not outvote one phrase of another topic.
+        let mut scored: Vec<Scored> = found
+            .into_iter()
+            .enumerate()
+            .filter(|(_, f)| f.best > 0.0)
+            .map(|(topic, f)| Scored {
+                topic,
+                score: f.best + f.rest.min(f.best) / 4.0,
+                first: f.first,
+                substance: f.substance,
+                focused: f.focused,
+                cue: f.cue,
+            })
+            .collect();
+        // After a contrast marker comes the point: a topic named there comes
+        // first. Then a specific topic named anywhere in the claim, then the
+        // highest score; ties go to the topic mentioned first.
+        let general = |i: usize| self.topics[i].weight < 1.0;
+        scored.sort_by(|a, b| {
+            b.focused
+                .cmp(&a.focused)
+                .then(general(a.topic).cmp(&general(b.topic)))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.first.cmp(&b.first))
+                .then(a.topic.cmp(&b.topic))
+        });
+        self.review_of_areas(&mut scored);
+        if turn.is_none() {
+            self.lead_clause(&mut scored);
+        }
+        let top = scored.first().map_or(0.0, |s| s.score);
+        scored
+            .into_iter()
+            .filter(|s| s.score >= top * ALTERNATIVE_SHARE)
+            .map(|s| Tag {
+                topic: s.topic,
+                cue: s.cue.to_string(),
+                score: s.score,
+            })
+            .collect()
+    }
+
+    /// A `reviews` area (the leaders' consensus) holds a claim that names
+    /// no other area, or several specific ones at once ("following the
+    /// leaders' meeting, ... on strategic risk, health security and
+    /// climate": a review of progress). When the claim names one other area
+    /// ("the leaders' consensus on resuming military communication"), that
+    /// area is the point. Words about the talks' tone, and the fallback area
+    /// (overall relations), are no area here.
+    fn review_of_areas(&self, scored: &mut Vec<Scored>) {
+        let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
+            return;
+        };
+        let specific = scored
+            .iter()
+            .filter(|s| self.topics[s.topic].weight >= 1.0)
+            .count();
+        // The fallback area (overall relations) is where everything general
+        // goes: naming it is not naming an area.
+        let other_areas = scored
+            .iter()
+            .filter(|s| {
+                !self.topics[s.topic].reviews
+                    && s.substance != usize::MAX
+                    && Some(s.topic) != self.fallback
+            })
+            .count();
+        let review = scored.remove(i);
+        if specific >= REVIEWED_AREAS || other_areas == 0 {
+            scored.insert(0, review);
+        } else {
+            scored.push(review);
+        }
+    }
+
+    /// With no contrast marker, a claim with two points goes to the area of
+    /// its lead clause: of the topics of the winner's kind (specific or
+    /// general), the one named first wins when it scores at least
+    /// `LEAD_SHARE` of the best. A `reviews` area does not take the lead
+    /// from the area it names (see `review_of_areas`).
+    fn lead_clause(&self, scored: &mut [Scored]) {
+        let Some(top) = scored.first() else { return };
+        let general = |t: usize| self.topics[t].weight < 1.0;
+        let (kind, best) = (general(top.topic), top.score);
+        let lead = scored
+            .iter()
+            .enumerate()
+            .filter(|(i, s)| {
+                general(s.topic) == kind
+                    && s.score >= best * LEAD_SHARE
+                    && (*i == 0 || !self.topics[s.topic].reviews)
+            })
+            .min_by_key(|(_, s)| s.first)
+            .map(|(i, _)| i);
+        if let Some(i) = lead {
+            scored[..=i].rotate_right(1);
+        }
+    }
+
+    /// The best topic for a claim's tokens, if any keyword fires.
+    pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
+        self.tag_all(toks, Cues::get().turn(toks))
+            .into_iter()
+            .next()
+    }
+}
