@@ -78,8 +78,11 @@ impl Taxonomy {
                 f.first = m.start;
                 f.cue = m.phrase;
             }
-            let about_tone = m.len == 1 && tone.contains(&text::stem(&toks[m.start].norm));
-            if !about_tone && f.substance == usize::MAX {
+            // Stemming is the costly part: only until the topic's first
+            // substantive match is found.
+            if f.substance == usize::MAX
+                && !(m.len == 1 && tone.contains(&text::stem(&toks[m.start].norm)))
+            {
                 f.substance = m.start;
             }
         }
