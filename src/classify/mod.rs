@@ -141,14 +141,11 @@ pub fn classify(
 /// conflicts, else agreement if some pair makes the same point, else
 /// divergence.
 fn verdict(pairs: &[ClassifiedPair]) -> Verdict {
-    let any = |r: Relation| pairs.iter().any(|p| p.relation == r);
-    if any(Relation::Contradiction) {
-        Verdict::Contradiction
-    } else if any(Relation::Agreement) {
-        Verdict::Agreement
-    } else {
-        Verdict::Divergence
-    }
+    pairs
+        .iter()
+        .map(|p| p.relation)
+        .max_by_key(|r| decisiveness(*r))
+        .map_or(Verdict::Divergence, Verdict::from)
 }
 
 /// How decisive a relation is for the verdict: what pairing settles first.
