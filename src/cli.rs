@@ -59,7 +59,8 @@ pub enum Command {
     /// recall, alignment precision and recall.
     ///
     /// Examples: readout eval --misses;
-    /// readout eval readouts/2021-* readouts/2022-09-23-new-york
+    /// readout eval readouts/2021-* readouts/2022-09-23-new-york;
+    /// readout eval --answers second-analyst
     Eval {
         /// Pair folders, or folders of pair folders.
         #[arg(default_value = "readouts", value_name = "DIR")]
@@ -76,6 +77,14 @@ pub enum Command {
         /// Exit 1 when the overall macro-F1 is below this.
         #[arg(long, value_name = "F1")]
         min_macro_f1: Option<f64>,
+        /// Score a second analyst's answers instead of the engine.
+        ///
+        /// DIR holds one folder per pair, named as in the corpus, each with
+        /// an `expected.yaml` written blind by the same rules. The figures
+        /// are then the two analysts' agreement, on the pairs both answered:
+        /// the level the engine is measured against.
+        #[arg(long, value_name = "DIR")]
+        answers: Option<std::path::PathBuf>,
     },
     /// Turn a plain-text readout (pasted from a web page or press release) into readout YAML.
     ///

@@ -33,9 +33,15 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             format,
             misses,
             min_macro_f1,
+            answers,
         } => {
-            let taxonomy = taxonomy(topics.as_deref(), &limits)?;
-            let report = crate::eval::evaluate(&dirs, &taxonomy, &limits)?;
+            let report = match answers {
+                Some(answers) => crate::eval::agreement(&dirs, &answers, &limits)?,
+                None => {
+                    let taxonomy = taxonomy(topics.as_deref(), &limits)?;
+                    crate::eval::evaluate(&dirs, &taxonomy, &limits)?
+                }
+            };
             emit(None, |w| match format {
                 EvalFormat::Text => crate::eval::render::text(&report, misses, w),
                 EvalFormat::Json => render::json(&Versioned::new(schema::EVAL, &report), w),

@@ -679,6 +679,64 @@ fn eval_prints_the_figures() {
 }
 
 #[test]
+fn eval_scores_a_second_analysts_answers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pair = "2023-05-10-vienna";
+    let answer = std::fs::read_to_string(format!("readouts/{pair}/expected.yaml")).expect("answer");
+    std::fs::create_dir(dir.path().join(pair)).expect("pair folder");
+    let second = dir.path().join(pair).join("expected.yaml");
+    let answers = dir.path().display().to_string();
+    // The same answer agrees with itself, and only answered pairs count.
+    std::fs::write(&second, &answer).expect("write");
+    readout()
+        .args(["eval", "readouts", "--answers", &answers])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("overall"))
+        .stdout(predicate::str::contains("accuracy 1.000"))
+        .stdout(predicate::str::contains("2021-08-29").not());
+    // A second analyst who calls every group an omission disagrees, and the
+    // misses name the claims.
+    let dissent = answer
+        .replace("verdict: agreement", "verdict: omission")
+        .replace("verdict: divergence", "verdict: omission")
+        .replace("verdict: contradiction", "verdict: omission");
+    assert_ne!(dissent, answer, "{pair} has a group both sides speak to");
+    std::fs::write(&second, &dissent).expect("write");
+    readout()
+        .args(["eval", "readouts", "--answers", &answers, "--misses"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(format!("miss {pair}")))
+        .stdout(predicate::str::contains("accuracy 1.000").not());
+    // An answer that leaves a claim out is bad input, named.
+    let unfinished: String = answer
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("left: [us-1"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert_ne!(unfinished, answer, "{pair} groups us-1 first in a list");
+    std::fs::write(&second, unfinished).expect("write");
+    readout()
+        .args(["eval", "readouts", "--answers", &answers])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("expected.yaml"));
+    // A folder with no answers at all is an error, not a perfect score.
+    let empty = tempfile::tempdir().expect("tempdir");
+    readout()
+        .args([
+            "eval",
+            "readouts",
+            "--answers",
+            &empty.path().display().to_string(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no answer here"));
+}
+
+#[test]
 fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = readout()

@@ -88,19 +88,66 @@ pub fn evaluate(
     taxonomy: &Taxonomy,
     limits: &Limits,
 ) -> Result<EvalReport, Error> {
-    let mut pairs = Vec::new();
-    let mut tally = Tally::default();
+    let mut results = Vec::new();
     for d in pair_dirs(paths)? {
         let case = expected::load_case(&d, limits)?;
-        let result = score(&case, taxonomy);
-        tally.add(&result.tally);
-        pairs.push(result);
+        results.push(score(&case, taxonomy));
     }
-    Ok(EvalReport {
-        pairs,
-        overall: tally.scores(),
-        tally,
-    })
+    Ok(EvalReport::of(results))
+}
+
+/// Scores a second analyst's answers instead of the engine: for every pair
+/// folder `paths` name, `answers/<pair>/expected.yaml` is read as the
+/// prediction. Pairs the second analyst has not answered are left out, so
+/// the figure is the two analysts' agreement on the pairs both answered.
+pub fn agreement(
+    paths: &[PathBuf],
+    answers: &std::path::Path,
+    limits: &Limits,
+) -> Result<EvalReport, Error> {
+    let mut results = Vec::new();
+    for d in pair_dirs(paths)? {
+        let case = expected::load_case(&d, limits)?;
+        let second = answers.join(&case.name).join("expected.yaml");
+        if !second.is_file() {
+            continue;
+        }
+        let groups = expected::load_answer(&second, &case, limits)?;
+        let predicted = groups
+            .iter()
+            .flat_map(|g| {
+                let left = g.left.iter().map(move |id| ((Side::Left, id.as_str()), g));
+                let right = g
+                    .right
+                    .iter()
+                    .map(move |id| ((Side::Right, id.as_str()), g));
+                left.chain(right)
+            })
+            .map(|(key, g)| (key, (g.topic.as_str(), g.verdict)))
+            .collect();
+        results.push(score_predicted(&case, &predicted));
+    }
+    if results.is_empty() {
+        return Err(Error::Io {
+            path: answers.display().to_string(),
+            message: "no answer here for any of the pairs (expected <pair>/expected.yaml)".into(),
+        });
+    }
+    Ok(EvalReport::of(results))
+}
+
+impl EvalReport {
+    fn of(pairs: Vec<PairResult>) -> Self {
+        let mut tally = Tally::default();
+        for p in &pairs {
+            tally.add(&p.tally);
+        }
+        EvalReport {
+            overall: tally.scores(),
+            pairs,
+            tally,
+        }
+    }
 }
 
 /// Runs compare on one case and scores it.
@@ -116,6 +163,12 @@ pub fn score(case: &Case, taxonomy: &Taxonomy) -> PairResult {
             predicted.insert((Side::Right, id), (&t.topic, t.verdict));
         }
     }
+    score_predicted(case, &predicted)
+}
+
+/// Scores one case against a prediction: where each claim landed, as
+/// (side, id) → (topic, that topic's verdict).
+fn score_predicted(case: &Case, predicted: &HashMap<(Side, &str), (&str, Verdict)>) -> PairResult {
     let mut tally = Tally::default();
     let mut misses = Vec::new();
     let mut expected_verdicts = [0usize; 4];
