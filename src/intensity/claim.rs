@@ -52,9 +52,17 @@ pub fn measure(text: &str, polarity: Polarity, kind: &str) -> Intensity {
             intensifier: c.intensifier.map(|i| toks[i].orig.clone()),
         },
         // An analyst's override, or a stance decided by a cue this reading
-        // sets aside: the level of the stance kind.
+        // sets aside: the level of the stance kind, when the kind takes the
+        // claim's stance ("has not changed and opposed" is no opposition).
         None => {
-            let level = scale.kind_level(kind).unwrap_or(0);
+            let takes_it = Cues::get()
+                .kind(kind)
+                .is_some_and(|k| k.polarity == polarity);
+            let level = if takes_it {
+                scale.kind_level(kind).unwrap_or(0)
+            } else {
+                0
+            };
             Intensity {
                 level,
                 name: scale.name(level).to_string(),
@@ -116,6 +124,10 @@ fn stance_cues(toks: &[Token], polarity: Polarity) -> Vec<(u8, usize, usize)> {
                 });
             if !prohibition {
                 p = negate(kind.polarity);
+                // "did not condemn": a negated criticism sets no level.
+                if p == Polarity::Neutral {
+                    continue;
+                }
             }
         }
         if p == polarity {

@@ -124,12 +124,22 @@ fn gap(a: &ClaimReport, b: &ClaimReport, names: &[String; 2]) -> Option<Intensit
         right: r,
         stronger,
         note: format!(
-            "{who}'s wording is {} stronger: {} vs {}",
+            "{} wording is {} stronger: {} vs {}",
+            possessive(who),
             levels(hard - soft),
             name(hard),
             name(soft)
         ),
     })
+}
+
+/// "China's", "the United States'".
+fn possessive(name: &str) -> String {
+    if name.ends_with('s') {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
 }
 
 #[cfg(test)]
