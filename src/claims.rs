@@ -31,6 +31,12 @@ pub struct ClaimRow {
     /// The stance cue words as they appear in the claim.
     pub stance_cue: Option<String>,
     pub text: String,
+    /// How hard the claim words its position: none, notes, hopes, presses,
+    /// serious, firm or warns (docs/intensity.md). After `text`, so that
+    /// CSV columns read by position keep their place.
+    pub intensity: String,
+    /// The same level as a number, 0 (none) to 6 (warns), for ordering.
+    pub intensity_level: u8,
 }
 
 /// The rows of one normalized readout, in file order.
@@ -41,17 +47,22 @@ pub fn rows(r: &NormReadout) -> impl Iterator<Item = ClaimRow> + '_ {
         .date
         .clone()
         .or_else(|| r.readout.source.published.clone());
-    r.claims.iter().map(move |c| ClaimRow {
-        file: r.readout.origin.clone(),
-        side: r.side.clone(),
-        date: date.clone(),
-        id: c.id.clone(),
-        speaker: c.speaker.clone(),
-        topic: c.topic.as_ref().map(|t| t.id.clone()),
-        stance: c.stance.polarity,
-        stance_kind: c.stance.kind.clone(),
-        stance_cue: c.stance.cue.clone(),
-        text: c.text.clone(),
+    r.claims.iter().map(move |c| {
+        let intensity = crate::intensity::measure(&c.text, c.stance.polarity, &c.stance.kind);
+        ClaimRow {
+            file: r.readout.origin.clone(),
+            side: r.side.clone(),
+            date: date.clone(),
+            id: c.id.clone(),
+            speaker: c.speaker.clone(),
+            topic: c.topic.as_ref().map(|t| t.id.clone()),
+            stance: c.stance.polarity,
+            stance_kind: c.stance.kind.clone(),
+            stance_cue: c.stance.cue.clone(),
+            text: c.text.clone(),
+            intensity: intensity.name,
+            intensity_level: intensity.level,
+        }
     })
 }
 
@@ -82,7 +93,7 @@ impl serde_json::ser::Formatter for JsonLineFormatter {
 }
 
 /// The CSV header: the JSON field names after `schema`, in order.
-pub const CSV_HEADER: [&str; 10] = [
+pub const CSV_HEADER: [&str; 12] = [
     "file",
     "side",
     "date",
@@ -93,6 +104,8 @@ pub const CSV_HEADER: [&str; 10] = [
     "stance_kind",
     "stance_cue",
     "text",
+    "intensity",
+    "intensity_level",
 ];
 
 /// A header row, then one row a claim (RFC 4180: CRLF line ends, a field
@@ -115,6 +128,8 @@ pub fn write_csv<W: Write>(rows: &[ClaimRow], out: &mut W) -> io::Result<()> {
                 r.stance_kind.clone(),
                 opt(&r.stance_cue),
                 r.text.clone(),
+                r.intensity.clone(),
+                r.intensity_level.to_string(),
             ],
         )?;
     }
@@ -183,6 +198,8 @@ mod tests {
             stance_kind: "concern".into(),
             stance_cue: None,
             text: "a\u{1b}b \"q\"\nc".into(),
+            intensity: "presses".into(),
+            intensity_level: 3,
         };
         let mut out = Vec::new();
         write_jsonl(std::slice::from_ref(&row), &mut out).expect("writes");

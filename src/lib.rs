@@ -5,6 +5,7 @@
 //! → [`align`] (topics across accounts, claim pairs) → [`classify`]
 //! (agreement | contradiction | divergence | omission) → [`report`] → [`render`].
 
+pub mod agenda;
 pub mod align;
 pub mod check;
 pub mod claims;
@@ -14,6 +15,7 @@ pub mod error;
 pub mod eval;
 pub mod exit_codes;
 pub mod extract;
+pub mod intensity;
 pub mod load;
 pub mod model;
 pub mod normalize;

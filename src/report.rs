@@ -23,6 +23,10 @@ pub struct Report {
     pub same_file: bool,
     pub topics: Vec<TopicReport>,
     pub summary: Summary,
+    /// With `--agenda`: the agenda and its topics that neither account
+    /// mentions. Absent without the flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<crate::agenda::AgendaReport>,
     /// Every claim of the left readout, with what normalize found in it.
     pub left_claims: Vec<ClaimReport>,
     pub right_claims: Vec<ClaimReport>,
@@ -66,6 +70,9 @@ pub struct TopicReport {
     /// The side does not raise the topic on its own; it is not wholly silent.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub touched_by: Vec<String>,
+    /// With `--intensity`: each side's strongest level on the topic.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<crate::intensity::report::TopicIntensity>,
 }
 
 /// Two paired claims and how they relate.
@@ -78,6 +85,10 @@ pub struct PairReport {
     pub rule: Rule,
     pub similarity: f64,
     pub reason: String,
+    /// With `--intensity`: set when the two stances match but one is worded
+    /// two or more levels harder. A note beside the relation, never a change to it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity_gap: Option<crate::intensity::report::IntensityGap>,
 }
 
 /// Number of topics with each verdict.
@@ -100,6 +111,9 @@ impl Summary {
     }
 }
 
+/// The voice of a joint claim ("The two sides agreed ...").
+pub const BOTH_SIDES: &str = "both sides";
+
 /// A claim as the report shows it.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct ClaimReport {
@@ -119,6 +133,9 @@ pub struct ClaimReport {
     pub voice: String,
     pub target: Option<String>,
     pub denial: Option<String>,
+    /// With `--intensity`: how hard the claim words its position.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intensity: Option<crate::intensity::Intensity>,
 }
 
 /// Per side: topic id → the claims that name it among their topics (their
@@ -212,10 +229,12 @@ impl Report {
                             rule: p.rule,
                             similarity: p.similarity,
                             reason: p.reason.clone(),
+                            intensity_gap: None,
                         })
                         .collect(),
                     adhoc: t.topic.adhoc,
                     touched_by: touched_by(t, [left, right], &mentioned),
+                    intensity: None,
                 }
             })
             .collect();
@@ -233,6 +252,7 @@ impl Report {
             same_file: false,
             topics,
             summary,
+            agenda: None,
             claim_index: [index(&left_claims), index(&right_claims)],
             left_claims,
             right_claims,
@@ -332,10 +352,11 @@ fn claims(r: &NormReadout, topics: Vec<String>) -> Vec<ClaimReport> {
             stance_cue: c.stance.cue.clone(),
             voice: match &c.stance.voice {
                 Voice::Party(p) => p.clone(),
-                Voice::Joint => "both sides".to_string(),
+                Voice::Joint => BOTH_SIDES.to_string(),
             },
             target: c.stance.target.clone(),
             denial: c.stance.denial.clone(),
+            intensity: None,
         })
         .collect()
 }

@@ -165,9 +165,15 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     }
     check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
+    let agenda = args
+        .agenda
+        .as_deref()
+        .map(|a| crate::agenda::Agenda::resolve(a, &taxonomy, limits))
+        .transpose()?;
     let left = load::load_path(&args.left, limits)?;
     warn_if_not_english(&args.left, claim_texts(&left));
-    let report = if same_file(&args.left, &args.right) {
+    let mut right = None;
+    let mut report = if same_file(&args.left, &args.right) {
         // Most likely a slip of the keyboard or of tab completion; say so,
         // and show the file's claims once rather than each against itself.
         eprintln!(
@@ -177,10 +183,18 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
         );
         crate::compare_with_itself(&left, &taxonomy)
     } else {
-        let right = load::load_path(&args.right, limits)?;
-        warn_if_not_english(&args.right, claim_texts(&right));
-        crate::compare(&left, &right, &taxonomy)
+        let r = right.insert(load::load_path(&args.right, limits)?);
+        warn_if_not_english(&args.right, claim_texts(r));
+        crate::compare(&left, r, &taxonomy)
     };
+    if args.intensity {
+        crate::intensity::report::annotate(&mut report);
+    }
+    if let Some(agenda) = &agenda {
+        let readouts: Vec<&crate::model::Readout> =
+            std::iter::once(&left).chain(right.as_ref()).collect();
+        crate::agenda::apply(&mut report, agenda, &readouts, &taxonomy);
+    }
     // The engine reads claims as the two sides of one meeting; two accounts
     // by one side still compare, but blame and denial lose their meaning.
     if !report.same_file && report.left.side == report.right.side {

@@ -161,6 +161,40 @@ fn a_topic_most_recent_readouts_raised_and_the_new_one_drops_is_dropped() {
 }
 
 #[test]
+fn criticism_worded_levels_harder_is_an_escalation_with_its_direction() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = corpus_archive(dir.path());
+    let (_, r, _) = check_json(&new_readout(dir.path(), ""), &archive, &[]);
+    let shifts = r["stance_shifts"].as_array().expect("list");
+    let on = |topic: &str| {
+        shifts
+            .iter()
+            .find(|s| s["topic"] == topic)
+            .unwrap_or_else(|| panic!("a shift on {topic}: {shifts:#?}"))
+    };
+    // The same concern, now with "consequences": a shift of intensity
+    // alone, shown between the claims worded hardest.
+    let ukraine = on("russia-ukraine");
+    assert_eq!(ukraine["change"], "intensity: presses → warns");
+    assert_eq!(ukraine["direction"], "escalation");
+    assert_eq!(ukraine["after"]["id"], "us-6");
+    assert_eq!(ukraine["intensity"]["after"]["level"], 6);
+    // Turning critical is an escalation, whatever the levels.
+    assert_eq!(on("taiwan")["direction"], "escalation");
+    let text = readout()
+        .args(["check", SINGAPORE_US, "--against"])
+        .arg(&archive)
+        .args(["--no-cache", "--color", "never"])
+        .output()
+        .expect("runs");
+    let text = String::from_utf8(text.stdout).expect("UTF-8");
+    assert!(
+        text.contains("Russia's war in Ukraine: intensity: presses → warns (escalation)"),
+        "{text}"
+    );
+}
+
+#[test]
 fn a_stance_shift_shows_both_wordings_and_a_self_contradiction_is_found() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = corpus_archive(dir.path());
@@ -172,6 +206,7 @@ fn a_stance_shift_shows_both_wordings_and_a_self_contradiction_is_found() {
         .find(|s| s["topic"] == "korean-peninsula")
         .expect("a shift on the Korean Peninsula");
     assert_eq!(shift["change"], "critical → positive");
+    assert_eq!(shift["direction"], "de-escalation");
     assert!(
         shift["before"]["text"]
             .as_str()

@@ -9,7 +9,7 @@ const CN: &str = "readouts/2024-05-31-singapore/cn.yaml";
 
 /// The JSON field names after `schema`, in order, and the CSV header: a
 /// contract (docs/claims.md).
-const FIELDS: [&str; 10] = [
+const FIELDS: [&str; 12] = [
     "file",
     "side",
     "date",
@@ -20,6 +20,8 @@ const FIELDS: [&str; 10] = [
     "stance_kind",
     "stance_cue",
     "text",
+    "intensity",
+    "intensity_level",
 ];
 
 fn readout() -> Command {
@@ -118,6 +120,39 @@ fn jsonl_has_one_object_a_claim_with_the_documented_fields() {
     let first: serde_json::Value = serde_json::from_str(lines[0]).expect("JSON");
     assert_eq!(first["id"], "us-1");
     assert!(first["topic"].is_string() && first["stance"].is_string());
+}
+
+#[test]
+fn each_claim_has_its_intensity_by_name_and_level() {
+    let out = stdout(&["claims", US, CN]);
+    let by_id = |id: &str| -> serde_json::Value {
+        out.lines()
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).expect("JSON"))
+            .find(|v| v["id"] == id)
+            .expect("the claim")
+    };
+    // "there would be consequences": a threat; "raised concerns": pressing a point.
+    let warns = by_id("us-6");
+    assert_eq!(
+        (&warns["intensity"], &warns["intensity_level"]),
+        (&"warns".into(), &6.into())
+    );
+    let presses = by_id("us-2");
+    assert_eq!(
+        (&presses["intensity"], &presses["intensity_level"]),
+        (&"presses".into(), &3.into())
+    );
+    let csv = stdout(&["claims", US, "--format", "csv"]);
+    let records = parse_csv(&csv);
+    let level = FIELDS
+        .iter()
+        .position(|f| *f == "intensity_level")
+        .expect("a column");
+    assert!(
+        records[1..]
+            .iter()
+            .all(|r| r[level].parse::<u8>().is_ok_and(|n| n <= 6))
+    );
 }
 
 #[test]

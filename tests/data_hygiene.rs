@@ -45,6 +45,13 @@ fn phrases() -> Vec<(String, String)> {
             out.push((list.to_string(), c));
         }
     }
+    // The intensity scale's own words: cues it levels and words of retaliation.
+    let intensity = data("intensity.yaml");
+    for list in ["cues", "measures"] {
+        for phrase in intensity[list].as_object().expect(list).keys() {
+            out.push((format!("intensity `{list}`"), phrase.clone()));
+        }
+    }
     for t in data("topics.yaml")["topics"].as_array().expect("topics") {
         let id = t["id"].as_str().unwrap_or_default();
         for k in strings(&t["keywords"]) {

@@ -110,6 +110,31 @@ fn compare_of_every_corpus_pair_follows_its_schema() {
 }
 
 #[test]
+fn compare_with_intensity_and_an_agenda_follows_its_schema() {
+    let v = validator(Output::Compare);
+    for (us, cn) in corpus_pairs() {
+        let args = [
+            "compare",
+            &us,
+            &cn,
+            "-f",
+            "json",
+            "--intensity",
+            "--agenda",
+            "us-china-defense",
+        ];
+        let text = run(&args);
+        let doc = assert_valid(Output::Compare, &v, &text, &format!("{args:?}"));
+        assert!(doc["agenda"]["not_mentioned"].is_array(), "{args:?}");
+        assert!(doc["topics"][0]["intensity"].is_object(), "{args:?}");
+        assert!(
+            doc["left_claims"][0]["intensity"]["level"].is_u64(),
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
 fn check_against_the_corpus_follows_its_schema() {
     let text = run(&[
         "check",

@@ -66,3 +66,35 @@ fn without_stylesheet(page: &str) -> String {
         &page[end..]
     )
 }
+
+/// Snapshots of what `--intensity` and `--agenda us-china-defense` add, on
+/// the flagship and on a defense meeting whose accounts leave most of the
+/// agenda unmentioned; the reports without the flags are the ones above.
+#[test]
+fn reports_with_intensity_and_the_defense_agenda() {
+    let taxonomy = Taxonomy::built_in();
+    let limits = Limits::default();
+    let made = Made::from_source_date_epoch(Some(SOURCE_DATE_EPOCH)).expect("a time");
+    let agenda = readout::agenda::builtin::get("us-china-defense").expect("built in");
+    for name in ["2024-05-31-singapore", "2022-06-10-singapore"] {
+        let left = load_path(&format!("readouts/{name}/us.yaml"), &limits).expect("us.yaml loads");
+        let right = load_path(&format!("readouts/{name}/cn.yaml"), &limits).expect("cn.yaml loads");
+        let mut report = compare(&left, &right, &taxonomy);
+        readout::intensity::report::annotate(&mut report);
+        readout::agenda::apply(&mut report, &agenda, &[&left, &right], &taxonomy);
+        for (format, ext) in [
+            (Format::Text, "txt"),
+            (Format::Json, "json"),
+            (Format::Markdown, "md"),
+            (Format::Html, "html"),
+        ] {
+            let mut out = Vec::new();
+            render(&report, format, false, &made, &mut out).expect("renders");
+            let mut text = String::from_utf8(out).expect("UTF-8");
+            if format == Format::Html {
+                text = without_stylesheet(&text);
+            }
+            insta::assert_snapshot!(format!("{name}.intensity-agenda.{ext}"), text);
+        }
+    }
+}

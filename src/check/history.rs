@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::archive::{Archived, day};
+use super::escalation::{Stand, movement};
 use super::report::{DroppedTopic, EarlierClaim, NewClaim, NewTopic, StanceShift};
 use crate::Taxonomy;
 use crate::normalize::cues::Polarity;
@@ -208,15 +209,34 @@ pub fn stance_shifts(new: &NormReadout, history: &[&Archived]) -> Vec<StanceShif
             .rev()
             .find_map(|a| stance_on(a.claims(), id, &a.entry.side).map(|c| (a, c)));
         let Some((a, before)) = earlier else { continue };
-        if let Some(change) = shift(before, after) {
-            out.push(StanceShift {
-                topic: id.to_string(),
-                label: label.to_string(),
-                change,
-                before: EarlierClaim::of(&a.file, a.entry.date.as_deref(), before),
-                after: NewClaim::of(after),
-            });
-        }
+        let stand = |claims, side, representative| Stand {
+            claims,
+            side,
+            representative,
+        };
+        let moved = movement(
+            id,
+            stand(a.claims(), &a.entry.side, before),
+            stand(&new.claims, &new.side, after),
+        );
+        // A change of stance shows its representative claims; a change of
+        // intensity alone shows the claims worded hardest.
+        let (change, [before, after]) = match shift(before, after) {
+            Some(change) => (change, [before, after]),
+            None => match moved.intensity_change() {
+                Some(change) => (change, moved.strongest),
+                None => continue,
+            },
+        };
+        out.push(StanceShift {
+            topic: id.to_string(),
+            label: label.to_string(),
+            change,
+            before: EarlierClaim::of(&a.file, a.entry.date.as_deref(), before),
+            after: NewClaim::of(after),
+            direction: moved.direction,
+            intensity: moved.levels,
+        });
     }
     out
 }

@@ -6,6 +6,7 @@
 pub mod archive;
 pub mod cache;
 mod codec;
+pub mod escalation;
 pub mod history;
 pub mod index;
 pub mod matches;

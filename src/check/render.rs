@@ -136,9 +136,10 @@ fn text<W: Write>(report: &CheckReport, style: Style, out: &mut W) -> io::Result
         for s in &report.stance_shifts {
             writeln!(
                 out,
-                "  {}: {}",
+                "  {}: {} {}",
                 style.heading(&visible(&s.label)),
-                visible(&s.change)
+                visible(&s.change),
+                style.dim(&format!("({})", direction(s)))
             )?;
             writeln!(
                 out,
@@ -274,13 +275,17 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
     }
     if !report.stance_shifts.is_empty() {
         writeln!(out, "\n## Stance shifts\n")?;
-        writeln!(out, "| Topic | Change | Before | Now |\n|---|---|---|---|")?;
+        writeln!(
+            out,
+            "| Topic | Change | Direction | Before | Now |\n|---|---|---|---|---|"
+        )?;
         for s in &report.stance_shifts {
             writeln!(
                 out,
-                "| {} | {} | {} ({}) | {} ({}) |",
+                "| {} | {} | {} | {} ({}) | {} ({}) |",
                 md(&s.label),
                 md(&s.change),
+                md(&direction(s)),
                 md(&s.before.text),
                 md(&earlier(&s.before)),
                 md(&s.after.text),
@@ -351,4 +356,17 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
         }
     }
     Ok(())
+}
+
+/// "escalation: presses → warns", "steady: hopes"; only the direction when
+/// the change is already one of intensity.
+fn direction(s: &super::report::StanceShift) -> String {
+    let (b, a) = (&s.intensity.before, &s.intensity.after);
+    if s.change.starts_with("intensity:") {
+        s.direction.name().to_string()
+    } else if b.level == a.level {
+        format!("{}: {}", s.direction.name(), a.name)
+    } else {
+        format!("{}: {} → {}", s.direction.name(), b.name, a.name)
+    }
 }

@@ -130,10 +130,16 @@ pub struct DroppedTopic {
 pub struct StanceShift {
     pub topic: String,
     pub label: String,
-    /// "concern → condemnation", "positive → critical".
+    /// "concern → condemnation", "positive → critical", or, for the same
+    /// kind of criticism worded two or more levels apart, "intensity:
+    /// presses → warns".
     pub change: String,
     pub before: EarlierClaim,
     pub after: NewClaim,
+    /// escalation, de-escalation or steady (docs/intensity.md).
+    pub direction: super::escalation::Direction,
+    /// The side's strongest level on the topic, before and now.
+    pub intensity: super::escalation::IntensityShift,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]

@@ -3,7 +3,7 @@
 
 pub mod date;
 mod schema;
-mod suggest;
+pub(crate) mod suggest;
 pub mod yaml;
 
 use std::collections::HashMap;

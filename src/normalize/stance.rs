@@ -54,15 +54,15 @@ const TARGET_WINDOW: usize = 12;
 /// How far before a cue a party owns what is criticised ("China 's support").
 const OWNER_WINDOW: usize = 2;
 /// How far after a demand/advocacy cue a party makes it a demand on that party.
-const OBJECT_WINDOW: usize = 2;
+pub(crate) const OBJECT_WINDOW: usize = 2;
 /// How far before a cue a negator reverses it.
-const NEGATION_WINDOW: usize = 3;
+pub(crate) const NEGATION_WINDOW: usize = 3;
 /// How far before a modal ("should", "must") its subject may name the party
 /// it demands of ("the US side should").
 const MODAL_SUBJECT: usize = 4;
 
 /// How far before a negator a modal makes it a prohibition ("will never").
-const PROHIBITION_WINDOW: usize = 2;
+pub(crate) const PROHIBITION_WINDOW: usize = 2;
 
 /// How far into a claim the speech verb of its subject may be.
 const SUBJECT_WINDOW: usize = 12;

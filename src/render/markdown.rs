@@ -20,9 +20,12 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out)?;
     }
     let s = &report.summary;
+    let agenda = report.agenda.as_ref().map_or(String::new(), |a| {
+        format!("; {}", md(&super::agenda::summary(a)))
+    });
     writeln!(
         out,
-        "{}: {}, {}, {}, {}.",
+        "{}: {}, {}, {}, {}{agenda}.",
         plural(report.topics.len(), "topic"),
         plural(s.agreement, "agreement"),
         plural(s.contradiction, "contradiction"),
@@ -44,6 +47,9 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
                 writeln!(out, "*{} is silent on this topic{note}.*\n", md(&r.side))?
             }
             None => {}
+        }
+        if let Some(levels) = super::intensity::topic_levels(report, t) {
+            writeln!(out, "*Strongest wording: {}.*\n", md(&levels))?;
         }
         for (side, list, name) in [
             (Side::Left, &t.left, &l.side),
@@ -78,8 +84,33 @@ pub fn render<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
                     relation_name(p.relation),
                     md(&p.reason)
                 )?;
+                if let Some(gap) = &p.intensity_gap {
+                    writeln!(out, "  - *intensity*: {}", md(&gap.note))?;
+                }
             }
         }
+    }
+    if let Some(agenda) = &report.agenda {
+        not_mentioned(agenda, out)?;
+    }
+    Ok(())
+}
+
+/// The agenda topics neither account mentions, as a section of their own.
+fn not_mentioned<W: Write>(agenda: &crate::agenda::AgendaReport, out: &mut W) -> io::Result<()> {
+    if agenda.not_mentioned.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "## Not mentioned by either account")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "*On the agenda {}, and raised by neither account:*\n",
+        md(&agenda.name)
+    )?;
+    for t in &agenda.not_mentioned {
+        writeln!(out, "- {}", md(&t.label))?;
     }
     Ok(())
 }
@@ -101,9 +132,16 @@ fn verdict_table<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         writeln!(out, "|---|---|---|---|")?;
     }
     for t in &report.topics {
+        let level = |s: Option<&crate::intensity::report::Strongest>| {
+            s.map_or(String::new(), |s| format!(" · *{}*", s.name))
+        };
+        let (left, right) = match &t.intensity {
+            Some(i) => (level(i.left.as_ref()), level(i.right.as_ref())),
+            None => (String::new(), String::new()),
+        };
         write!(
             out,
-            "| {} | **{}** | {} |",
+            "| {} | **{}** | {}{left} |",
             md(&t.label),
             t.verdict.name(),
             ids(&t.left)
@@ -111,8 +149,19 @@ fn verdict_table<W: Write>(report: &Report, out: &mut W) -> io::Result<()> {
         if report.same_file {
             writeln!(out)?;
         } else {
-            writeln!(out, " {} |", ids(&t.right))?;
+            writeln!(out, " {}{right} |", ids(&t.right))?;
         }
+    }
+    // Agenda topics nobody raised are rows too: the table is the brief's overview.
+    for t in report.agenda.iter().flat_map(|a| &a.not_mentioned) {
+        let silent = if report.same_file { 1 } else { 2 };
+        writeln!(
+            out,
+            "| {} | *{}* |{}",
+            md(&t.label),
+            super::agenda::NOT_MENTIONED,
+            " (silent) |".repeat(silent)
+        )?;
     }
     Ok(())
 }

@@ -1,9 +1,11 @@
 //! Render: write a [`Report`] as text for the terminal, JSON, Markdown or HTML.
 //! Renderers write to the `W: Write` they are given; the library never prints.
 
+pub mod agenda;
 pub mod diff;
 pub mod escape;
 pub mod html;
+pub mod intensity;
 pub mod made;
 pub mod markdown;
 pub mod style;

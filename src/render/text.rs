@@ -49,6 +49,14 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
             style.heading(&visible(&t.label)),
             style.dim(&silent)
         )?;
+        if let Some(levels) = super::intensity::topic_levels(report, t) {
+            writeln!(
+                out,
+                "  {} {}",
+                style.dim("intensity:"),
+                style.dim(&visible(&levels))
+            )?;
+        }
         for (side, ids) in [(Side::Left, &t.left), (Side::Right, &t.right)] {
             let name = if side == Side::Left { &l.side } else { &r.side };
             for id in ids {
@@ -67,6 +75,14 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
                 style.relation(p.relation, super::relation_name(p.relation)),
                 visible(&p.reason)
             )?;
+            if let Some(gap) = &p.intensity_gap {
+                writeln!(
+                    out,
+                    "      {} {}",
+                    style.dim("intensity:"),
+                    visible(&gap.note)
+                )?;
+            }
             if p.similarity >= DIFF_MIN_SIMILARITY
                 && let (Some(a), Some(b)) = (
                     report.claim(Side::Left, &p.left),
@@ -85,8 +101,35 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
             }
         }
     }
+    if let Some(agenda) = &report.agenda {
+        not_mentioned(out, style, agenda)?;
+    }
     writeln!(out)?;
     writeln!(out, "{}", summary_line(report, style))?;
+    Ok(())
+}
+
+/// The agenda topics neither account mentions, one heading each, as the
+/// verdicts are headed.
+fn not_mentioned<W: Write>(
+    out: &mut W,
+    style: Style,
+    agenda: &crate::agenda::AgendaReport,
+) -> io::Result<()> {
+    for t in &agenda.not_mentioned {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}  {}{}",
+            style.omission(&format!("{:<13}", "NOT MENTIONED")),
+            style.heading(&visible(&t.label)),
+            style.dim(&format!(
+                " ({}; on the agenda {})",
+                super::agenda::NOT_MENTIONED,
+                visible(&agenda.name)
+            ))
+        )?;
+    }
     Ok(())
 }
 
@@ -122,8 +165,11 @@ pub fn summary_line(report: &Report, style: Style) -> String {
         style.divergence(&plural(s.divergence, "divergence")),
         style.omission(&plural(s.omission, "omission")),
     ];
+    let agenda = report.agenda.as_ref().map_or(String::new(), |a| {
+        format!("; {}", visible(&super::agenda::summary(a)))
+    });
     format!(
-        "{}: {}",
+        "{}: {}{agenda}",
         plural(report.topics.len(), "topic"),
         parts.join(", ")
     )

@@ -6,7 +6,8 @@ use std::io::{self, Write};
 use super::{badge, h, mark, verdict_meaning};
 use crate::classify::{Rule, Verdict};
 
-pub fn render<W: Write>(out: &mut W) -> io::Result<()> {
+/// `intensity`: the report has levels (`--intensity`), so the legend gives the scale.
+pub fn render<W: Write>(out: &mut W, intensity: bool) -> io::Result<()> {
     writeln!(
         out,
         "<section class=\"legend\" aria-labelledby=\"legend\">\n<h2 id=\"legend\">Legend</h2>\n<h3>Verdicts</h3>\n<dl>"
@@ -35,6 +36,24 @@ pub fn render<W: Write>(out: &mut W) -> io::Result<()> {
          <dt><mark>cue</mark></dt><dd>the words that gave a claim its stance</dd>\n\
          <dt><del>struck</del></dt><dd>in a word diff: only in the left account&#39;s claim</dd>\n\
          <dt><ins>underlined</ins></dt><dd>in a word diff: only in the right account&#39;s claim</dd>\n\
-         </dl>\n</section>"
-    )
+         </dl>"
+    )?;
+    if intensity {
+        writeln!(
+            out,
+            "<h3>Intensity</h3>\n<p class=\"muted\">How hard a claim words its position, weakest first; \
+             a note marks paired claims of one stance two or more levels apart.</p>\n<dl>"
+        )?;
+        for (i, l) in crate::intensity::Scale::get().levels.iter().enumerate() {
+            writeln!(
+                out,
+                "<dt><span class=\"intensity\">{} {}</span></dt><dd>{}</dd>",
+                i + 1,
+                h(&l.id),
+                h(&l.about)
+            )?;
+        }
+        writeln!(out, "</dl>")?;
+    }
+    writeln!(out, "</section>")
 }

@@ -35,6 +35,9 @@ pub fn render<W: Write>(report: &Report, anchors: &[String], out: &mut W) -> io:
             cell(t, Side::Right)
         )?;
     }
+    if let Some(a) = &report.agenda {
+        super::agenda::rows(a, if report.same_file { 1 } else { 2 }, out)?;
+    }
     writeln!(out, "</tbody>\n</table>\n</section>")
 }
 
@@ -56,7 +59,17 @@ fn cell(t: &TopicReport, side: Side) -> String {
         Side::Right => &t.right,
     };
     if !ids.is_empty() {
-        return format!("<td class=\"count\">{}</td>", plural(ids.len(), "claim"));
+        let strongest = t.intensity.as_ref().and_then(|i| match side {
+            Side::Left => i.left.as_ref(),
+            Side::Right => i.right.as_ref(),
+        });
+        let level = strongest.map_or(String::new(), |s| {
+            format!("<br><span class=\"intensity\">{}</span>", h(&s.name))
+        });
+        return format!(
+            "<td class=\"count\">{}{level}</td>",
+            plural(ids.len(), "claim")
+        );
     }
     let elsewhere = if t.omitted_by == Some(side) {
         touched_note(&t.touched_by)

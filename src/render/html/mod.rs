@@ -2,6 +2,7 @@
 //! accounts, the topic matrix, a legend, and each topic side by side.
 //! One file: the stylesheet is inline, and nothing is fetched or run.
 
+mod agenda;
 mod legend;
 mod matrix;
 mod topic;
@@ -43,10 +44,13 @@ pub fn render<W: Write>(report: &Report, made: &Made, out: &mut W) -> io::Result
     let anchors = anchors(report.topics.iter().map(|t| t.topic.as_str()));
     writeln!(out, "<div class=\"overview\">")?;
     matrix::render(report, &anchors, out)?;
-    legend::render(out)?;
+    legend::render(out, report.topics.iter().any(|t| t.intensity.is_some()))?;
     writeln!(out, "</div>")?;
     for (t, anchor) in report.topics.iter().zip(&anchors) {
         topic::render(report, t, anchor, out)?;
+    }
+    if let Some(a) = &report.agenda {
+        agenda::section(a, out)?;
     }
     writeln!(
         out,
@@ -104,9 +108,12 @@ fn header<W: Write>(
             )
         })
         .collect();
+    let agenda = report.agenda.as_ref().map_or(String::new(), |a| {
+        format!("; {}", h(&super::agenda::summary(a)))
+    });
     writeln!(
         out,
-        "<p class=\"summary\"><strong>{}</strong>: {}.</p>",
+        "<p class=\"summary\"><strong>{}</strong>: {}{agenda}.</p>",
         plural(report.topics.len(), "topic"),
         counts.join(", ")
     )?;

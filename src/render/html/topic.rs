@@ -30,6 +30,13 @@ pub fn render<W: Write>(
             "<span class=\"muted\">grouped by wording: no topic of the taxonomy names these claims</span>"
         )?;
     }
+    if let Some(levels) = crate::render::intensity::topic_levels(report, t) {
+        writeln!(
+            out,
+            "<p class=\"intensity\">Strongest wording: {}</p>",
+            h(&levels)
+        )?;
+    }
     writeln!(
         out,
         "</header>\n<div class=\"sbs\">\n<div class=\"heads\"><div>{}</div><div>{}</div></div>",
@@ -90,6 +97,13 @@ fn pair_row<W: Write>(
         p.rule.id(),
         h(&p.reason)
     )?;
+    if let Some(gap) = &p.intensity_gap {
+        writeln!(
+            out,
+            "<p class=\"why intensity\">Intensity: {}</p>",
+            h(&gap.note)
+        )?;
+    }
     if p.similarity >= DIFF_MIN_SIMILARITY
         && let (Some(a), Some(b)) = (a, b)
     {
@@ -169,6 +183,12 @@ fn claim(side: &str, c: &ClaimReport, again: bool) -> String {
         meta.push_str(&format!(
             " · <span class=\"stance\">{}</span>",
             h(&c.stance_kind)
+        ));
+    }
+    if let Some(i) = c.intensity.as_ref().filter(|i| i.level > 0) {
+        meta.push_str(&format!(
+            " · <span class=\"intensity\">{}</span>",
+            h(&i.name)
         ));
     }
     let class = if again {
