@@ -189,15 +189,19 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
 /// each later account's claims pair one-to-one with the groups so far (by
 /// their most similar member), and those left over found their own.
 fn adhoc_topics(accounts: &[&NormReadout], rest: &[Vec<usize>]) -> Vec<Grouped> {
-    let n = accounts.len();
-    // Per group: its founding claim (account, index) and each account's member.
-    let mut groups: Vec<((usize, usize), Vec<Option<usize>>)> = Vec::new();
+    /// A group in the making: the claim that founded it and each account's member.
+    struct Group {
+        account: usize,
+        claim: usize,
+        members: Vec<Option<usize>>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
     for (side, claims) in rest.iter().enumerate() {
         let open: Vec<usize> = (0..groups.len()).collect();
         let joined = pair(&open, claims, |&g, &i| {
             let mine = &accounts[side].claims[i];
             groups[g]
-                .1
+                .members
                 .iter()
                 .enumerate()
                 .filter_map(|(o, m)| m.map(|j| similarity(&accounts[o].claims[j], mine)))
@@ -206,21 +210,25 @@ fn adhoc_topics(accounts: &[&NormReadout], rest: &[Vec<usize>]) -> Vec<Grouped> 
         });
         for &i in claims {
             match joined.iter().find(|(_, c)| *c == i) {
-                Some(&(g, _)) => groups[g].1[side] = Some(i),
+                Some(&(g, _)) => groups[g].members[side] = Some(i),
                 None => {
-                    let mut members = vec![None; n];
+                    let mut members = vec![None; accounts.len()];
                     members[side] = Some(i);
-                    groups.push(((side, i), members));
+                    groups.push(Group {
+                        account: side,
+                        claim: i,
+                        members,
+                    });
                 }
             }
         }
     }
     groups
         .into_iter()
-        .map(|((side, i), members)| {
+        .map(|g| {
             adhoc(
-                &accounts[side].claims[i],
-                members
+                &accounts[g.account].claims[g.claim],
+                g.members
                     .into_iter()
                     .map(|m| m.into_iter().collect())
                     .collect(),

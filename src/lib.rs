@@ -17,6 +17,7 @@ pub mod extract;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod nway;
 pub mod output;
 pub mod render;
 pub mod report;

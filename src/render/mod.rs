@@ -6,6 +6,7 @@ pub mod escape;
 pub mod html;
 pub mod made;
 pub mod markdown;
+pub mod nway;
 pub mod style;
 pub mod text;
 
