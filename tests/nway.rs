@@ -540,3 +540,19 @@ fn text_from_the_accounts_is_escaped_in_every_format() {
         }
     }
 }
+
+#[test]
+fn eval_scores_the_pair_its_answer_names_and_reads_no_third_account() {
+    let out = readout()
+        .args(["eval", DIR, "-f", "json"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let pair = &doc["pairs"][0];
+    assert_eq!(
+        (pair["left_claims"].as_u64(), pair["right_claims"].as_u64()),
+        (Some(6), Some(5))
+    );
+    assert_eq!(doc["pairs"].as_array().expect("pairs").len(), 1);
+}
