@@ -556,3 +556,19 @@ fn eval_scores_the_pair_its_answer_names_and_reads_no_third_account() {
     );
     assert_eq!(doc["pairs"].as_array().expect("pairs").len(), 1);
 }
+
+#[test]
+fn the_json_follows_its_schema() {
+    let schema = serde_json::to_value(readout::schema::Output::CompareN.json_schema())
+        .expect("schema as JSON");
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let out = readout()
+        .arg("compare")
+        .args(FLAGSHIP)
+        .args(["-f", "json"])
+        .output()
+        .expect("runs");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+}
