@@ -49,20 +49,71 @@ pub fn similarity(a: &NormClaim, b: &NormClaim) -> f64 {
 /// then analyst topics by name, then ad-hoc topics. Every claim lands in
 /// exactly one topic.
 pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Vec<AlignedTopic> {
-    let mut topics: Vec<AlignedTopic> = Vec::new();
-    let mut untagged: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    let spoken: [Vec<&str>; 2] = [primary_topics(left), primary_topics(right)];
+    align_all(&[left, right], taxonomy)
+        .into_iter()
+        .map(|g| {
+            let [l, r]: [Vec<usize>; 2] = g.claims.try_into().expect("two accounts, two lists");
+            AlignedTopic {
+                id: g.id,
+                label: g.label,
+                adhoc: g.adhoc,
+                left: l,
+                right: r,
+            }
+        })
+        .collect()
+}
+
+/// One topic of a comparison of any number of accounts: the claims
+/// (indexes) each account puts in it, in the order the accounts were given.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grouped {
+    /// Taxonomy id, analyst topic id, or `other:<claim id>` for ad-hoc topics.
+    pub id: String,
+    pub label: String,
+    /// True when no topic recognised the claims and similarity grouped them.
+    pub adhoc: bool,
+    /// Per account, its claims in this topic, in file order.
+    pub claims: Vec<Vec<usize>>,
+}
+
+impl Grouped {
+    /// Whether `account` puts no claim in this topic.
+    fn silent(&self, account: usize) -> bool {
+        self.claims[account].is_empty()
+    }
+}
+
+/// Groups the claims of every account into topics, as [`align`] does for
+/// two: "the other account" of the two-account rules is every other account
+/// here. With two accounts this is exactly [`align`].
+pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped> {
+    let n = accounts.len();
+    let mut topics: Vec<Grouped> = Vec::new();
+    let mut untagged: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let spoken: Vec<Vec<&str>> = accounts.iter().map(|r| primary_topics(r)).collect();
+    // What the other accounts speak of, from each account's point of view.
+    let others_spoken: Vec<Vec<&str>> = (0..n)
+        .map(|side| {
+            (0..n)
+                .filter(|&o| o != side)
+                .flat_map(|o| spoken[o].iter().copied())
+                .collect()
+        })
+        .collect();
     // Where each claim would be filed on its own; a claim continuing the one
     // before it follows it below, wherever that one went.
-    let mut proposed: [Vec<Option<&TopicTag>>; 2] = [0, 1].map(|side| {
-        [left, right][side]
-            .claims
-            .iter()
-            .map(|c| filing(c, &spoken[1 - side], taxonomy))
-            .collect()
-    });
-    settle_crossings(&mut proposed, [left, right], taxonomy);
-    for (side, readout) in [left, right].into_iter().enumerate() {
+    let mut proposed: Vec<Vec<Option<&TopicTag>>> = (0..n)
+        .map(|side| {
+            accounts[side]
+                .claims
+                .iter()
+                .map(|c| filing(c, &others_spoken[side], taxonomy))
+                .collect()
+        })
+        .collect();
+    settle_crossings(&mut proposed, accounts, taxonomy);
+    for (side, readout) in accounts.iter().enumerate() {
         let mut previous: Option<&TopicTag> = None;
         for (i, c) in readout.claims.iter().enumerate() {
             let continues = c
@@ -83,48 +134,40 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
                 None => match same_custom_topic(&topics, &tag.label, taxonomy) {
                     Some(p) => p,
                     None => {
-                        topics.push(AlignedTopic {
+                        topics.push(Grouped {
                             id: tag.id.clone(),
                             label: tag.label.clone(),
                             adhoc: false,
-                            left: Vec::new(),
-                            right: Vec::new(),
+                            claims: vec![Vec::new(); n],
                         });
                         topics.len() - 1
                     }
                 },
             };
-            if side == 0 {
-                topics[slot].left.push(i)
-            } else {
-                topics[slot].right.push(i)
-            }
+            topics[slot].claims[side].push(i);
         }
     }
 
-    // An untagged claim very like a tagged claim of the other side joins its topic.
-    let mut rest: [Vec<usize>; 2] = [Vec::new(), Vec::new()];
-    let sides = [left, right];
-    for side in 0..2 {
-        let (mine, theirs) = (sides[side], sides[1 - side]);
+    // An untagged claim very like a tagged claim of another account joins its topic.
+    let mut rest: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for side in 0..n {
         for &i in &untagged[side] {
-            let best = theirs
-                .claims
-                .iter()
-                .enumerate()
-                .filter(|(_, c)| c.topic.is_some())
-                .map(|(j, c)| (similarity(&mine.claims[i], c), j))
-                .filter(|(s, _)| *s >= JOIN_THRESHOLD)
-                .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
-            match best.and_then(|(_, j)| topics.iter().position(|t| other(t, side).contains(&j))) {
-                Some(p) => {
-                    let t = &mut topics[p];
-                    if side == 0 {
-                        t.left.push(i)
-                    } else {
-                        t.right.push(i)
-                    }
-                }
+            let mine = &accounts[side].claims[i];
+            // Most similar first; on a tie, the earlier account, then the earlier claim.
+            let best = (0..n)
+                .filter(|&o| o != side)
+                .flat_map(|o| {
+                    accounts[o]
+                        .claims
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, c)| c.topic.is_some())
+                        .map(move |(j, c)| (similarity(mine, c), o, j))
+                })
+                .filter(|(s, _, _)| *s >= JOIN_THRESHOLD)
+                .max_by(|a, b| a.0.total_cmp(&b.0).then((b.1, b.2).cmp(&(a.1, a.2))));
+            match best.and_then(|(_, o, j)| topics.iter().position(|t| t.claims[o].contains(&j))) {
+                Some(p) => topics[p].claims[side].push(i),
                 None => rest[side].push(i),
             }
         }
@@ -132,40 +175,66 @@ pub fn align(left: &NormReadout, right: &NormReadout, taxonomy: &Taxonomy) -> Ve
 
     fold_into_parents(&mut topics, taxonomy);
     order(&mut topics, taxonomy);
-
-    // Remaining untagged claims: pair across sides by similarity, one-to-one.
-    let pairs = pair(&rest[0], &rest[1], |&l, &r| {
-        let s = similarity(&left.claims[l], &right.claims[r]);
-        (s >= ADHOC_THRESHOLD).then_some(s)
-    });
-    let mut paired_right = vec![false; rest[1].len()];
-    for &l in &rest[0] {
-        let partner = pairs.iter().find(|(a, _)| *a == l).map(|(_, r)| *r);
-        if let Some(r) = partner
-            && let Some(k) = rest[1].iter().position(|x| *x == r)
-        {
-            paired_right[k] = true;
-        }
-        topics.push(adhoc(
-            &left.claims[l],
-            vec![l],
-            partner.into_iter().collect(),
-        ));
-    }
-    for (k, &r) in rest[1].iter().enumerate() {
-        if !paired_right[k] {
-            topics.push(adhoc(&right.claims[r], Vec::new(), vec![r]));
-        }
-    }
+    topics.extend(adhoc_topics(accounts, &rest));
     for t in &mut topics {
-        t.left.sort_unstable();
-        t.right.sort_unstable();
+        for list in &mut t.claims {
+            list.sort_unstable();
+        }
     }
     topics
 }
 
-fn other(t: &AlignedTopic, side: usize) -> &[usize] {
-    if side == 0 { &t.right } else { &t.left }
+/// The claims no topic took: grouped by similarity, at most one claim of
+/// each account to a group. The first account's claims each found a group;
+/// each later account's claims pair one-to-one with the groups so far (by
+/// their most similar member), and those left over found their own.
+fn adhoc_topics(accounts: &[&NormReadout], rest: &[Vec<usize>]) -> Vec<Grouped> {
+    /// A group in the making: the claim that founded it and each account's member.
+    struct Group {
+        account: usize,
+        claim: usize,
+        members: Vec<Option<usize>>,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    for (side, claims) in rest.iter().enumerate() {
+        let open: Vec<usize> = (0..groups.len()).collect();
+        let joined = pair(&open, claims, |&g, &i| {
+            let mine = &accounts[side].claims[i];
+            groups[g]
+                .members
+                .iter()
+                .enumerate()
+                .filter_map(|(o, m)| m.map(|j| similarity(&accounts[o].claims[j], mine)))
+                .filter(|s| *s >= ADHOC_THRESHOLD)
+                .max_by(f64::total_cmp)
+        });
+        for &i in claims {
+            match joined.iter().find(|(_, c)| *c == i) {
+                Some(&(g, _)) => groups[g].members[side] = Some(i),
+                None => {
+                    let mut members = vec![None; accounts.len()];
+                    members[side] = Some(i);
+                    groups.push(Group {
+                        account: side,
+                        claim: i,
+                        members,
+                    });
+                }
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .map(|g| {
+            adhoc(
+                &accounts[g.account].claims[g.claim],
+                g.members
+                    .into_iter()
+                    .map(|m| m.into_iter().collect())
+                    .collect(),
+            )
+        })
+        .collect()
 }
 
 fn primary_topics(r: &NormReadout) -> Vec<&str> {
@@ -175,13 +244,13 @@ fn primary_topics(r: &NormReadout) -> Vec<&str> {
         .collect()
 }
 
-/// Two claims of opposite sides that would swap topics (one from P to Q,
+/// Two claims of different accounts that would swap topics (one from P to Q,
 /// the other from Q to P) would pass each other and meet no one: the one
 /// moving toward the later topic in taxonomy order keeps its own topic, so
 /// both meet under the earlier one.
 fn settle_crossings<'a>(
-    proposed: &mut [Vec<Option<&'a TopicTag>>; 2],
-    sides: [&'a NormReadout; 2],
+    proposed: &mut [Vec<Option<&'a TopicTag>>],
+    sides: &[&'a NormReadout],
     taxonomy: &Taxonomy,
 ) {
     let rank = |id: &str| {
@@ -192,7 +261,7 @@ fn settle_crossings<'a>(
             .unwrap_or(usize::MAX)
     };
     // Per side: (claim, from, to) for every claim of its own topic that would move.
-    let moves: Vec<Vec<(usize, &'a TopicTag, &'a str)>> = (0..2)
+    let moves: Vec<Vec<(usize, &'a TopicTag, &'a str)>> = (0..sides.len())
         .map(|side| {
             sides[side]
                 .claims
@@ -216,10 +285,11 @@ fn settle_crossings<'a>(
         .iter()
         .map(|m| m.iter().map(|&(_, f, t)| (f.id.as_str(), t)).collect())
         .collect();
-    for side in 0..2 {
+    for side in 0..sides.len() {
         for &(i, own, to) in &moves[side] {
             let from = own.id.as_str();
-            if ways[1 - side].contains(&(to, from)) && (rank(from), from) < (rank(to), to) {
+            let crossed = (0..sides.len()).any(|o| o != side && ways[o].contains(&(to, from)));
+            if crossed && (rank(from), from) < (rank(to), to) {
                 proposed[side][i] = Some(own);
             }
         }
@@ -252,34 +322,36 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     Some(alternative.unwrap_or(primary))
 }
 
-/// A topic only one account speaks of is compared under its parent topic
-/// when the other account speaks of the parent: the taxonomy split the
+/// A topic only some accounts speak of is compared under its parent topic
+/// when an account silent on it speaks of the parent: the taxonomy split the
 /// subject finer than the accounts did, so it is not a silence.
-fn fold_into_parents(topics: &mut Vec<AlignedTopic>, taxonomy: &Taxonomy) {
+fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
     while let Some((child, parent)) = topics.iter().enumerate().find_map(|(i, t)| {
-        if t.left.is_empty() == t.right.is_empty() {
+        let accounts = 0..t.claims.len();
+        let some_silent = accounts.clone().any(|a| t.silent(a));
+        let all_silent = accounts.clone().all(|a| t.silent(a));
+        if !some_silent || all_silent {
             return None;
         }
         let p = topics
             .iter()
             .position(|x| Some(x.id.as_str()) == taxonomy.parent(&t.id))?;
-        let other_speaks = if t.left.is_empty() {
-            !topics[p].left.is_empty()
-        } else {
-            !topics[p].right.is_empty()
-        };
-        other_speaks.then_some((i, p))
+        let silent_speaks_parent = accounts
+            .into_iter()
+            .any(|a| t.silent(a) && !topics[p].silent(a));
+        silent_speaks_parent.then_some((i, p))
     }) {
         let moved = topics.remove(child);
         let p = if parent > child { parent - 1 } else { parent };
-        topics[p].left.extend(moved.left);
-        topics[p].right.extend(moved.right);
+        for (into, from) in topics[p].claims.iter_mut().zip(moved.claims) {
+            into.extend(from);
+        }
     }
 }
 
 /// An analyst topic the taxonomy does not know may still meet the other
 /// side's analyst topic of a similar name.
-fn same_custom_topic(topics: &[AlignedTopic], label: &str, taxonomy: &Taxonomy) -> Option<usize> {
+fn same_custom_topic(topics: &[Grouped], label: &str, taxonomy: &Taxonomy) -> Option<usize> {
     if taxonomy.resolve(label).is_some() {
         return None;
     }
@@ -292,7 +364,7 @@ fn same_custom_topic(topics: &[AlignedTopic], label: &str, taxonomy: &Taxonomy) 
 }
 
 /// Taxonomy topics in taxonomy order, then analyst topics by id.
-fn order(topics: &mut [AlignedTopic], taxonomy: &Taxonomy) {
+fn order(topics: &mut [Grouped], taxonomy: &Taxonomy) {
     topics.sort_by_key(|t| {
         let rank = taxonomy
             .topics
@@ -303,15 +375,14 @@ fn order(topics: &mut [AlignedTopic], taxonomy: &Taxonomy) {
     });
 }
 
-fn adhoc(first: &NormClaim, left: Vec<usize>, right: Vec<usize>) -> AlignedTopic {
+fn adhoc(first: &NormClaim, claims: Vec<Vec<usize>>) -> Grouped {
     let words: Vec<&str> = first.text.split_whitespace().take(6).collect();
     let more = first.text.split_whitespace().count() > 6;
-    AlignedTopic {
+    Grouped {
         id: format!("other:{}", first.id),
         label: format!("Other: {}{}", words.join(" "), if more { " …" } else { "" }),
         adhoc: true,
-        left,
-        right,
+        claims,
     }
 }
 

@@ -36,9 +36,11 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Compare two readouts of the same meeting, topic by topic.
+    /// Compare two (or more) readouts of the same meeting, topic by topic.
     ///
     /// Example: readout compare readouts/2024-05-31-singapore/us.yaml readouts/2024-05-31-singapore/cn.yaml
+    ///
+    /// Three accounts: readout compare readouts/2024-05-31-singapore/{us,cn,cnn}.yaml
     Compare(CompareArgs),
     /// Check readout files against the schema; print OK or file:line:column errors.
     ///
@@ -281,6 +283,11 @@ pub struct CompareArgs {
     pub left: String,
     /// The second account (e.g. the Chinese readout); `-` reads standard input.
     pub right: String,
+    /// More accounts of the same meeting (a third government's, the
+    /// press's): with three or more, the report is the topic matrix and, per
+    /// topic, the verdict of each pair of accounts (see docs/nway.md).
+    #[arg(value_name = "MORE")]
+    pub more: Vec<String>,
     /// A topics file that extends (or, with `replace: true`, replaces) the built-in taxonomy.
     #[arg(long, value_name = "FILE")]
     pub topics: Option<String>,

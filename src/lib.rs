@@ -19,6 +19,7 @@ pub mod intensity;
 pub mod load;
 pub mod model;
 pub mod normalize;
+pub mod nway;
 pub mod output;
 pub mod render;
 pub mod report;

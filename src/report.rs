@@ -321,7 +321,7 @@ impl FailOn {
     }
 }
 
-fn side_summary(r: &NormReadout) -> SideSummary {
+pub(crate) fn side_summary(r: &NormReadout) -> SideSummary {
     let src = &r.readout.source;
     SideSummary {
         side: src.side.clone(),
@@ -335,7 +335,7 @@ fn side_summary(r: &NormReadout) -> SideSummary {
     }
 }
 
-fn claims(r: &NormReadout, topics: Vec<String>) -> Vec<ClaimReport> {
+pub(crate) fn claims(r: &NormReadout, topics: Vec<String>) -> Vec<ClaimReport> {
     r.claims
         .iter()
         .zip(topics)

@@ -158,6 +158,9 @@ pub fn taxonomy(topics: Option<&str>, limits: &Limits) -> Result<Taxonomy, Error
 }
 
 fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
+    if !args.more.is_empty() {
+        return compare_n(args, limits, term);
+    }
     if args.left == "-" && args.right == "-" {
         return Err(Error::Usage(
             "only one of LEFT and RIGHT can be `-` (standard input)".into(),
@@ -209,6 +212,68 @@ fn compare(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Err
     let made = made(format)?;
     emit(out.output.as_deref(), |w| {
         render::render(&report, format, color, &made, w)
+    })?;
+    Ok(if report.has_differences(out.fail_on) {
+        DIFFERENT
+    } else {
+        SAME
+    })
+}
+
+/// `compare` of three or more accounts: the topic matrix and each pair's verdicts.
+fn compare_n(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, Error> {
+    use crate::render::nway::MAX_ACCOUNTS;
+    let files: Vec<&String> = [&args.left, &args.right]
+        .into_iter()
+        .chain(&args.more)
+        .collect();
+    if files.len() > MAX_ACCOUNTS {
+        return Err(Error::Usage(format!(
+            "{} accounts given; one report compares at most {MAX_ACCOUNTS} (each is named by a letter)",
+            files.len()
+        )));
+    }
+    if files.iter().filter(|f| **f == "-").count() > 1 {
+        return Err(Error::Usage(
+            "only one account can be `-` (standard input)".into(),
+        ));
+    }
+    // One file twice would agree with itself on every topic: a slip, not a
+    // comparison (two files compare a file with itself on purpose).
+    for (i, a) in files.iter().enumerate() {
+        if let Some(b) = files[..i].iter().find(|b| same_file(b, a)) {
+            return Err(Error::Usage(format!(
+                "{} and {} are the same file: give each account once",
+                visible(b),
+                visible(a)
+            )));
+        }
+    }
+    check_destination(args.output.output.as_deref())?;
+    let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
+    let mut accounts = Vec::with_capacity(files.len());
+    for f in &files {
+        let readout = load::load_path(f, limits)?;
+        warn_if_not_english(f, claim_texts(&readout));
+        accounts.push(readout);
+    }
+    let report = crate::nway::compare_all(&accounts, &taxonomy);
+    for (i, a) in report.accounts.iter().enumerate() {
+        if let Some(j) = report.accounts[..i].iter().position(|b| b.side == a.side) {
+            eprintln!(
+                "warning: {} and {} are both accounts by {}: verdicts between them assume the two sides of one meeting",
+                render::nway::letter(j),
+                render::nway::letter(i),
+                visible(&a.side)
+            );
+        }
+    }
+    let out = &args.output;
+    let format = out.resolved_format();
+    let color = term.use_color(out.color, out.output.as_deref());
+    let made = made(format)?;
+    emit(out.output.as_deref(), |w| {
+        render::nway::render(&report, format, color, &made, w)
     })?;
     Ok(if report.has_differences(out.fail_on) {
         DIFFERENT

@@ -14,10 +14,13 @@ use crate::check::report::CheckReport;
 use crate::claims::ClaimRow;
 use crate::eval::EvalReport;
 use crate::normalize::taxonomy::Topic;
+use crate::nway::NwayReport;
 use crate::report::Report;
 
 /// `compare --format json`.
 pub const COMPARE: &str = "readout/compare/1";
+/// `compare A B C ... --format json`: three or more accounts.
+pub const COMPARE_N: &str = "readout/compare-n/1";
 /// `check --format json`.
 pub const CHECK: &str = "readout/check/1";
 /// `eval --format json`.
@@ -52,6 +55,7 @@ pub struct TopicList<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {
     Compare,
+    CompareN,
     Check,
     Eval,
     Topics,
@@ -59,8 +63,9 @@ pub enum Output {
 }
 
 impl Output {
-    pub const ALL: [Output; 5] = [
+    pub const ALL: [Output; 6] = [
         Output::Compare,
+        Output::CompareN,
         Output::Check,
         Output::Eval,
         Output::Topics,
@@ -71,6 +76,7 @@ impl Output {
     pub fn id(self) -> &'static str {
         match self {
             Output::Compare => COMPARE,
+            Output::CompareN => COMPARE_N,
             Output::Check => CHECK,
             Output::Eval => EVAL,
             Output::Topics => TOPICS,
@@ -82,6 +88,7 @@ impl Output {
     pub fn name(self) -> &'static str {
         match self {
             Output::Compare => "compare",
+            Output::CompareN => "compare-n",
             Output::Check => "check",
             Output::Eval => "eval",
             Output::Topics => "topics",
@@ -93,6 +100,9 @@ impl Output {
     fn description(self) -> &'static str {
         match self {
             Output::Compare => "What `readout compare --format json` writes.",
+            Output::CompareN => {
+                "What `readout compare --format json` writes for three or more accounts."
+            }
             Output::Check => "What `readout check --format json` writes.",
             Output::Eval => "What `readout eval --format json` writes.",
             Output::Topics => "What `readout topics --format json` writes: the taxonomy in effect.",
@@ -110,6 +120,7 @@ impl Output {
             .into_generator();
         let mut schema = match self {
             Output::Compare => generator.into_root_schema_for::<Versioned<Report>>(),
+            Output::CompareN => generator.into_root_schema_for::<Versioned<NwayReport>>(),
             Output::Check => generator.into_root_schema_for::<Versioned<CheckReport>>(),
             Output::Eval => generator.into_root_schema_for::<Versioned<EvalReport>>(),
             Output::Topics => generator.into_root_schema_for::<Versioned<TopicList>>(),

@@ -460,7 +460,8 @@ fn a_repeat_check_reads_normalized_claims_from_the_cache() {
 fn text_markdown_and_output_file() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = corpus_archive(dir.path());
-    let new = new_readout(dir.path(), DPRK_TURN);
+    // Outer space is new to the archive: every section has something.
+    let new = new_readout(dir.path(), &format!("{DPRK_TURN}{SPACE}"));
     let run = |format: &str| {
         let out = readout()
             .arg("check")

@@ -71,8 +71,16 @@ fn corpus_claims() -> Vec<String> {
         .collect();
     dirs.sort();
     for dir in dirs {
-        for file in ["us.yaml", "cn.yaml"] {
-            let path = dir.join(file);
+        // Every account of the meeting: the pair, and a third account where
+        // there is one (not the analyst's answer).
+        let mut files: Vec<_> = std::fs::read_dir(&dir)
+            .expect("a meeting folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+            .filter(|p| p.file_name().is_some_and(|n| n != "expected.yaml"))
+            .collect();
+        files.sort();
+        for path in files {
             if !Path::new(&path).is_file() {
                 continue;
             }

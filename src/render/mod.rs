@@ -8,6 +8,7 @@ pub mod html;
 pub mod intensity;
 pub mod made;
 pub mod markdown;
+pub mod nway;
 pub mod style;
 pub mod text;
 
