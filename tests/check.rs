@@ -164,7 +164,13 @@ fn a_topic_most_recent_readouts_raised_and_the_new_one_drops_is_dropped() {
 fn criticism_worded_levels_harder_is_an_escalation_with_its_direction() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = corpus_archive(dir.path());
-    let (_, r, _) = check_json(&new_readout(dir.path(), ""), &archive, &[]);
+    // The last prior readout "discussed concerns about PRC support to the
+    // Russian defense industrial base"; the new one threatens consequences.
+    let new = new_readout(
+        dir.path(),
+        "  - id: us-90\n    text: Austin indicated to China that there would be consequences if Beijing continues to support Russia militarily.\n",
+    );
+    let (_, r, _) = check_json(&new, &archive, &[]);
     let shifts = r["stance_shifts"].as_array().expect("list");
     let on = |topic: &str| {
         shifts
@@ -175,21 +181,21 @@ fn criticism_worded_levels_harder_is_an_escalation_with_its_direction() {
     // The same concern, now with "consequences": a shift of intensity
     // alone, shown between the claims worded hardest.
     let ukraine = on("russia-ukraine");
-    assert_eq!(ukraine["change"], "intensity: presses → warns");
+    assert_eq!(ukraine["change"], "concern → warning");
     assert_eq!(ukraine["direction"], "escalation");
-    assert_eq!(ukraine["after"]["id"], "us-6");
+    assert_eq!(ukraine["after"]["id"], "us-90");
     assert_eq!(ukraine["intensity"]["after"]["level"], 6);
-    // Turning critical is an escalation, whatever the levels.
-    assert_eq!(on("taiwan")["direction"], "escalation");
     let text = readout()
-        .args(["check", SINGAPORE_US, "--against"])
+        .arg("check")
+        .arg(&new)
+        .arg("--against")
         .arg(&archive)
         .args(["--no-cache", "--color", "never"])
         .output()
         .expect("runs");
     let text = String::from_utf8(text.stdout).expect("UTF-8");
     assert!(
-        text.contains("Russia's war in Ukraine: intensity: presses → warns (escalation)"),
+        text.contains("Russia's war in Ukraine: concern → warning (escalation: presses → warns)"),
         "{text}"
     );
 }

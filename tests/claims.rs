@@ -131,13 +131,14 @@ fn each_claim_has_its_intensity_by_name_and_level() {
             .find(|v| v["id"] == id)
             .expect("the claim")
     };
-    // "there would be consequences": a threat; "raised concerns": pressing a point.
-    let warns = by_id("us-6");
+    // "will never ignore acts that escalate provocations": a warning;
+    // "expressed concern": pressing a point.
+    let warns = by_id("cn-4");
     assert_eq!(
         (&warns["intensity"], &warns["intensity_level"]),
         (&"warns".into(), &6.into())
     );
-    let presses = by_id("us-2");
+    let presses = by_id("us-3");
     assert_eq!(
         (&presses["intensity"], &presses["intensity_level"]),
         (&"presses".into(), &3.into())

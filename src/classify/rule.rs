@@ -280,11 +280,13 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
         });
     }
     // Both accounts report the same party's words: they conflict when its
-    // stances are opposite.
+    // stances on one proposition are opposite. A party that praises one
+    // thing and criticises another on a topic is not reported differently.
     if a.voice.is_some()
         && a.voice == b.voice
         && a.polarity() == Polarity::Positive
         && b.polarity() == Polarity::Critical
+        && shared.is_same_proposition()
     {
         return Some(Finding {
             rule: Rule::ReportedDifferently,
