@@ -125,7 +125,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The `key: value` lines of a nested block mapping, all at one indentation.
-    fn fields(&mut self) -> Option<Vec<(&'a str, Value<'a>)>> {
+    fn fields(&mut self) -> Option<Fields<'a>> {
         let indent = self.lines.peek().map(|l| l.indent).filter(|&i| i > 0)?;
         let mut out = Vec::new();
         while let Some(&line) = self.lines.peek() {
@@ -179,11 +179,11 @@ impl<'a> Reader<'a> {
 
     /// The items of a block list of mappings (`- key: value` then `key:
     /// value` lines under the first key), each with the line it starts on.
-    fn items(&mut self) -> Option<Vec<(u64, Vec<(&'a str, Value<'a>)>)>> {
+    fn items(&mut self) -> Option<Vec<(u64, Fields<'a>)>> {
         let first = *self.lines.peek()?;
         let dash = first.indent;
         let keys = dash + 2;
-        let mut out: Vec<(u64, Vec<(&'a str, Value<'a>)>)> = Vec::new();
+        let mut out: Vec<(u64, Fields<'a>)> = Vec::new();
         while let Some(&line) = self.lines.peek() {
             if line.indent == dash && line.content.starts_with("- ") {
                 let rest = &line.content[2..];
@@ -275,6 +275,9 @@ fn set<T>(slot: &mut Option<T>, value: T) -> Option<()> {
     Some(())
 }
 
+/// The `key: value` pairs of one mapping, in file order.
+type Fields<'a> = Vec<(&'a str, Value<'a>)>;
+
 /// The text of a value after its key, and where it starts.
 #[derive(Clone, Copy)]
 struct Value<'a> {
@@ -365,7 +368,7 @@ fn single_quoted(t: &str) -> Option<String> {
 /// word. One starting with a digit is taken only as an ISO date or as words.
 fn plain(t: &str) -> Option<&str> {
     let first = t.chars().next()?;
-    if !(first.is_ascii_alphanumeric() || !first.is_ascii()) {
+    if first.is_ascii() && !first.is_ascii_alphanumeric() {
         return None;
     }
     if t.contains(": ") || t.ends_with(':') || t.contains(" #") {
