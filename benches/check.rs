@@ -1,6 +1,8 @@
 //! `readout check` on synthetic archives (the generator of the tests): cold
 //! (every file parsed and normalized), warm (normalized claims from the
-//! cache), and how both grow with the size of the archive.
+//! cache), and how both grow with the size of the archive, up to the
+//! 10,000 readouts of the reference archive (bench/speed.py times the
+//! whole process against the peer, and up to 100,000).
 //!
 //! cargo bench --bench check
 
@@ -16,7 +18,7 @@ use readout::check::cache::Cache;
 use readout::check::{CheckOptions, archive::find_files, check};
 use readout::load::{Limits, load_path};
 
-const SIZES: [usize; 3] = [500, 1_000, 2_000];
+const SIZES: [usize; 4] = [500, 1_000, 2_000, 10_000];
 const CLAIMS: usize = 20;
 
 fn run(dir: &Path, cache_dir: Option<&Path>, taxonomy: &Taxonomy) -> usize {

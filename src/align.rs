@@ -352,7 +352,10 @@ fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
 /// An analyst topic the taxonomy does not know may still meet the other
 /// side's analyst topic of a similar name.
 fn same_custom_topic(topics: &[Grouped], label: &str, taxonomy: &Taxonomy) -> Option<usize> {
-    if taxonomy.resolve(label).is_some() {
+    // A taxonomy topic's own label resolves to it (whenever it has words
+    // left once simplified): spare the fuzzy scan of every name for it.
+    let own_label = || taxonomy.topics.iter().any(|t| t.label == label);
+    if (own_label() && !simplify(label).is_empty()) || taxonomy.resolve(label).is_some() {
         return None;
     }
     let want = simplify(label);

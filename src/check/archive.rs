@@ -111,8 +111,9 @@ fn is_readout_name(path: &Path) -> bool {
 pub struct ScanOptions<'a> {
     pub taxonomy: &'a Taxonomy,
     pub limits: &'a Limits,
-    /// Whether the claims of a readout of this (canonical) side are needed.
-    pub needs_claims: &'a (dyn Fn(&str) -> bool + Sync),
+    /// Whether the claims of a readout of this (canonical) side and date
+    /// (as written) are needed.
+    pub needs_claims: &'a (dyn Fn(&str, Option<&str>) -> bool + Sync),
     /// Called once per file done, from any thread.
     pub progress: &'a (dyn Fn() + Sync),
 }
@@ -164,7 +165,7 @@ fn one(file: &str, cache: &Cache, opts: &ScanOptions) -> Outcome {
     };
     let hash = Cache::key(text.as_bytes());
     if let Some(entry) = cache.get(&hash)
-        && (entry.claims.is_some() || !(opts.needs_claims)(&entry.side))
+        && (entry.claims.is_some() || !(opts.needs_claims)(&entry.side, entry.date.as_deref()))
     {
         return Outcome::Loaded(hash, entry, true);
     }
@@ -189,16 +190,18 @@ fn looks_like_readout(text: &str) -> bool {
 /// The cache entry of a loaded readout.
 pub fn entry_of(readout: &Readout, opts: &ScanOptions) -> Entry {
     let side = Cues::get().canonical_party(&readout.source.side);
-    let claims = (opts.needs_claims)(&side).then(|| normalize_claims(readout, opts.taxonomy).1);
+    let date = readout
+        .meeting
+        .date
+        .clone()
+        .or(readout.source.published.clone());
+    let claims = (opts.needs_claims)(&side, date.as_deref())
+        .then(|| normalize_claims(readout, opts.taxonomy).1);
     Entry {
         counterpart: counterpart(readout, &side),
         side,
         issuer: readout.source.issuer.clone(),
-        date: readout
-            .meeting
-            .date
-            .clone()
-            .or(readout.source.published.clone()),
+        date,
         title: readout.meeting.title.clone(),
         claims,
     }

@@ -2,7 +2,6 @@
 //! content, so that a repeat check reads the files but parses none it has
 //! already seen. One cache file per archive, in a compact binary form.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -13,6 +12,7 @@ use crate::Taxonomy;
 use crate::error::Error;
 use crate::load::Limits;
 use crate::normalize::NormClaim;
+use crate::normalize::fasthash::FxHashMap;
 
 /// A blake3 hash: of a file's content, or of what normalization depends on.
 pub type Hash = [u8; 32];
@@ -41,7 +41,9 @@ const MAGIC: &[u8] = b"readout check cache\n";
 pub struct Cache {
     path: Option<PathBuf>,
     fingerprint: Hash,
-    entries: HashMap<Hash, Arc<Entry>>,
+    // Keys are content hashes: the Fx hash of them is as good as any, and
+    // no order depends on it (the file is written in key order).
+    entries: FxHashMap<Hash, Arc<Entry>>,
     changed: bool,
 }
 
@@ -134,7 +136,8 @@ impl Cache {
     /// Keeps exactly the entries of this scan; notes whether that differs
     /// from what was loaded, so an unchanged cache is not rewritten.
     pub fn replace(&mut self, kept: Vec<(Hash, Arc<Entry>)>) {
-        let mut next = HashMap::with_capacity(kept.len());
+        let mut next = FxHashMap::default();
+        next.reserve(kept.len());
         for (k, e) in kept {
             next.insert(k, e);
         }
@@ -163,7 +166,7 @@ impl Cache {
     }
 }
 
-fn encode_file(entries: &HashMap<Hash, Arc<Entry>>, fingerprint: &Hash) -> Vec<u8> {
+fn encode_file(entries: &FxHashMap<Hash, Arc<Entry>>, fingerprint: &Hash) -> Vec<u8> {
     let mut keys: Vec<&Hash> = entries.keys().collect();
     keys.sort();
     let bodies: Vec<Vec<u8>> = keys
@@ -187,7 +190,7 @@ fn encode_file(entries: &HashMap<Hash, Arc<Entry>>, fingerprint: &Hash) -> Vec<u
     out
 }
 
-fn decode_file(bytes: &[u8], fingerprint: &Hash) -> Option<HashMap<Hash, Arc<Entry>>> {
+fn decode_file(bytes: &[u8], fingerprint: &Hash) -> Option<FxHashMap<Hash, Arc<Entry>>> {
     let mut r = Reader::new(bytes);
     if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.take(32)? != fingerprint {
         return None;
@@ -271,7 +274,7 @@ mod tests {
 
     #[test]
     fn a_corrupt_cache_file_is_an_empty_cache() {
-        let mut entries = HashMap::new();
+        let mut entries = FxHashMap::default();
         entries.insert([1; 32], Arc::new(entry()));
         let fp = [7; 32];
         let bytes = encode_file(&entries, &fp);

@@ -2,16 +2,15 @@
 //! inverted index from stemmed term to claims, so that finding the claims
 //! like a new one costs the length of its postings, not the archive's size.
 
-use std::collections::HashMap;
-
 use super::archive::Archived;
 use crate::normalize::NormClaim;
+use crate::normalize::fasthash::FxHashMap;
 
 /// Earlier claims, oldest first, indexed by (topic, term).
 pub struct ClaimIndex<'a> {
     claims: Vec<(&'a Archived, &'a NormClaim)>,
     /// Topic id ("" for claims no topic recognised) → term → claim numbers.
-    postings: HashMap<&'a str, HashMap<&'a str, Vec<u32>>>,
+    postings: FxHashMap<&'a str, FxHashMap<&'a str, Vec<u32>>>,
 }
 
 /// An earlier claim like a new one: its number in the index and the Dice
@@ -33,7 +32,7 @@ impl<'a> ClaimIndex<'a> {
             .iter()
             .flat_map(|a| a.claims().iter().map(move |c| (*a, c)))
             .collect();
-        let mut postings: HashMap<&str, HashMap<&str, Vec<u32>>> = HashMap::new();
+        let mut postings: FxHashMap<&str, FxHashMap<&str, Vec<u32>>> = FxHashMap::default();
         for (i, (_, c)) in claims.iter().enumerate() {
             let block = postings.entry(topic_key(c)).or_default();
             for t in &c.terms {
@@ -62,7 +61,8 @@ impl<'a> ClaimIndex<'a> {
         let Some(block) = self.postings.get(topic_key(claim)) else {
             return Vec::new();
         };
-        let mut shared: HashMap<u32, u32> = HashMap::new();
+        // Candidates are sorted below on a total order: the map's order is lost.
+        let mut shared: FxHashMap<u32, u32> = FxHashMap::default();
         for t in &claim.terms {
             for &i in block.get(t.as_str()).into_iter().flatten() {
                 *shared.entry(i).or_default() += 1;

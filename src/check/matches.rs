@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use super::index::ClaimIndex;
 use super::report::{Closest, DiffChunk, EarlierClaim, NewClaim, SelfContradiction};
 use crate::classify::{Points, Relation, TopicFrame, relate};
-use crate::model::{Readout, Source};
+use crate::model::{Participant, Readout, Source};
 use crate::normalize::{NormClaim, NormReadout};
 use crate::render::diff::{Chunk, words};
 
@@ -67,11 +67,13 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
         .map(|c| c.claim)
         .collect();
     same.sort_unstable_by(|a, b| b.cmp(a));
+    let now = (!same.is_empty()).then(|| new_alone(new, i));
     let contradiction = same.into_iter().find_map(|k| {
+        let now = now.as_ref()?;
         let (a, c) = index.get(k);
         let earlier = alone(&a.entry.side, c);
-        let points = Points::of(&earlier, new);
-        let pair = relate(&earlier, 0, new, i, &TopicFrame::default(), &points);
+        let points = Points::of(&earlier, now);
+        let pair = relate(&earlier, 0, now, 0, &TopicFrame::default(), &points);
         (pair.relation == Relation::Contradiction).then(|| SelfContradiction {
             claim: NewClaim::of(claim),
             earlier: EarlierClaim::of(&a.file, a.entry.date.as_deref(), c),
@@ -101,6 +103,32 @@ fn alone(side: &str, claim: &NormClaim) -> NormReadout {
     }
 }
 
+/// Claim `i` of `new` alone, for pairing with one earlier claim after
+/// another. A pair's verdict reads the two claims, the two sides and the
+/// names of the people present (the participants and every claim's speaker:
+/// see `classify::Points`), so the other claims' speakers stay on as
+/// participants; without them the point words of every new claim would be
+/// found again for each earlier claim tried.
+fn new_alone(new: &NormReadout, i: usize) -> NormReadout {
+    let mut readout = Readout {
+        claims: Vec::new(),
+        ..new.readout.clone()
+    };
+    readout
+        .participants
+        .extend(new.claims.iter().filter_map(|c| {
+            c.speaker.clone().map(|name| Participant {
+                name,
+                ..Participant::default()
+            })
+        }));
+    NormReadout {
+        readout,
+        side: new.side.clone(),
+        claims: vec![new.claims[i].clone()],
+    }
+}
+
 fn round(x: f64) -> f64 {
     (x * 100.0).round() / 100.0
 }
@@ -117,4 +145,66 @@ fn diff(before: &str, after: &str) -> Vec<DiffChunk> {
             Chunk::Right(text) => DiffChunk { op: "added", text },
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Taxonomy;
+    use crate::load::{Limits, load_path};
+    use crate::normalize::normalize;
+
+    /// The shortcut is exact: each new claim alone relates to an earlier
+    /// claim as it does within its whole readout, on the corpus.
+    #[test]
+    fn a_new_claim_alone_relates_as_within_its_readout() {
+        let taxonomy = Taxonomy::built_in();
+        let read =
+            |f: &str| normalize(&load_path(f, &Limits::default()).expect("loads"), &taxonomy);
+        let pairs = [
+            (
+                "readouts/2024-04-26-beijing/us.yaml",
+                "readouts/2024-05-31-singapore/us.yaml",
+            ),
+            (
+                "readouts/2023-11-09-san-francisco/cn.yaml",
+                "readouts/2024-04-26-beijing/cn.yaml",
+            ),
+        ];
+        let mut compared = 0;
+        for (before, after) in pairs {
+            let (before, new) = (read(before), read(after));
+            for c in &before.claims {
+                let earlier = alone(&before.side, c);
+                for i in 0..new.claims.len() {
+                    let whole = relate(
+                        &earlier,
+                        0,
+                        &new,
+                        i,
+                        &TopicFrame::default(),
+                        &Points::of(&earlier, &new),
+                    );
+                    let now = new_alone(&new, i);
+                    let one = relate(
+                        &earlier,
+                        0,
+                        &now,
+                        0,
+                        &TopicFrame::default(),
+                        &Points::of(&earlier, &now),
+                    );
+                    assert_eq!(
+                        (whole.relation, whole.similarity, &whole.reason),
+                        (one.relation, one.similarity, &one.reason),
+                        "{} ~ {}",
+                        c.text,
+                        new.claims[i].text
+                    );
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared > 100, "{compared}");
+    }
 }

@@ -62,7 +62,10 @@ pub fn check(
         ));
     };
     let side = norm.side.clone();
-    let needs = |s: &str| s == side;
+    // Only the side's strictly earlier readouts can be history (see
+    // `history::select`): the claims of the others are never read.
+    let needs =
+        |s: &str, date: Option<&str>| s == side && date.and_then(day).is_some_and(|d| d < new_day);
     let scan = archive::scan(
         files,
         cache,

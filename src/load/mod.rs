@@ -2,16 +2,19 @@
 //! and hand back a [`Readout`]. Every refusal names file, line and column.
 
 pub mod date;
+mod doc;
+mod fast;
 mod schema;
 pub(crate) mod suggest;
 pub mod yaml;
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use crate::error::{Error, InputError};
 use crate::model::{Claim, Meeting, Participant, Readout, Source};
+use crate::normalize::fasthash::FxHashMap;
 use crate::normalize::{cues, lists, sentences};
+use doc::{At, Doc, Pos};
 pub use suggest::did_you_mean;
 pub use yaml::YamlLimits;
 
@@ -175,17 +178,19 @@ pub fn load_str(origin: &str, text: &str, limits: &Limits) -> Result<Readout, Er
         max_scalar_bytes: usize::try_from(limits.max_bytes).unwrap_or(usize::MAX),
         ..limits.yaml
     };
+    // Plain files (block mappings and lists of simple scalars, what tools
+    // write) take the fast path; anything else, and anything `check` refuses,
+    // goes through the full parser, whose errors are the ones reported.
+    if let Some(doc) = fast::read(text, &yaml_limits)
+        && let Ok(readout) = check(origin, text, doc, limits)
+    {
+        return Ok(readout);
+    }
     let raw: schema::RawReadout = yaml::parse(origin, text, yaml_limits)?;
-    check(origin, text, raw, limits)
+    check(origin, text, raw.into(), limits)
 }
 
-fn at(
-    origin: &str,
-    text: &str,
-    loc: serde_saphyr::Location,
-    message: String,
-    hint: Option<String>,
-) -> Error {
+fn at(origin: &str, text: &str, loc: Pos, message: String, hint: Option<String>) -> Error {
     Error::Input(Box::new(InputError {
         path: origin.to_string(),
         line: loc.line(),
@@ -196,12 +201,7 @@ fn at(
     }))
 }
 
-fn check(
-    origin: &str,
-    text: &str,
-    raw: schema::RawReadout,
-    limits: &Limits,
-) -> Result<Readout, Error> {
+fn check(origin: &str, text: &str, raw: Doc, limits: &Limits) -> Result<Readout, Error> {
     let version = match &raw.readout {
         Some(v) if v.value != SCHEMA_VERSION => {
             return Err(at(
@@ -228,8 +228,7 @@ fn check(
     }
 
     let mut claims = Vec::new();
-    let mut seen: HashMap<String, u64> = HashMap::new();
-    let stance_names = cues::override_names();
+    let mut seen: FxHashMap<String, u64> = FxHashMap::default();
     if let Some(list) = &raw.claims {
         if list.value.len() > limits.max_claims {
             return Err(too_many(
@@ -276,6 +275,7 @@ fn check(
             }
             if let Some(st) = &c.stance {
                 let name = st.value.trim().to_lowercase();
+                let stance_names = cues::override_names();
                 if !stance_names.contains(&name) {
                     let hint = did_you_mean(&name, &stance_names)
                         .map(|s| format!("did you mean `{s}`?"))
@@ -400,7 +400,7 @@ fn checked_date(
     origin: &str,
     text: &str,
     field: &str,
-    value: Option<&serde_saphyr::Spanned<String>>,
+    value: Option<&At<String>>,
 ) -> Result<Option<String>, Error> {
     let Some(v) = value else { return Ok(None) };
     let s = v.value.trim();
@@ -419,13 +419,7 @@ fn checked_date(
     }
 }
 
-fn too_many(
-    origin: &str,
-    text: &str,
-    loc: serde_saphyr::Location,
-    n: usize,
-    limits: &Limits,
-) -> Error {
+fn too_many(origin: &str, text: &str, loc: Pos, n: usize, limits: &Limits) -> Error {
     at(
         origin,
         text,

@@ -53,10 +53,20 @@ pub fn parse<T: DeserializeOwned>(
     serde_saphyr::from_str_with_options(text, opts).map_err(|e| translate(origin, text, &e, limits))
 }
 
+/// The built-in data files, each with the JSON the build made of it:
+/// (YAML text, JSON text).
+const PRECOMPILED: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/data.rs"));
+
 /// Parses YAML data compiled into the binary (taxonomy, cues, word lists).
 /// It cannot be wrong at run time without being wrong in every test, so a
 /// failure is a bug in the build and panics with the parser's message.
+/// Start-up cost: the text of a built-in data file is read from the JSON
+/// the build made of it.
 pub fn built_in<T: DeserializeOwned>(what: &str, text: &str) -> T {
+    if let Some((_, json)) = PRECOMPILED.iter().find(|(yaml, _)| *yaml == text) {
+        return serde_json::from_str(json)
+            .unwrap_or_else(|e| panic!("the built-in {what} is invalid: {e}"));
+    }
     parse(&format!("built-in {what}"), text, YamlLimits::default())
         .unwrap_or_else(|e| panic!("the built-in {what} is invalid: {e}"))
 }
@@ -237,6 +247,17 @@ fn strip_location(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_json_of_each_data_file_holds_what_its_yaml_does() {
+        assert!(PRECOMPILED.len() >= 8, "every file of src/data");
+        for (yaml, json) in PRECOMPILED {
+            let from_yaml: serde_json::Value =
+                parse("data", yaml, YamlLimits::default()).expect("YAML parses");
+            let from_json: serde_json::Value = serde_json::from_str(json).expect("JSON parses");
+            assert_eq!(from_yaml, from_json);
+        }
+    }
 
     #[test]
     fn quote_escapes_controls_and_quotes() {

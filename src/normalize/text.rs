@@ -34,6 +34,15 @@ fn nfkc(s: &str) -> String {
 
 /// Curly quotes and dashes to ASCII, whitespace and controls to a space.
 fn fold_char(c: char) -> char {
+    // Nearly every character is ASCII: settle those without the Unicode
+    // tables (ASCII whitespace is all below the space, or is the space).
+    if c.is_ascii() {
+        return match c {
+            '`' => '\'',
+            c if c < ' ' || c == '\u{7F}' => ' ',
+            c => c,
+        };
+    }
     match c {
         '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '`' => '\'',
         '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
@@ -209,6 +218,19 @@ mod tests {
             "china's \"role\"-now"
         );
         assert_eq!(matching_form("ﬁne Ｗide"), "fine wide");
+    }
+
+    #[test]
+    fn ascii_characters_fold_as_the_general_rules_say() {
+        for b in 0u8..128 {
+            let c = char::from(b);
+            let general = match c {
+                '`' => '\'',
+                c if c.is_whitespace() || c.is_control() => ' ',
+                c => c,
+            };
+            assert_eq!(fold_char(c), general, "{b}");
+        }
     }
 
     #[test]
