@@ -292,13 +292,13 @@ pub struct CompareArgs {
     #[arg(long, value_name = "FILE")]
     pub topics: Option<String>,
     /// Show how hard each side words its position (notes < hopes < presses
-    /// < serious < firm < warns): each side's strongest level per topic, and
-    /// paired claims with the same stance two or more levels apart.
+    /// < serious < firm < warns): each account's strongest level per topic,
+    /// and paired claims with the same stance two or more levels apart.
     ///
     /// A note beside each verdict; verdicts do not change. See docs/intensity.md.
     #[arg(long)]
     pub intensity: bool,
-    /// Report the topics of an agenda that neither account mentions: a file
+    /// Report the topics of an agenda that no account mentions: a file
     /// (a YAML list of topic ids) or a built-in agenda (us-china-defense).
     ///
     /// See docs/agenda.md. Topics no one mentions do not change the exit code.

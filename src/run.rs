@@ -251,13 +251,25 @@ fn compare_n(args: CompareArgs, limits: &Limits, term: Terminal) -> Result<u8, E
     }
     check_destination(args.output.output.as_deref())?;
     let taxonomy = taxonomy(args.topics.as_deref(), limits)?;
+    let agenda = args
+        .agenda
+        .as_deref()
+        .map(|a| crate::agenda::Agenda::resolve(a, &taxonomy, limits))
+        .transpose()?;
     let mut accounts = Vec::with_capacity(files.len());
     for f in &files {
         let readout = load::load_path(f, limits)?;
         warn_if_not_english(f, claim_texts(&readout));
         accounts.push(readout);
     }
-    let report = crate::nway::compare_all(&accounts, &taxonomy);
+    let mut report = crate::nway::compare_all(&accounts, &taxonomy);
+    if args.intensity {
+        crate::intensity::nway::annotate(&mut report);
+    }
+    if let Some(agenda) = &agenda {
+        let readouts: Vec<&crate::model::Readout> = accounts.iter().collect();
+        crate::agenda::apply_n(&mut report, agenda, &readouts, &taxonomy);
+    }
     for (i, a) in report.accounts.iter().enumerate() {
         if let Some(j) = report.accounts[..i].iter().position(|b| b.side == a.side) {
             eprintln!(

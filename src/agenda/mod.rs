@@ -17,6 +17,7 @@ use crate::load::{Limits, read_text, yaml};
 use crate::model::Readout;
 use crate::normalize::taxonomy::Taxonomy;
 use crate::normalize::{TopicSource, normalize};
+use crate::nway::NwayReport;
 use crate::report::Report;
 
 /// An agenda: topic ids of the taxonomy in force, in the agenda's order.
@@ -34,8 +35,8 @@ pub struct AgendaReport {
     pub name: String,
     /// The agenda's topic ids, in its order.
     pub topics: Vec<String>,
-    /// Agenda topics that neither account mentions: no claim is filed under
-    /// them or names them, in the agenda's order.
+    /// Agenda topics that no account mentions (neither, of two): no claim
+    /// is filed under them or names them, in the agenda's order.
     pub not_mentioned: Vec<AgendaTopic>,
 }
 
@@ -118,11 +119,34 @@ fn hint(name: &str, taxonomy: &Taxonomy) -> String {
 }
 
 /// Adds the agenda to `report`: the agenda topics that no claim of
-/// `readouts` is filed under or names among its topics. The report keeps
-/// only each claim's filing, so the readouts are normalized again for the
-/// topics a claim names besides.
+/// `readouts` is filed under or names among its topics.
 pub fn apply(report: &mut Report, agenda: &Agenda, readouts: &[&Readout], taxonomy: &Taxonomy) {
-    let mut mentioned: HashSet<String> = report.topics.iter().map(|t| t.topic.clone()).collect();
+    let filed = report.topics.iter().map(|t| t.topic.as_str());
+    report.agenda = Some(not_mentioned(agenda, filed, readouts, taxonomy));
+}
+
+/// [`apply`] for three or more accounts: the agenda topics no account mentions.
+pub fn apply_n(
+    report: &mut NwayReport,
+    agenda: &Agenda,
+    readouts: &[&Readout],
+    taxonomy: &Taxonomy,
+) {
+    let filed = report.topics.iter().map(|t| t.topic.as_str());
+    report.agenda = Some(not_mentioned(agenda, filed, readouts, taxonomy));
+}
+
+/// The agenda's topics that are neither `filed` (a report's topics) nor
+/// named by any claim of `readouts`. A report keeps only each claim's
+/// filing, so the readouts are normalized again for the topics a claim
+/// names besides.
+fn not_mentioned<'a>(
+    agenda: &Agenda,
+    filed: impl Iterator<Item = &'a str>,
+    readouts: &[&Readout],
+    taxonomy: &Taxonomy,
+) -> AgendaReport {
+    let mut mentioned: HashSet<String> = filed.map(str::to_string).collect();
     for r in readouts {
         for c in normalize(r, taxonomy).claims {
             for tag in c.topic.iter().chain(&c.alternatives) {
@@ -143,11 +167,11 @@ pub fn apply(report: &mut Report, agenda: &Agenda, readouts: &[&Readout], taxono
                 .map_or_else(|| id.clone(), |t| t.label.clone()),
         })
         .collect();
-    report.agenda = Some(AgendaReport {
+    AgendaReport {
         name: agenda.name.clone(),
         topics: agenda.topics.clone(),
         not_mentioned,
-    });
+    }
 }
 
 #[cfg(test)]

@@ -3,6 +3,7 @@
 //! warns). It annotates a comparison and never changes a verdict.
 
 pub mod claim;
+pub mod nway;
 pub mod report;
 pub mod scale;
 

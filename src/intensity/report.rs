@@ -9,7 +9,7 @@ use serde::Serialize;
 use super::{Intensity, NOTABLE_GAP, levels, measure};
 use crate::classify::Side;
 use crate::normalize::cues::{Cues, Polarity};
-use crate::report::{ClaimReport, Report, TopicReport};
+use crate::report::{ClaimReport, Report};
 
 /// Each side's strongest level on one topic; null for a side with no claim
 /// of its own on it.
@@ -47,18 +47,21 @@ pub fn annotate(report: &mut Report) {
         .iter_mut()
         .chain(&mut report.right_claims)
     {
-        c.intensity = Some(measure(&c.text, c.stance, &c.stance_kind));
+        measure_claim(c);
     }
-    let sides = [
-        Cues::get().canonical_party(&report.left.side),
-        Cues::get().canonical_party(&report.right.side),
+    let voices = [
+        OwnVoice::of(&report.left.side),
+        OwnVoice::of(&report.right.side),
     ];
     let names = [report.left.side.clone(), report.right.side.clone()];
     let mut topics = std::mem::take(&mut report.topics);
     for t in &mut topics {
+        let of = |side: Side, ids: &[String]| {
+            strongest(ids.iter().filter_map(|id| report.claim(side, id)), &voices[side_index(side)])
+        };
         t.intensity = Some(TopicIntensity {
-            left: strongest(report, t, Side::Left, &sides[0]),
-            right: strongest(report, t, Side::Right, &sides[1]),
+            left: of(Side::Left, &t.left),
+            right: of(Side::Right, &t.right),
         });
         for p in &mut t.pairs {
             let (Some(a), Some(b)) = (
@@ -73,22 +76,53 @@ pub fn annotate(report: &mut Report) {
     report.topics = topics;
 }
 
-/// The strongest claim a side words in its own voice (or both sides') on
-/// the topic: what the other side is reported to have said is not how hard
-/// this side put it.
-fn strongest(report: &Report, t: &TopicReport, side: Side, party: &str) -> Option<Strongest> {
-    let ids = match side {
-        Side::Left => &t.left,
-        Side::Right => &t.right,
-    };
-    let mut best: Option<Strongest> = None;
-    for id in ids {
-        let Some(c) = report.claim(side, id) else {
-            continue;
-        };
-        if c.voice != party && c.voice != crate::report::BOTH_SIDES {
-            continue;
+fn side_index(side: Side) -> usize {
+    match side {
+        Side::Left => 0,
+        Side::Right => 1,
+    }
+}
+
+/// Sets a claim's level from its text and stance.
+pub(crate) fn measure_claim(c: &mut ClaimReport) {
+    c.intensity = Some(measure(&c.text, c.stance, &c.stance_kind));
+}
+
+/// Whose words count toward an account's strongest level on a topic.
+/// A party's account counts the claims in its own voice (or both sides'):
+/// what it reports the other side said is not how hard it put it. A press
+/// or other third-party account (a side that is not one of the parties of
+/// `cues.yaml`) has no voice of its own: every claim it reports counts, as
+/// its stance on the topic counts them all.
+pub(crate) struct OwnVoice {
+    /// The account's party; none for a third-party account.
+    party: Option<String>,
+}
+
+impl OwnVoice {
+    pub(crate) fn of(side: &str) -> OwnVoice {
+        let cues = Cues::get();
+        OwnVoice {
+            party: cues.is_party(side).then(|| cues.canonical_party(side)),
         }
+    }
+
+    fn counts(&self, c: &ClaimReport) -> bool {
+        match &self.party {
+            Some(party) => c.voice == *party || c.voice == crate::report::BOTH_SIDES,
+            None => true,
+        }
+    }
+}
+
+/// The strongest of an account's claims on a topic that count as its own
+/// wording (the first, when several share the level); none when no claim counts.
+pub(crate) fn strongest<'a>(
+    claims: impl IntoIterator<Item = &'a ClaimReport>,
+    voice: &OwnVoice,
+) -> Option<Strongest> {
+    let mut best: Option<Strongest> = None;
+    for c in claims.into_iter().filter(|c| voice.counts(c)) {
         let level = c.intensity.as_ref().map_or(0, |i| i.level);
         if best.as_ref().is_none_or(|b| level > b.level) {
             best = Some(Strongest {
@@ -103,7 +137,7 @@ fn strongest(report: &Report, t: &TopicReport, side: Side, party: &str) -> Optio
 
 /// The note on a pair whose stances match (both critical, or both positive)
 /// and whose levels are `NOTABLE_GAP` or more apart.
-fn gap(a: &ClaimReport, b: &ClaimReport, names: &[String; 2]) -> Option<IntensityGap> {
+pub(crate) fn gap(a: &ClaimReport, b: &ClaimReport, names: &[String; 2]) -> Option<IntensityGap> {
     if a.stance != b.stance || a.stance == Polarity::Neutral {
         return None;
     }

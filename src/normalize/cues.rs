@@ -234,6 +234,14 @@ impl Cues {
             None => name.trim().to_string(),
         }
     }
+
+    /// Whether a side is one of the parties the lexicon knows (a government
+    /// such as "United States" or "China"), not the press or another
+    /// onlooker that reports what the parties said ("Press", "CNN").
+    pub fn is_party(&self, side: &str) -> bool {
+        let canonical = self.canonical_party(side);
+        self.party_names.contains(&canonical)
+    }
 }
 
 /// Names an analyst may write as `stance:`: the polarities and every kind.

@@ -183,6 +183,7 @@ fn build(
                     stance: CellStance::of(
                         list.iter().map(|&k| accounts[a].claims[k].stance.polarity),
                     ),
+                    intensity: None,
                 }
             })
             .collect();
@@ -223,6 +224,7 @@ fn build(
         topics,
         pairs: pair_summaries,
         summary,
+        agenda: None,
         account_claims,
         claim_index,
     }

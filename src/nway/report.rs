@@ -9,7 +9,9 @@ use std::collections::HashMap;
 use schemars::JsonSchema;
 use serde::Serialize;
 
+use crate::agenda::AgendaReport;
 use crate::classify::Verdict;
+use crate::intensity::report::Strongest;
 use crate::normalize::cues::Polarity;
 use crate::report::{ClaimReport, FailOn, PairReport, SideSummary, Summary};
 
@@ -25,6 +27,10 @@ pub struct NwayReport {
     pub pairs: Vec<PairSummary>,
     /// Every pair verdict of every topic, counted.
     pub summary: Summary,
+    /// With `--agenda`: the agenda and its topics that no account mentions.
+    /// Absent without the flag.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agenda: Option<AgendaReport>,
     /// Per account, every claim with what normalize found in it.
     pub account_claims: Vec<Vec<ClaimReport>>,
     /// Per account: claim id → position in `account_claims`.
@@ -52,8 +58,14 @@ pub struct Cell {
     pub claims: Vec<String>,
     /// The stance of those claims taken together; null when silent.
     pub stance: Option<CellStance>,
-    // How hard the account speaks (issue 11, item 3) belongs here, beside
-    // the stance: the strongest intensity level of the cell's claims.
+    /// With `--intensity`: how hard the account words its position on the
+    /// topic, its strongest claim there (as `topics[].intensity` of the
+    /// two-account report); null when no claim counts (a silent account, or
+    /// a party's account that only reports the other side's words). Absent
+    /// without the flag, so the report without it is what it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Option<Strongest>")]
+    pub intensity: Option<Option<Strongest>>,
 }
 
 /// The stance of an account's claims on a topic, taken together.
