@@ -4,7 +4,13 @@
 
 use std::io::{self, Write};
 
-use super::{cell_summary, letter, meeting, pair_name, pair_verdict_words};
+use super::{
+    cell_level, cell_summary, has_intensity, letter, meeting, pair_name, pair_verdict_words,
+    topic_levels,
+};
+use crate::agenda::AgendaReport;
+use crate::nway::Cell;
+use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::nway::NwayReport;
 use crate::render::escape::markdown as md;
 use crate::render::markdown::code;
@@ -59,7 +65,7 @@ pub fn render<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
     )?;
     writeln!(out, "|---|{}", "---|".repeat(columns.len()))?;
     for t in &report.topics {
-        let cells: Vec<String> = t.accounts.iter().map(cell_summary).collect();
+        let cells: Vec<String> = t.accounts.iter().map(cell).collect();
         let verdicts: Vec<String> = t
             .pairs
             .iter()
@@ -73,15 +79,34 @@ pub fn render<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
             verdicts.join(" | ")
         )?;
     }
+    // Agenda topics nobody raised are rows too: the matrix is the overview.
+    for t in report.agenda.iter().flat_map(|a| &a.not_mentioned) {
+        writeln!(
+            out,
+            "| {} (*{NOT_MENTIONED_ANY}*) | {}{} |",
+            md(&t.label),
+            vec!["—"; letters.len()].join(" | "),
+            " | ·".repeat(pairs.len())
+        )?;
+    }
     writeln!(out)?;
     writeln!(
         out,
         "Each account's cell gives its claims on the topic and their stance; each pair's, the two accounts' verdict (· when neither speaks to it)."
     )?;
+    if has_intensity(report) {
+        writeln!(
+            out,
+            "After the stance, *in italics*, the account's strongest wording: notes < hopes < presses < serious < firm < warns."
+        )?;
+    }
     for t in &report.topics {
         writeln!(out)?;
         writeln!(out, "## {}", md(&t.label))?;
         writeln!(out)?;
+        if let Some(levels) = topic_levels(t) {
+            writeln!(out, "*Strongest wording: {}.*\n", md(&levels))?;
+        }
         for (a, cell) in t.accounts.iter().enumerate() {
             for id in &cell.claims {
                 if let Some(c) = report.claim(a, id) {
@@ -113,8 +138,14 @@ pub fn render<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
                     relation_name(c.relation),
                     md(&c.reason)
                 )?;
+                if let Some(gap) = &c.intensity_gap {
+                    writeln!(out, "    - *intensity*: {}", md(&gap.note))?;
+                }
             }
         }
+    }
+    if let Some(agenda) = &report.agenda {
+        not_mentioned(agenda, out)?;
     }
     writeln!(out)?;
     writeln!(out, "## Summary")?;
@@ -131,6 +162,36 @@ pub fn render<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
             plural(s.divergence, "divergence"),
             plural(s.omission, "omission")
         )?;
+    }
+    if let Some(agenda) = &report.agenda {
+        writeln!(out, "- {}", md(&summary_as(agenda, NOT_MENTIONED_ANY)))?;
+    }
+    Ok(())
+}
+
+/// A matrix cell: "2 critical", "2 critical · *firm*" with `--intensity`, or "—".
+fn cell(c: &Cell) -> String {
+    match cell_level(c) {
+        Some(level) if c.stance.is_some() => format!("{} · *{level}*", cell_summary(c)),
+        _ => cell_summary(c),
+    }
+}
+
+/// The agenda topics no account mentions, as a section of their own.
+fn not_mentioned<W: Write>(agenda: &AgendaReport, out: &mut W) -> io::Result<()> {
+    if agenda.not_mentioned.is_empty() {
+        return Ok(());
+    }
+    writeln!(out)?;
+    writeln!(out, "## Not mentioned by any account")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "*On the agenda {}, and raised by no account:*\n",
+        md(&agenda.name)
+    )?;
+    for t in &agenda.not_mentioned {
+        writeln!(out, "- {}", md(&t.label))?;
     }
     Ok(())
 }

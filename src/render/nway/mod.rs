@@ -10,7 +10,7 @@ use std::io::{self, Write};
 
 use super::{Format, Made, Style};
 use crate::classify::Verdict;
-use crate::nway::{Cell, NwayReport, PairVerdict};
+use crate::nway::{Cell, NwayReport, NwayTopic, PairVerdict};
 use crate::schema::{self, Versioned};
 
 /// How many accounts one report can compare: each is named by a letter.
@@ -54,6 +54,46 @@ pub fn cell_summary(c: &Cell) -> String {
         Some(stance) => format!("{} {}", c.claims.len(), stance.name()),
         None => "—".to_string(),
     }
+}
+
+/// The level of the account's strongest claim on the topic ("firm"), with
+/// `--intensity`; none without it or when no claim of the account counts.
+pub fn cell_level(c: &Cell) -> Option<&str> {
+    c.intensity.as_ref()?.as_ref().map(|s| s.name.as_str())
+}
+
+/// "2 critical · firm" (the strongest level with `--intensity`), "2
+/// critical", or "—" for an account silent on the topic.
+pub fn cell_words(c: &Cell) -> String {
+    match cell_level(c) {
+        Some(level) if c.stance.is_some() => format!("{} · {level}", cell_summary(c)),
+        _ => cell_summary(c),
+    }
+}
+
+/// Whether the report has intensity levels (`--intensity`).
+pub fn has_intensity(report: &NwayReport) -> bool {
+    report
+        .topics
+        .iter()
+        .flat_map(|t| &t.accounts)
+        .any(|c| c.intensity.is_some())
+}
+
+/// Each account's strongest level on the topic and the claim that has it,
+/// for the accounts with one: "A serious (us-3), C warns (cnn-14)". None
+/// without `--intensity`.
+pub fn topic_levels(t: &NwayTopic) -> Option<String> {
+    let parts: Vec<String> = t
+        .accounts
+        .iter()
+        .enumerate()
+        .filter_map(|(a, c)| {
+            let s = c.intensity.as_ref()?.as_ref()?;
+            Some(format!("{} {} ({})", letter(a), s.name, s.claim))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
 }
 
 /// "omission (B is silent)", "contradiction", or "neither speaks to it".

@@ -4,7 +4,11 @@
 
 use std::io::{self, Write};
 
-use super::{cell_summary, letter, mark, meeting, pair_name, pair_verdict_words};
+use super::{
+    cell_words, has_intensity, letter, mark, meeting, pair_name, pair_verdict_words, topic_levels,
+};
+use crate::agenda::AgendaReport;
+use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::nway::NwayReport;
 use crate::render::diff::{Chunk, words};
 use crate::render::escape::visible;
@@ -41,6 +45,14 @@ pub fn render<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::R
     for t in &report.topics {
         writeln!(out)?;
         writeln!(out, "{}", style.heading(&visible(&t.label)))?;
+        if let Some(levels) = topic_levels(t) {
+            writeln!(
+                out,
+                "  {} {}",
+                style.dim("intensity:"),
+                style.dim(&visible(&levels))
+            )?;
+        }
         for (a, cell) in t.accounts.iter().enumerate() {
             for id in &cell.claims {
                 if let Some(c) = report.claim(a, id) {
@@ -77,6 +89,14 @@ pub fn render<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::R
                     style.relation(c.relation, crate::render::relation_name(c.relation)),
                     visible(&c.reason)
                 )?;
+                if let Some(gap) = &c.intensity_gap {
+                    writeln!(
+                        out,
+                        "      {} {}",
+                        style.dim("intensity:"),
+                        visible(&gap.note)
+                    )?;
+                }
                 if c.similarity >= DIFF_MIN_SIMILARITY
                     && let (Some(a), Some(b)) = (
                         report.claim(p.accounts[0], &c.left),
@@ -95,6 +115,9 @@ pub fn render<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::R
                 }
             }
         }
+    }
+    if let Some(agenda) = &report.agenda {
+        not_mentioned(agenda, style, out)?;
     }
     writeln!(out)?;
     writeln!(
@@ -116,19 +139,41 @@ pub fn render<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::R
             style.omission(&plural(s.omission, "omission"))
         )?;
     }
+    if let Some(agenda) = &report.agenda {
+        writeln!(out, "{}", visible(&summary_as(agenda, NOT_MENTIONED_ANY)))?;
+    }
+    Ok(())
+}
+
+/// The agenda topics no account mentions, one heading each, as topics are headed.
+fn not_mentioned<W: Write>(agenda: &AgendaReport, style: Style, out: &mut W) -> io::Result<()> {
+    for t in &agenda.not_mentioned {
+        writeln!(out)?;
+        writeln!(out, "{}", style.heading(&visible(&t.label)))?;
+        writeln!(
+            out,
+            "  {} {}",
+            style.omission(&format!("∅ {NOT_MENTIONED_ANY}")),
+            style.dim(&format!("(on the agenda {})", visible(&agenda.name)))
+        )?;
+    }
     Ok(())
 }
 
 /// One row per topic: each account's claim count and stance, then each
 /// pair's verdict as a mark.
 fn matrix<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::Result<()> {
+    let agenda = report.agenda.as_ref().map_or(&[][..], |a| &a.not_mentioned[..]);
     let width = report
         .topics
         .iter()
-        .map(|t| t.label.chars().count())
+        .map(|t| &t.label)
+        .chain(agenda.iter().map(|t| &t.label))
+        .map(|l| l.chars().count())
         .max()
         .unwrap_or(0)
         .clamp("TOPIC".len(), MATRIX_LABEL_WIDTH);
+    let cell_width = cell_width(report);
     let pairs: Vec<String> = report
         .pairs
         .iter()
@@ -136,22 +181,16 @@ fn matrix<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::Resul
         .collect();
     let mut head = format!("{:<width$}", "TOPIC");
     for a in 0..report.accounts.len() {
-        head.push_str(&format!("  {:<CELL_WIDTH$}", letter(a)));
+        head.push_str(&format!("  {:<cell_width$}", letter(a)));
     }
     for p in &pairs {
         head.push_str(&format!(" {p}"));
     }
     writeln!(out, "{}", style.heading(head.trim_end()))?;
     for t in &report.topics {
-        let mut label: String = visible(&t.label).chars().take(width).collect();
-        if t.label.chars().count() > width {
-            label.pop();
-            label.push('…');
-        }
-        let pad = width.saturating_sub(label.chars().count());
-        write!(out, "{label}{}", " ".repeat(pad))?;
+        write!(out, "{}", row_label(&t.label, width))?;
         for cell in &t.accounts {
-            write!(out, "  {:<CELL_WIDTH$}", cell_summary(cell))?;
+            write!(out, "  {:<cell_width$}", cell_words(cell))?;
         }
         let mut marks = String::new();
         for (p, name) in t.pairs.iter().zip(&pairs) {
@@ -164,11 +203,67 @@ fn matrix<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::Resul
         }
         writeln!(out, "{}", marks.trim_end())?;
     }
+    // Agenda topics nobody raised are rows too: the matrix is the overview.
+    for t in agenda {
+        writeln!(
+            out,
+            "{}  {}",
+            row_label(&t.label, width),
+            style.omission(&format!("∅ {NOT_MENTIONED_ANY}"))
+        )?;
+    }
     writeln!(
         out,
         "{}",
         style.dim(
             "(claims and stance per account; per pair: = agreement, ≠ contradiction, ≈ divergence, ○ omission, · neither speaks to it)"
         )
-    )
+    )?;
+    if has_intensity(report) {
+        writeln!(
+            out,
+            "{}",
+            style.dim(
+                "(after the stance, the account's strongest wording: notes < hopes < presses < serious < firm < warns)"
+            )
+        )?;
+    }
+    if let Some(a) = report.agenda.as_ref().filter(|a| !a.not_mentioned.is_empty()) {
+        writeln!(
+            out,
+            "{}",
+            style.dim(&format!(
+                "(∅ on the agenda {}, {NOT_MENTIONED_ANY})",
+                visible(&a.name)
+            ))
+        )?;
+    }
+    Ok(())
+}
+
+/// A topic's label padded to the matrix's first column, cut with "…" when longer.
+fn row_label(label: &str, width: usize) -> String {
+    let mut cut: String = visible(label).chars().take(width).collect();
+    if label.chars().count() > width {
+        cut.pop();
+        cut.push('…');
+    }
+    let pad = width.saturating_sub(cut.chars().count());
+    format!("{cut}{}", " ".repeat(pad))
+}
+
+/// The width of an account's column: [`CELL_WIDTH`], or wider when levels
+/// lengthen the cells ("12 positive · serious").
+fn cell_width(report: &NwayReport) -> usize {
+    if !has_intensity(report) {
+        return CELL_WIDTH;
+    }
+    let longest = report
+        .topics
+        .iter()
+        .flat_map(|t| &t.accounts)
+        .map(|c| cell_words(c).chars().count())
+        .max()
+        .unwrap_or(0);
+    CELL_WIDTH.max(longest + 2)
 }
