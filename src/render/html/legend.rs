@@ -39,21 +39,26 @@ pub fn render<W: Write>(out: &mut W, intensity: bool) -> io::Result<()> {
          </dl>"
     )?;
     if intensity {
-        writeln!(
-            out,
-            "<h3>Intensity</h3>\n<p class=\"muted\">How hard a claim words its position, weakest first; \
-             a note marks paired claims of one stance two or more levels apart.</p>\n<dl>"
-        )?;
-        for (i, l) in crate::intensity::Scale::get().levels.iter().enumerate() {
-            writeln!(
-                out,
-                "<dt><span class=\"intensity\">{} {}</span></dt><dd>{}</dd>",
-                i + 1,
-                h(&l.id),
-                h(&l.about)
-            )?;
-        }
-        writeln!(out, "</dl>")?;
+        scale(out)?;
     }
     writeln!(out, "</section>")
+}
+
+/// The intensity scale, weakest first (`--intensity`); the N-way legend has it too.
+pub fn scale<W: Write>(out: &mut W) -> io::Result<()> {
+    writeln!(
+        out,
+        "<h3>Intensity</h3>\n<p class=\"muted\">How hard a claim words its position, weakest first; \
+         a note marks paired claims of one stance two or more levels apart.</p>\n<dl>"
+    )?;
+    for (i, l) in crate::intensity::Scale::get().levels.iter().enumerate() {
+        writeln!(
+            out,
+            "<dt><span class=\"intensity\">{} {}</span></dt><dd>{}</dd>",
+            i + 1,
+            h(&l.id),
+            h(&l.about)
+        )?;
+    }
+    writeln!(out, "</dl>")
 }

@@ -3,7 +3,7 @@
 //! One file: the stylesheet is inline, and nothing is fetched or run.
 
 mod agenda;
-mod legend;
+pub(crate) mod legend;
 mod matrix;
 mod topic;
 

@@ -5,7 +5,9 @@
 
 use std::io::{self, Write};
 
-use super::{cell_summary, letter, meeting, pair_name};
+use super::{cell_level, cell_summary, has_intensity, letter, meeting, pair_name};
+use crate::agenda::AgendaReport;
+use crate::render::agenda::NOT_MENTIONED_ANY;
 use crate::classify::{Rule, Verdict};
 use crate::nway::{NwayReport, NwayTopic};
 use crate::render::escape::html as h;
@@ -35,10 +37,13 @@ pub fn render<W: Write>(report: &NwayReport, made: &Made, out: &mut W) -> io::Re
     header(report, made, &title, out)?;
     writeln!(out, "<div class=\"overview\">")?;
     matrix(report, out)?;
-    legend(out)?;
+    legend(out, has_intensity(report))?;
     writeln!(out, "</div>")?;
     for (i, t) in report.topics.iter().enumerate() {
         topic(report, t, i, out)?;
+    }
+    if let Some(a) = &report.agenda {
+        not_mentioned(a, out)?;
     }
     writeln!(
         out,
@@ -163,7 +168,14 @@ fn matrix<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
             if cell.claims.is_empty() {
                 write!(out, "<td><span class=\"silent\">silent</span></td>")?;
             } else {
-                write!(out, "<td class=\"count\">{}</td>", h(&cell_summary(cell)))?;
+                let level = cell_level(cell).map_or(String::new(), |l| {
+                    format!("<br><span class=\"intensity\">{}</span>", h(l))
+                });
+                write!(
+                    out,
+                    "<td class=\"count\">{}{level}</td>",
+                    h(&cell_summary(cell))
+                )?;
             }
         }
         for p in &t.pairs {
@@ -174,10 +186,41 @@ fn matrix<W: Write>(report: &NwayReport, out: &mut W) -> io::Result<()> {
         }
         writeln!(out, "</tr>")?;
     }
+    // Agenda topics nobody raised are rows too: the matrix is the overview.
+    let columns = report.accounts.len() + report.pairs.len();
+    for t in report.agenda.iter().flat_map(|a| &a.not_mentioned) {
+        writeln!(
+            out,
+            "<tr class=\"unmentioned\"><th scope=\"row\"><a href=\"#{NOT_MENTIONED_ANCHOR}\">{}</a></th>\
+             <td colspan=\"{columns}\"><span class=\"verdict unmentioned\"><span class=\"mark\" aria-hidden=\"true\">∅</span> {NOT_MENTIONED_ANY}</span></td></tr>",
+            h(&t.label)
+        )?;
+    }
     writeln!(out, "</tbody>\n</table>\n</div>\n</section>")
 }
 
-fn legend<W: Write>(out: &mut W) -> io::Result<()> {
+/// The fragment id of the section of agenda topics nobody raised.
+const NOT_MENTIONED_ANCHOR: &str = "not-mentioned";
+
+/// The agenda topics no account mentions, as a section after the topics.
+fn not_mentioned<W: Write>(agenda: &AgendaReport, out: &mut W) -> io::Result<()> {
+    if agenda.not_mentioned.is_empty() {
+        return Ok(());
+    }
+    writeln!(
+        out,
+        "<section class=\"topic\" id=\"{NOT_MENTIONED_ANCHOR}\">\n<header><h2>Not mentioned by any account</h2></header>\n\
+         <p class=\"absent\">On the agenda {}, and raised by no account:</p>\n<ul>",
+        h(&agenda.name)
+    )?;
+    for t in &agenda.not_mentioned {
+        writeln!(out, "<li>{}</li>", h(&t.label))?;
+    }
+    writeln!(out, "</ul>\n</section>")
+}
+
+/// `intensity`: the report has levels (`--intensity`), so the legend gives the scale.
+fn legend<W: Write>(out: &mut W, intensity: bool) -> io::Result<()> {
     writeln!(
         out,
         "<section class=\"legend\" aria-labelledby=\"legend\">\n<h2 id=\"legend\">Legend</h2>\n\
@@ -197,7 +240,11 @@ fn legend<W: Write>(out: &mut W) -> io::Result<()> {
             h(rule.meaning())
         )?;
     }
-    writeln!(out, "</dl>\n</section>")
+    writeln!(out, "</dl>")?;
+    if intensity {
+        crate::render::html::legend::scale(out)?;
+    }
+    writeln!(out, "</section>")
 }
 
 fn topic<W: Write>(report: &NwayReport, t: &NwayTopic, i: usize, out: &mut W) -> io::Result<()> {
@@ -216,6 +263,13 @@ fn topic<W: Write>(report: &NwayReport, t: &NwayTopic, i: usize, out: &mut W) ->
         )?;
         if cell.claims.is_empty() {
             writeln!(out, "<p class=\"absent\">Silent on this topic.</p>")?;
+        } else if let Some(Some(s)) = &cell.intensity {
+            writeln!(
+                out,
+                "<p class=\"intensity\">Strongest wording: {} ({})</p>",
+                h(&s.name),
+                h(&s.claim)
+            )?;
         }
         for id in &cell.claims {
             if let Some(c) = report.claim(a, id) {
@@ -224,9 +278,16 @@ fn topic<W: Write>(report: &NwayReport, t: &NwayTopic, i: usize, out: &mut W) ->
                     .as_deref()
                     .map(|s| format!(" · {}", h(s)))
                     .unwrap_or_default();
+                let level = c
+                    .intensity
+                    .as_ref()
+                    .filter(|i| i.level > 0)
+                    .map_or(String::new(), |i| {
+                        format!(" · <span class=\"intensity\">{}</span>", h(&i.name))
+                    });
                 writeln!(
                     out,
-                    "<div class=\"claim\"><span class=\"meta\"><span class=\"id\">{}</span>{who} · <span class=\"stance\">{}</span></span><p>{}</p></div>",
+                    "<div class=\"claim\"><span class=\"meta\"><span class=\"id\">{}</span>{who} · <span class=\"stance\">{}</span>{level}</span><p>{}</p></div>",
                     h(id),
                     c.stance.name(),
                     h(&c.text)
@@ -246,9 +307,16 @@ fn topic<W: Write>(report: &NwayReport, t: &NwayTopic, i: usize, out: &mut W) ->
         if !p.pairs.is_empty() {
             writeln!(out, "<ul>")?;
             for c in &p.pairs {
+                // The intensity note, if any, belongs to the pair's item.
+                let note = c.intensity_gap.as_ref().map_or(String::new(), |gap| {
+                    format!(
+                        "<p class=\"why intensity\">Intensity: {}</p>",
+                        h(&gap.note)
+                    )
+                });
                 writeln!(
                     out,
-                    "<li><span class=\"id\">{}</span> ~ <span class=\"id\">{}</span>: <span class=\"tag {}\">{}</span> by <code class=\"rule\">{}</code>: {}</li>",
+                    "<li><span class=\"id\">{}</span> ~ <span class=\"id\">{}</span>: <span class=\"tag {}\">{}</span> by <code class=\"rule\">{}</code>: {}{note}</li>",
                     h(&c.left),
                     h(&c.right),
                     relation_name(c.relation),
