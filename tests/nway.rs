@@ -220,7 +220,7 @@ fn three() -> impl Strategy<Value = Vec<Readout>> {
 /// given, so it is left out).
 type TopicView = (
     String,
-    Vec<(String, Vec<String>)>,
+    Vec<(String, Vec<String>, Option<(String, u8)>)>,
     Vec<(
         String,
         String,
@@ -236,11 +236,19 @@ fn view(report: &NwayReport) -> Vec<TopicView> {
         .topics
         .iter()
         .map(|t| {
-            let mut cells: Vec<(String, Vec<String>)> = t
+            // With `--intensity`, each cell's strongest claim and level.
+            let mut cells: Vec<(String, Vec<String>, Option<(String, u8)>)> = t
                 .accounts
                 .iter()
                 .enumerate()
-                .map(|(a, c)| (file(a), c.claims.clone()))
+                .map(|(a, c)| {
+                    let level = c
+                        .intensity
+                        .clone()
+                        .flatten()
+                        .map(|s| (s.claim, s.level));
+                    (file(a), c.claims.clone(), level)
+                })
                 .collect();
             cells.sort();
             let mut pairs: Vec<_> = t
@@ -259,7 +267,11 @@ fn view(report: &NwayReport) -> Vec<TopicView> {
                             } else {
                                 (c.left.clone(), c.right.clone())
                             };
-                            (x, y, format!("{:?}", c.relation))
+                            // An intensity note's levels, in the files' order.
+                            let gap = c.intensity_gap.as_ref().map(|g| {
+                                if swap { (g.right, g.left) } else { (g.left, g.right) }
+                            });
+                            (x, y, format!("{:?} {gap:?}", c.relation))
                         })
                         .collect();
                     (
@@ -292,10 +304,16 @@ proptest! {
     #[test]
     fn a_permutation_of_the_inputs_permutes_the_report(accounts in three()) {
         let taxonomy = Taxonomy::built_in();
-        let first = view(&compare_all(&accounts, &taxonomy));
+        // With intensity: the levels and notes are permuted with the rest.
+        let compared = |accounts: &[Readout]| {
+            let mut report = compare_all(accounts, &taxonomy);
+            readout::intensity::nway::annotate(&mut report);
+            report
+        };
+        let first = view(&compared(&accounts));
         for order in PERMUTATIONS {
             let permuted: Vec<Readout> = order.iter().map(|&a| accounts[a].clone()).collect();
-            let report = compare_all(&permuted, &taxonomy);
+            let report = compared(&permuted);
             prop_assert_eq!(&view(&report), &first, "order {:?}", order);
             let files: Vec<&str> = report.accounts.iter().map(|a| a.file.as_str()).collect();
             let expected: Vec<&str> = order.iter().map(|&a| SIDES[a].0).collect();
