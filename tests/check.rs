@@ -298,6 +298,62 @@ fn the_other_sides_account_of_the_same_meeting_is_compared_in_full() {
 }
 
 #[test]
+fn the_press_account_of_the_meeting_is_a_third_party_not_the_other_side() {
+    // readouts/ holds CNN's report of the Singapore meeting (`side: Press`)
+    // beside China's account: both are compared, only China's is the
+    // counterpart's.
+    let (_, r, _) = check_json(Path::new(SINGAPORE_US), Path::new("readouts"), &[]);
+    let kinds: Vec<(String, String)> = r["other_side"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|o| {
+            let file = o["file"].as_str().expect("file");
+            let name = file.rsplit('/').next().expect("name").to_string();
+            (name, o["kind"].as_str().expect("kind").to_string())
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("cn.yaml".to_string(), "counterpart".to_string()),
+            ("cnn.yaml".to_string(), "third-party".to_string())
+        ]
+    );
+    assert_eq!(r["summary"]["other_side"], 2);
+    assert_eq!(r["summary"]["third_party"], 1);
+    for (format, counterpart, press) in [
+        (
+            "text",
+            "OTHER SIDE'S ACCOUNT: readouts/2024-05-31-singapore/cn.yaml",
+            "THIRD-PARTY ACCOUNT: readouts/2024-05-31-singapore/cnn.yaml",
+        ),
+        (
+            "markdown",
+            "## Other side's account: readouts/2024-05-31-singapore/cn.yaml",
+            "## Third-party account: readouts/2024-05-31-singapore/cnn.yaml",
+        ),
+    ] {
+        let out = readout()
+            .args([
+                "check",
+                SINGAPORE_US,
+                "--against",
+                "readouts",
+                "--no-cache",
+                "-f",
+                format,
+            ])
+            .output()
+            .expect("runs");
+        let text = String::from_utf8(out.stdout).expect("UTF-8");
+        assert!(text.contains(counterpart), "{format}: {counterpart}");
+        assert!(text.contains(press), "{format}: {press}");
+        assert!(!text.contains("OTHER SIDE'S ACCOUNT: readouts/2024-05-31-singapore/cnn.yaml"));
+    }
+}
+
+#[test]
 fn a_bad_file_in_the_archive_is_reported_and_skipped_or_with_strict_fatal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = corpus_archive(dir.path());

@@ -242,11 +242,7 @@ fn view(report: &NwayReport) -> Vec<TopicView> {
                 .iter()
                 .enumerate()
                 .map(|(a, c)| {
-                    let level = c
-                        .intensity
-                        .clone()
-                        .flatten()
-                        .map(|s| (s.claim, s.level));
+                    let level = c.intensity.clone().flatten().map(|s| (s.claim, s.level));
                     (file(a), c.claims.clone(), level)
                 })
                 .collect();
@@ -269,7 +265,11 @@ fn view(report: &NwayReport) -> Vec<TopicView> {
                             };
                             // An intensity note's levels, in the files' order.
                             let gap = c.intensity_gap.as_ref().map(|g| {
-                                if swap { (g.right, g.left) } else { (g.left, g.right) }
+                                if swap {
+                                    (g.right, g.left)
+                                } else {
+                                    (g.left, g.right)
+                                }
                             });
                             (x, y, format!("{:?} {gap:?}", c.relation))
                         })

@@ -100,7 +100,12 @@ fn each_accounts_level_is_the_two_account_reading_of_its_side() {
         }
         let i = t.intensity.as_ref().expect("annotated");
         assert_eq!(n.accounts[0].intensity, Some(i.left.clone()), "{}", t.topic);
-        assert_eq!(n.accounts[1].intensity, Some(i.right.clone()), "{}", t.topic);
+        assert_eq!(
+            n.accounts[1].intensity,
+            Some(i.right.clone()),
+            "{}",
+            t.topic
+        );
         let gaps = |pairs: &[readout::report::PairReport]| -> Vec<_> {
             pairs.iter().map(|p| p.intensity_gap.clone()).collect()
         };
@@ -120,12 +125,20 @@ fn the_press_account_has_the_level_of_what_it_reports() {
         .iter()
         .find(|t| t.topic == "russia-ukraine")
         .expect("a topic on Russia's war");
-    let c = russia.accounts[2].intensity.clone().flatten().expect("a level");
+    let c = russia.accounts[2]
+        .intensity
+        .clone()
+        .flatten()
+        .expect("a level");
     assert_eq!((c.claim.as_str(), c.name.as_str()), ("cnn-14", "warns"));
     // Silent accounts have a null level, not none at all.
     assert_eq!(russia.accounts[0].intensity, Some(None));
     // One note names the account whose wording is harder.
-    let taiwan = report.topics.iter().find(|t| t.topic == "taiwan").expect("Taiwan");
+    let taiwan = report
+        .topics
+        .iter()
+        .find(|t| t.topic == "taiwan")
+        .expect("Taiwan");
     let note = taiwan.pairs[0]
         .pairs
         .iter()
@@ -164,7 +177,10 @@ fn the_json_with_both_flags_follows_its_schema() {
     assert_eq!(doc["agenda"]["name"], "us-china-defense");
     for t in doc["topics"].as_array().expect("topics") {
         for c in t["accounts"].as_array().expect("cells") {
-            assert!(c.get("intensity").is_some(), "every cell has a level or null");
+            assert!(
+                c.get("intensity").is_some(),
+                "every cell has a level or null"
+            );
         }
     }
     let claims = doc["account_claims"][2].as_array().expect("CNN's claims");

@@ -22,7 +22,9 @@ use crate::model::Readout;
 use crate::normalize::{NormReadout, normalize};
 use archive::{Archived, ScanOptions, Skipped, day};
 use cache::Cache;
-use report::{ArchiveSummary, CheckReport, CheckSummary, HistorySummary, NewSummary, OtherSide};
+use report::{
+    ArchiveSummary, CheckReport, CheckSummary, HistorySummary, NewSummary, OtherKind, OtherSide,
+};
 
 /// How to check, besides the files.
 #[derive(Clone, Copy)]
@@ -102,11 +104,15 @@ pub fn check(
     let (closest, contradictions) = matches::compare_claims(&norm, &index);
 
     let mut other_side = Vec::new();
+    // Only the participants name the counterpart with certainty: a side
+    // paired by meeting day and title may be the press's.
+    let named_counterpart = archive::counterpart(new, &side);
     for (a, cp) in scan.readouts.iter().zip(&counterparts) {
         if same_meeting_other_side(a, cp.as_deref(), &norm, new_day, new_counterpart.as_deref()) {
             match load::load_path(&a.file, opts.limits) {
                 Ok(r) => other_side.push(OtherSide {
                     file: a.file.clone(),
+                    kind: OtherKind::of(&a.entry.side, named_counterpart.as_deref()),
                     report: crate::compare_normalized(
                         &norm,
                         &normalize(&r, opts.taxonomy),
@@ -129,6 +135,10 @@ pub fn check(
         contradictions: contradictions.len(),
         reworded: closest.iter().filter(|c| c.reworded).count(),
         other_side: other_side.len(),
+        third_party: other_side
+            .iter()
+            .filter(|o| o.kind == OtherKind::ThirdParty)
+            .count(),
     };
     let day_of = |a: Option<&&Archived>| a.and_then(|a| a.entry.date.clone());
     Ok(CheckReport {

@@ -3,7 +3,7 @@
 
 use std::io::{self, Write};
 
-use super::report::{CheckReport, DiffChunk, EarlierClaim};
+use super::report::{CheckReport, DiffChunk, EarlierClaim, OtherKind};
 use crate::render::escape::{markdown as md, visible};
 use crate::render::{Format, Style, plural};
 use crate::schema::{self, Versioned};
@@ -49,8 +49,30 @@ pub fn summary_line(report: &CheckReport) -> String {
         plural(s.stance_shifts, "stance shift"),
         plural(s.contradictions, "self-contradiction"),
         plural(s.reworded, "reworded claim"),
-        plural(s.other_side, "other-side account"),
+        other_side(s),
     )
+}
+
+/// "2 other-side accounts"; "1 other-side account, 1 third-party account"
+/// when the press's account is among them.
+fn other_side(s: &super::report::CheckSummary) -> String {
+    let counterparts = plural(s.other_side - s.third_party, "other-side account");
+    if s.third_party == 0 {
+        counterparts
+    } else {
+        format!(
+            "{counterparts}, {}",
+            plural(s.third_party, "third-party account")
+        )
+    }
+}
+
+/// The heading of an other-side account: the counterpart's, or a third party's.
+fn other_heading(kind: OtherKind) -> &'static str {
+    match kind {
+        OtherKind::Counterpart => "Other side's account",
+        OtherKind::ThirdParty => "Third-party account",
+    }
 }
 
 fn history_line(report: &CheckReport) -> String {
@@ -212,7 +234,7 @@ fn text<W: Write>(report: &CheckReport, style: Style, out: &mut W) -> io::Result
         writeln!(
             out,
             "\n{} {}",
-            style.heading("OTHER SIDE'S ACCOUNT:"),
+            style.heading(&format!("{}:", other_heading(o.kind).to_uppercase())),
             style.dim(&visible(&o.file))
         )?;
         crate::render::text::render(&o.report, style, out)?;
@@ -343,7 +365,7 @@ fn markdown<W: Write>(report: &CheckReport, out: &mut W) -> io::Result<()> {
         }
     }
     for o in &report.other_side {
-        writeln!(out, "\n## Other side's account: {}\n", md(&o.file))?;
+        writeln!(out, "\n## {}: {}\n", other_heading(o.kind), md(&o.file))?;
         let mut inner = Vec::new();
         crate::render::markdown::render(&o.report, &mut inner)?;
         // Nest the compare report's headings under this section.

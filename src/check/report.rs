@@ -174,8 +174,39 @@ pub struct DiffChunk {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct OtherSide {
     pub file: String,
+    /// Whose account it is: the counterpart government's, or a third
+    /// party's (the press reporting both sides).
+    pub kind: OtherKind,
     /// The compare report, new readout on the left (same contract as `compare`).
     pub report: Report,
+}
+
+/// Whose account of the meeting an other-side account is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum OtherKind {
+    /// The other party of the meeting: the counterpart the new readout's
+    /// participants name, or, when they name none, any party of cues.yaml.
+    Counterpart,
+    /// Neither party: the press or another onlooker that reports what the
+    /// parties said (`source.side: Press`), or a third government.
+    ThirdParty,
+}
+
+impl OtherKind {
+    /// The kind of an account by `side`, given the counterpart the new
+    /// readout's participants name (if any).
+    pub fn of(side: &str, named_counterpart: Option<&str>) -> OtherKind {
+        let counterpart = match named_counterpart {
+            Some(named) => named == side,
+            None => crate::normalize::cues::Cues::get().is_party(side),
+        };
+        if counterpart {
+            OtherKind::Counterpart
+        } else {
+            OtherKind::ThirdParty
+        }
+    }
 }
 
 /// Counts of each kind of change.
@@ -187,8 +218,10 @@ pub struct CheckSummary {
     pub contradictions: usize,
     /// New claims whose closest earlier claim is worded differently.
     pub reworded: usize,
-    /// Other-side accounts found.
+    /// Other-side accounts found, third parties' included.
     pub other_side: usize,
+    /// Of those, accounts by a third party (the press): `other_side[].kind`.
+    pub third_party: usize,
 }
 
 impl CheckReport {
@@ -239,5 +272,27 @@ impl EarlierClaim {
             stance_kind: c.stance.kind.clone(),
             stance_cue: c.stance.cue.clone(),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_press_is_a_third_party_and_the_named_counterpart_is_the_other_side() {
+        use OtherKind::*;
+        assert_eq!(OtherKind::of("China", Some("China")), Counterpart);
+        assert_eq!(OtherKind::of("Press", Some("China")), ThirdParty);
+        // A third government at a meeting of two is not the counterpart.
+        assert_eq!(OtherKind::of("Philippines", Some("China")), ThirdParty);
+        // Without participants, a party of the lexicon is the counterpart.
+        assert_eq!(OtherKind::of("China", None), Counterpart);
+        assert_eq!(OtherKind::of("Press", None), ThirdParty);
+        // A side the lexicon does not know, named by the participants.
+        assert_eq!(
+            OtherKind::of("European Union", Some("European Union")),
+            Counterpart
+        );
     }
 }

@@ -26,7 +26,10 @@ pub fn annotate(report: &mut NwayReport) {
         for p in &mut t.pairs {
             let [i, j] = p.accounts;
             // As in `compare A B`: the note names the accounts' sides.
-            let names = [report.accounts[i].side.clone(), report.accounts[j].side.clone()];
+            let names = [
+                report.accounts[i].side.clone(),
+                report.accounts[j].side.clone(),
+            ];
             for c in &mut p.pairs {
                 if let (Some(x), Some(y)) = (report.claim(i, &c.left), report.claim(j, &c.right)) {
                     c.intensity_gap = gap(x, y, &names);
@@ -58,11 +61,17 @@ mod tests {
 
     #[test]
     fn each_cell_has_its_accounts_strongest_own_wording() {
-        let us = format!("source: {{side: United States}}\n{PEOPLE}claims:\n  - {{id: us-1, text: Austin noted North Korea's missile launches.}}\n");
+        let us = format!(
+            "source: {{side: United States}}\n{PEOPLE}claims:\n  - {{id: us-1, text: Austin noted North Korea's missile launches.}}\n"
+        );
         // China's account reports what Austin said: not China's own wording.
-        let cn = format!("source: {{side: China}}\n{PEOPLE}claims:\n  - {{id: cn-1, text: Austin said the United States firmly opposes North Korea's missile launches.}}\n");
+        let cn = format!(
+            "source: {{side: China}}\n{PEOPLE}claims:\n  - {{id: cn-1, text: Austin said the United States firmly opposes North Korea's missile launches.}}\n"
+        );
         // The press has no voice of its own: what it reports counts.
-        let press = format!("source: {{side: Press}}\n{PEOPLE}claims:\n  - {{id: pr-1, text: Dong warned that China will not tolerate North Korea's missile launches.}}\n");
+        let press = format!(
+            "source: {{side: Press}}\n{PEOPLE}claims:\n  - {{id: pr-1, text: Dong warned that China will not tolerate North Korea's missile launches.}}\n"
+        );
         let r = report(&[("us.yaml", &us), ("cn.yaml", &cn), ("press.yaml", &press)]);
         let t = &r.topics[0];
         let level = |a: usize| {

@@ -57,7 +57,10 @@ pub fn annotate(report: &mut Report) {
     let mut topics = std::mem::take(&mut report.topics);
     for t in &mut topics {
         let of = |side: Side, ids: &[String]| {
-            strongest(ids.iter().filter_map(|id| report.claim(side, id)), &voices[side_index(side)])
+            strongest(
+                ids.iter().filter_map(|id| report.claim(side, id)),
+                &voices[side_index(side)],
+            )
         };
         t.intensity = Some(TopicIntensity {
             left: of(Side::Left, &t.left),

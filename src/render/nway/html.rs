@@ -7,9 +7,9 @@ use std::io::{self, Write};
 
 use super::{cell_level, cell_summary, has_intensity, letter, meeting, pair_name};
 use crate::agenda::AgendaReport;
-use crate::render::agenda::NOT_MENTIONED_ANY;
 use crate::classify::{Rule, Verdict};
 use crate::nway::{NwayReport, NwayTopic};
+use crate::render::agenda::NOT_MENTIONED_ANY;
 use crate::render::escape::html as h;
 use crate::render::html::{badge, mark, verdict_meaning};
 use crate::render::{Made, plural, relation_name, side_name};
@@ -309,10 +309,7 @@ fn topic<W: Write>(report: &NwayReport, t: &NwayTopic, i: usize, out: &mut W) ->
             for c in &p.pairs {
                 // The intensity note, if any, belongs to the pair's item.
                 let note = c.intensity_gap.as_ref().map_or(String::new(), |gap| {
-                    format!(
-                        "<p class=\"why intensity\">Intensity: {}</p>",
-                        h(&gap.note)
-                    )
+                    format!("<p class=\"why intensity\">Intensity: {}</p>", h(&gap.note))
                 });
                 writeln!(
                     out,

@@ -10,8 +10,8 @@ use super::{
 };
 use crate::agenda::AgendaReport;
 use crate::nway::Cell;
-use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::nway::NwayReport;
+use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::render::escape::markdown as md;
 use crate::render::markdown::code;
 use crate::render::{plural, relation_name};

@@ -8,8 +8,8 @@ use super::{
     cell_words, has_intensity, letter, mark, meeting, pair_name, pair_verdict_words, topic_levels,
 };
 use crate::agenda::AgendaReport;
-use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::nway::NwayReport;
+use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
 use crate::render::diff::{Chunk, words};
 use crate::render::escape::visible;
 use crate::render::text::DIFF_MIN_SIMILARITY;
@@ -163,7 +163,10 @@ fn not_mentioned<W: Write>(agenda: &AgendaReport, style: Style, out: &mut W) -> 
 /// One row per topic: each account's claim count and stance, then each
 /// pair's verdict as a mark.
 fn matrix<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::Result<()> {
-    let agenda = report.agenda.as_ref().map_or(&[][..], |a| &a.not_mentioned[..]);
+    let agenda = report
+        .agenda
+        .as_ref()
+        .map_or(&[][..], |a| &a.not_mentioned[..]);
     let width = report
         .topics
         .iter()
@@ -228,7 +231,11 @@ fn matrix<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::Resul
             )
         )?;
     }
-    if let Some(a) = report.agenda.as_ref().filter(|a| !a.not_mentioned.is_empty()) {
+    if let Some(a) = report
+        .agenda
+        .as_ref()
+        .filter(|a| !a.not_mentioned.is_empty())
+    {
         writeln!(
             out,
             "{}",
