@@ -218,9 +218,13 @@ fn three() -> impl Strategy<Value = Vec<Readout>> {
 /// claims, and per pair of files its verdict, its silent file, and its
 /// claim pairs with their relations (the reason's wording follows the order
 /// given, so it is left out).
+/// A cell as its file sees it: the file, its claims, and with `--intensity`
+/// its strongest claim and level.
+type CellView = (String, Vec<String>, Option<(String, u8)>);
+
 type TopicView = (
     String,
-    Vec<(String, Vec<String>, Option<(String, u8)>)>,
+    Vec<CellView>,
     Vec<(
         String,
         String,
@@ -237,7 +241,7 @@ fn view(report: &NwayReport) -> Vec<TopicView> {
         .iter()
         .map(|t| {
             // With `--intensity`, each cell's strongest claim and level.
-            let mut cells: Vec<(String, Vec<String>, Option<(String, u8)>)> = t
+            let mut cells: Vec<CellView> = t
                 .accounts
                 .iter()
                 .enumerate()
