@@ -10,12 +10,13 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::cache::{Cache, Entry, Hash};
+use super::claims::Claims;
 use crate::Taxonomy;
 use crate::error::Error;
 use crate::load::{self, Limits};
 use crate::model::Readout;
 use crate::normalize::cues::Cues;
-use crate::normalize::{NormClaim, normalize_claims};
+use crate::normalize::normalize_claims;
 
 /// One readout of the archive, as the check sees it.
 #[derive(Debug, Clone)]
@@ -27,8 +28,9 @@ pub struct Archived {
 
 impl Archived {
     /// The claims, normalized; empty when they were not needed.
-    pub fn claims(&self) -> &[NormClaim] {
-        self.entry.claims.as_deref().unwrap_or_default()
+    pub fn claims(&self) -> &Claims {
+        static NONE: std::sync::LazyLock<Claims> = std::sync::LazyLock::new(Claims::empty);
+        self.entry.claims.as_ref().unwrap_or(&NONE)
     }
 }
 
@@ -196,7 +198,7 @@ pub fn entry_of(readout: &Readout, opts: &ScanOptions) -> Entry {
         .clone()
         .or(readout.source.published.clone());
     let claims = (opts.needs_claims)(&side, date.as_deref())
-        .then(|| normalize_claims(readout, opts.taxonomy).1);
+        .then(|| Claims::of(&side, normalize_claims(readout, opts.taxonomy).1));
     Entry {
         counterpart: counterpart(readout, &side),
         side,
