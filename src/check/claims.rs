@@ -162,7 +162,7 @@ impl Claims {
             };
             // The cache file's checksum was verified when it was opened, and
             // the keys decoded, so these bytes are what this build wrote.
-            super::codec::full_claims(&bytes[range.clone()]).unwrap_or_default()
+            super::codec::full_claims(&bytes[range.clone()], self).unwrap_or_default()
         })
     }
 

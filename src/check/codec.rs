@@ -1,5 +1,6 @@
-//! The binary form of cache entries: little-endian integers, length-prefixed
-//! UTF-8 strings, one tag byte for each option and enum. Reading checks every
+//! The binary form of cache entries: integers in LEB128 (most are the
+//! lengths of short words), length-prefixed UTF-8 strings, one tag byte for
+//! each option and enum. Reading checks every
 //! length against what is left, so a damaged file decodes to None, not a panic.
 //! An entry's claims are written twice: their keys, decoded with the entry,
 //! then the full claims as one block, decoded only when asked for (see
@@ -22,8 +23,12 @@ impl Writer {
     fn u8(&mut self, v: u8) {
         self.0.push(v);
     }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+    fn u64(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.0.push(v as u8 | 0x80);
+            v >>= 7;
+        }
+        self.0.push(v as u8);
     }
     fn str(&mut self, s: &str) {
         self.u64(s.len() as u64);
@@ -115,7 +120,8 @@ impl Writer {
         self.str(&c.id);
         self.u64(c.position as u64);
         self.str(&c.text);
-        self.str(&c.matching);
+        // The matching form is made again from the text, and the terms are
+        // the keys': neither is written twice.
         self.opt(&c.speaker);
         self.opt(&c.quote);
         self.u64(c.line);
@@ -142,20 +148,22 @@ impl Writer {
         for p in &s.named {
             self.str(p);
         }
-        self.u64(c.terms.len() as u64);
-        for t in &c.terms {
-            self.str(t);
-        }
     }
 }
 
-/// The full claims of an entry, from the block [`Writer`] wrote for them.
-pub(super) fn full_claims(block: &[u8]) -> Option<Vec<NormClaim>> {
+/// The full claims of an entry, from the block [`Writer`] wrote for them
+/// and the terms of their keys.
+pub(super) fn full_claims(block: &[u8], keys: &Claims) -> Option<Vec<NormClaim>> {
     let mut r = Reader::new(block);
     let n = r.len()?;
+    if n != keys.len() {
+        return None;
+    }
     let mut v = Vec::with_capacity(n);
-    for _ in 0..n {
-        v.push(r.claim()?);
+    for i in 0..n {
+        let mut c = r.claim()?;
+        c.terms = keys.terms(i).map(str::to_string).collect();
+        v.push(c);
     }
     (r.pos == block.len()).then_some(v)
 }
@@ -195,8 +203,20 @@ impl<'a> Reader<'a> {
     pub(super) fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
+    /// An integer as [`Writer`] writes them (LEB128).
+    fn int(&mut self) -> Option<u64> {
+        let mut v = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f).checked_shl(shift)?;
+            if b < 0x80 {
+                return Some(v);
+            }
+        }
+        None
+    }
     fn len(&mut self) -> Option<usize> {
-        let n = usize::try_from(self.u64()?).ok()?;
+        let n = usize::try_from(self.int()?).ok()?;
         // A length beyond the remaining bytes is corruption, not an allocation.
         (n <= self.buf.len() - self.pos).then_some(n)
     }
@@ -312,12 +332,12 @@ impl<'a> Reader<'a> {
     }
     fn claim(&mut self) -> Option<NormClaim> {
         let id = self.str()?;
-        let position = usize::try_from(self.u64()?).ok()?;
+        let position = usize::try_from(self.int()?).ok()?;
         let text = self.str()?;
-        let matching = self.str()?;
+        let matching = crate::normalize::text::matching_form(&text);
         let speaker = self.opt()?;
         let quote = self.opt()?;
-        let line = self.u64()?;
+        let line = self.int()?;
         let topic = self.topic()?;
         let n = self.len()?;
         let mut alternatives = Vec::with_capacity(n);
@@ -340,11 +360,6 @@ impl<'a> Reader<'a> {
         for _ in 0..n {
             named.push(self.str()?);
         }
-        let n = self.len()?;
-        let mut terms = Vec::with_capacity(n);
-        for _ in 0..n {
-            terms.push(self.str()?);
-        }
         Some(NormClaim {
             id,
             position,
@@ -365,7 +380,7 @@ impl<'a> Reader<'a> {
                 asserts_conduct,
                 named,
             },
-            terms,
+            terms: Vec::new(),
         })
     }
 }
