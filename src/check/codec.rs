@@ -151,6 +151,14 @@ impl Writer {
     }
 }
 
+/// The block of an entry's full claims, as the cache file holds it.
+pub(super) fn encode_full(claims: &[NormClaim]) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.full(claims);
+    w.0.shrink_to_fit();
+    w.0
+}
+
 /// The full claims of an entry, from the block [`Writer`] wrote for them
 /// and the terms of their keys.
 pub(super) fn full_claims(block: &[u8], keys: &Claims) -> Option<Vec<NormClaim>> {
