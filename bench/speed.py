@@ -10,7 +10,9 @@ usage: bench/speed.py [--sizes 1000,10000,50000,100000] [--runs 5] [--work DIR] 
 
 Archives come from bench/gen_archive.py (seed 7), one per size, kept in
 --work between runs. The new readout is the archive's last US readout,
-dated 2030-01-01 under a new title (as in docs/check.md). The peer runs on
+dated 2030-01-01 under a new title (as in docs/check.md); on the largest
+archive, also the same readout dated after all of it (its history is the
+side's whole archive), cold. The peer runs on
 the 10,000-readout archive only (it needs `pip install rapidfuzz pyyaml
 numpy`; without them its rows are left out). Build first: cargo build --release.
 """
@@ -46,6 +48,16 @@ def side_by_side(cmds, runs):
     return {name: {"wall": statistics.median(walls[name]), "mem": max(mems[name])} for name in cmds}
 
 
+def late(work, n, new):
+    """The new readout dated after every readout of the archive: its history
+    is the side's whole archive (half of it), the most a check holds."""
+    path = os.path.join(work, f"new-late-{n}.yaml")
+    if not os.path.exists(path):
+        text = open(new, encoding="utf-8").read()
+        open(path, "w", encoding="utf-8").write(re.sub(r"(?m)^  date: .*$", "  date: 2400-01-01", text))
+    return path
+
+
 def archive(work, n):
     """The archive of `n` readouts and its new readout, made once."""
     arch = os.path.join(work, f"archive-{n}")
@@ -78,12 +90,16 @@ def check_sizes(work, sizes, runs, with_peer):
         reports = [subprocess.run(c, capture_output=True).stdout for c in (cold, warm, warm)]
         same = len({re.sub(rb'"cached": \d+', b"", r) for r in reports}) == 1
         cmds = {"cold": cold, "warm": warm}
+        if n == max(sizes):
+            cmds["late"] = [BIN, "check", late(work, n, new), "--against", arch, "--no-cache", "--format", "json"]
         if with_peer and n == REFERENCE:
             cmds["peer"] = [sys.executable, os.path.join(ROOT, "bench", "peer.py"), new, arch]
         got = side_by_side(cmds, runs)
         rows.append({"readouts": n, "same_report_cold_and_warm": same, **got})
         line = f"{n:>7} readouts  cold {got['cold']['wall']:6.3f} s {got['cold']['mem']:5.0f} MB" \
                f"   warm {got['warm']['wall']:6.3f} s {got['warm']['mem']:5.0f} MB"
+        if "late" in got:
+            line += f"   dated after all: cold {got['late']['wall']:6.3f} s {got['late']['mem']:5.0f} MB"
         if "peer" in got:
             line += f"   peer {got['peer']['wall']:6.2f} s: cold {got['peer']['wall'] / got['cold']['wall']:.1f}x," \
                     f" warm {got['peer']['wall'] / got['warm']['wall']:.1f}x faster"

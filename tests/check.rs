@@ -515,7 +515,26 @@ fn a_repeat_check_reads_normalized_claims_from_the_cache() {
     let (code, third, _) = check_json(&new, &archive, &["--cache", &cache_arg]);
     assert_eq!(code, 1);
     assert_eq!(third["archive"]["cached"], 0);
-    assert_eq!(without(third), without(second));
+    assert_eq!(without(third), without(second.clone()));
+
+    // One changed byte anywhere, even in the claims the cache decodes only
+    // when a check reports them, makes the whole file stale.
+    let files: Vec<_> = std::fs::read_dir(&cache)
+        .expect("cache dir")
+        .map(|f| f.expect("entry").path())
+        .collect();
+    let len = std::fs::read(&files[0]).expect("cache file").len();
+    for at in [len / 3, len / 2, len - 1] {
+        for f in &files {
+            let mut bytes = std::fs::read(f).expect("cache file");
+            bytes[at] ^= 0x01;
+            std::fs::write(f, bytes).expect("damage");
+        }
+        let (code, again, _) = check_json(&new, &archive, &["--cache", &cache_arg]);
+        assert_eq!(code, 1);
+        assert_eq!(again["archive"]["cached"], 0, "byte {at} changed");
+        assert_eq!(without(again), without(second.clone()));
+    }
 }
 
 #[test]

@@ -10,12 +10,13 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::cache::{Cache, Entry, Hash};
+use super::claims::Claims;
 use crate::Taxonomy;
 use crate::error::Error;
 use crate::load::{self, Limits};
 use crate::model::Readout;
 use crate::normalize::cues::Cues;
-use crate::normalize::{NormClaim, normalize_claims};
+use crate::normalize::normalize_claims;
 
 /// One readout of the archive, as the check sees it.
 #[derive(Debug, Clone)]
@@ -27,8 +28,9 @@ pub struct Archived {
 
 impl Archived {
     /// The claims, normalized; empty when they were not needed.
-    pub fn claims(&self) -> &[NormClaim] {
-        self.entry.claims.as_deref().unwrap_or_default()
+    pub fn claims(&self) -> &Claims {
+        static NONE: std::sync::LazyLock<Claims> = std::sync::LazyLock::new(Claims::empty);
+        self.entry.claims.as_ref().unwrap_or(&NONE)
     }
 }
 
@@ -60,16 +62,17 @@ pub fn find_files(paths: &[String], exclude: Option<&Path>) -> Result<Vec<String
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p).map_err(|e| Error::io(p, &e))?;
-        let mut found = Vec::new();
+        // (path, canonical path) of each file
+        let mut found: Vec<(PathBuf, PathBuf)> = Vec::new();
         if meta.is_dir() {
             let mut dirs_seen = HashSet::new();
             walk(Path::new(p), &mut dirs_seen, &mut found)?;
             found.sort();
         } else {
-            found.push(PathBuf::from(p));
+            let f = PathBuf::from(p);
+            found.push((f.clone(), f.canonicalize().unwrap_or(f)));
         }
-        for f in found {
-            let canonical = f.canonicalize().unwrap_or_else(|_| f.clone());
+        for (f, canonical) in found {
             if Some(&canonical) == exclude.as_ref() || !seen.insert(canonical) {
                 continue;
             }
@@ -79,9 +82,14 @@ pub fn find_files(paths: &[String], exclude: Option<&Path>) -> Result<Vec<String
     Ok(out)
 }
 
-fn walk(dir: &Path, dirs_seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) -> Result<(), Error> {
+fn walk(
+    dir: &Path,
+    dirs_seen: &mut HashSet<PathBuf>,
+    out: &mut Vec<(PathBuf, PathBuf)>,
+) -> Result<(), Error> {
     // Symbolic links may loop back; visit each real directory once.
-    if !dirs_seen.insert(dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf())) {
+    let real = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    if !dirs_seen.insert(real.clone()) {
         return Ok(());
     }
     let shown = dir.to_string_lossy();
@@ -89,13 +97,25 @@ fn walk(dir: &Path, dirs_seen: &mut HashSet<PathBuf>, out: &mut Vec<PathBuf>) ->
     for entry in entries {
         let entry = entry.map_err(|e| Error::io(&shown, &e))?;
         let path = entry.path();
+        // The directory listing tells a plain file from the rest without a
+        // system call a file; only a link (or an unknown type) is looked up.
+        let plain_file = entry.file_type().is_ok_and(|t| t.is_file());
+        if plain_file {
+            if is_readout_name(&path) {
+                // Not a link, in a directory already resolved: its real path
+                // is that directory's, joined with its name.
+                out.push((path, real.join(entry.file_name())));
+            }
+            continue;
+        }
         let Ok(meta) = std::fs::metadata(&path) else {
             continue;
         };
         if meta.is_dir() {
             walk(&path, dirs_seen, out)?;
         } else if is_readout_name(&path) {
-            out.push(path);
+            let canonical = path.canonicalize().unwrap_or_else(|_| path.clone());
+            out.push((path, canonical));
         }
     }
     Ok(())
@@ -196,7 +216,7 @@ pub fn entry_of(readout: &Readout, opts: &ScanOptions) -> Entry {
         .clone()
         .or(readout.source.published.clone());
     let claims = (opts.needs_claims)(&side, date.as_deref())
-        .then(|| normalize_claims(readout, opts.taxonomy).1);
+        .then(|| Claims::of(&side, normalize_claims(readout, opts.taxonomy).1));
     Entry {
         counterpart: counterpart(readout, &side),
         side,
@@ -260,6 +280,23 @@ mod tests {
             .collect();
         assert_eq!(names, ["/a/b/z.yaml", "/a/y.YML"]);
         assert!(find_files(&[format!("{root}/missing")], None).is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_reached_twice_through_links_is_found_once() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real");
+        std::fs::create_dir_all(&real).expect("mkdir");
+        std::fs::write(real.join("a.yaml"), "x").expect("write");
+        std::os::unix::fs::symlink(&real, dir.path().join("linked-dir")).expect("link");
+        std::os::unix::fs::symlink(real.join("a.yaml"), dir.path().join("b.yaml")).expect("link");
+        let root = dir.path().to_string_lossy().into_owned();
+        let files = find_files(std::slice::from_ref(&root), None).expect("walk");
+        assert_eq!(files.len(), 1, "{files:?}");
+        let linked = dir.path().join("linked-dir").to_string_lossy().into_owned();
+        let excluded = find_files(&[linked], Some(&real.join("a.yaml"))).expect("walk");
+        assert!(excluded.is_empty(), "{excluded:?}");
     }
 
     #[test]

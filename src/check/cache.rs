@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
+use super::claims::Claims;
 use super::codec::{Reader, Writer};
 use crate::Taxonomy;
 use crate::error::Error;
 use crate::load::Limits;
-use crate::normalize::NormClaim;
 use crate::normalize::fasthash::FxHashMap;
 
 /// A blake3 hash: of a file's content, or of what normalization depends on.
@@ -29,11 +29,11 @@ pub struct Entry {
     /// The other party, from the participants (canonical).
     pub counterpart: Option<String>,
     /// Normalized claims; None when the check did not need them (other sides).
-    pub claims: Option<Vec<NormClaim>>,
+    pub claims: Option<Claims>,
 }
 
 /// Bumped whenever the binary layout or what an entry holds changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &[u8] = b"readout check cache\n";
 
 /// The entries of one archive, loaded from and saved to one file.
@@ -69,7 +69,7 @@ impl Cache {
         let path = dir.join(format!("check-{}.bin", &hex[..16]));
         let entries = std::fs::read(&path)
             .ok()
-            .and_then(|bytes| decode_file(&bytes, &fingerprint))
+            .and_then(|bytes| decode_file(Arc::new(bytes), &fingerprint))
             .unwrap_or_default();
         Cache {
             path: Some(path),
@@ -177,40 +177,57 @@ fn encode_file(entries: &FxHashMap<Hash, Arc<Entry>>, fingerprint: &Hash) -> Vec
             w.0
         })
         .collect();
-    let mut out = Vec::with_capacity(bodies.iter().map(|b| b.len() + 36).sum::<usize>() + 64);
+    let mut body = Vec::with_capacity(bodies.iter().map(|b| b.len() + 40).sum::<usize>() + 8);
+    body.extend_from_slice(&(keys.len() as u64).to_le_bytes());
+    for (k, b) in keys.into_iter().zip(bodies) {
+        body.extend_from_slice(k);
+        body.extend_from_slice(&(b.len() as u64).to_le_bytes());
+        body.extend_from_slice(&b);
+    }
+    let mut out = Vec::with_capacity(body.len() + HEADER);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(fingerprint);
-    out.extend_from_slice(&(keys.len() as u64).to_le_bytes());
-    for (k, body) in keys.into_iter().zip(bodies) {
-        out.extend_from_slice(k);
-        out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-        out.extend_from_slice(&body);
-    }
+    out.extend_from_slice(blake3::hash(&body).as_bytes());
+    out.extend_from_slice(&body);
     out
 }
 
-fn decode_file(bytes: &[u8], fingerprint: &Hash) -> Option<FxHashMap<Hash, Arc<Entry>>> {
-    let mut r = Reader::new(bytes);
+/// Magic, format, fingerprint and the checksum of the rest.
+const HEADER: usize = MAGIC.len() + 4 + 32 + 32;
+
+/// The entries of a cache file; None when it is not one this build wrote
+/// for this fingerprint, or any byte of it changed. Full claims are decoded
+/// later, from the file's bytes (see [`Claims::full`]): the checksum makes
+/// sure they are the bytes written, as the keys decoded now could not.
+fn decode_file(bytes: Arc<Vec<u8>>, fingerprint: &Hash) -> Option<FxHashMap<Hash, Arc<Entry>>> {
+    let mut r = Reader::new(&bytes);
     if r.take(MAGIC.len())? != MAGIC || r.u32()? != FORMAT || r.take(32)? != fingerprint {
         return None;
     }
+    let checksum = r.take(32)?;
+    if blake3::hash(&bytes[HEADER..]).as_bytes() != checksum {
+        return None;
+    }
     let n = r.u64()?;
-    let mut parts: Vec<(Hash, &[u8])> = Vec::new();
+    let mut parts: Vec<(Hash, std::ops::Range<usize>)> = Vec::new();
     for _ in 0..n {
         let key: Hash = r.take(32)?.try_into().ok()?;
         let len = usize::try_from(r.u64()?).ok()?;
-        parts.push((key, r.take(len)?));
+        let start = r.pos;
+        r.take(len)?;
+        parts.push((key, start..start + len));
     }
     if r.pos != bytes.len() {
         return None;
     }
     let decoded: Option<Vec<(Hash, Arc<Entry>)>> = parts
         .into_par_iter()
-        .map(|(k, body)| {
-            let mut r = Reader::new(body);
-            let e = r.entry()?;
-            (r.pos == body.len()).then(|| (k, Arc::new(e)))
+        .map(|(k, range)| {
+            let end = range.end;
+            let mut r = Reader::within(&bytes, range)?;
+            let e = r.entry(&bytes)?;
+            (r.pos == end).then(|| (k, Arc::new(e)))
         })
         .collect();
     Some(decoded?.into_iter().collect())
@@ -237,14 +254,17 @@ mod tests {
             date: Some("2024-05-31".into()),
             title: Some("Talks".into()),
             counterpart: Some("China".into()),
-            claims: Some(normalize(&r, &Taxonomy::built_in()).claims),
+            claims: Some(Claims::of(
+                "United States",
+                normalize(&r, &Taxonomy::built_in()).claims,
+            )),
         }
     }
 
     #[test]
     fn the_test_entry_covers_every_field() {
         use crate::normalize::TopicSource::*;
-        let claims = entry().claims.expect("claims");
+        let claims = entry().claims.expect("claims").full().to_vec();
         let sources: Vec<_> = claims
             .iter()
             .filter_map(|c| c.topic.as_ref().map(|t| t.source))
@@ -278,17 +298,42 @@ mod tests {
         entries.insert([1; 32], Arc::new(entry()));
         let fp = [7; 32];
         let bytes = encode_file(&entries, &fp);
-        assert!(decode_file(&bytes, &fp).is_some());
+        assert!(decode_file(Arc::new(bytes.clone()), &fp).is_some());
         for cut in [10, bytes.len() / 2, bytes.len() - 1] {
             assert!(
-                decode_file(&bytes[..cut], &fp).is_none(),
+                decode_file(Arc::new(bytes[..cut].to_vec()), &fp).is_none(),
                 "truncated at {cut}"
             );
         }
-        let mut flipped = bytes.clone();
-        let at = bytes.len() - 40;
-        flipped[at] ^= 0xff;
-        // A flipped byte either fails to decode or decodes to something; it never panics.
-        let _ = decode_file(&flipped, &fp);
+        // Any changed byte, in the keys or in the full claims decoded only
+        // later, makes the whole file stale.
+        for at in [HEADER - 1, HEADER + 50, bytes.len() / 2, bytes.len() - 40] {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0xff;
+            assert!(
+                decode_file(Arc::new(flipped), &fp).is_none(),
+                "byte {at} changed"
+            );
+        }
+    }
+
+    #[test]
+    fn full_claims_stay_encoded_until_asked_for_and_are_copied_as_they_are() {
+        let mut entries = FxHashMap::default();
+        entries.insert([1; 32], Arc::new(entry()));
+        let fp = [7; 32];
+        let bytes = encode_file(&entries, &fp);
+        let decoded = decode_file(Arc::new(bytes.clone()), &fp).expect("decodes");
+        let claims = decoded[&[1; 32]].claims.as_ref().expect("claims");
+        assert!(claims.parts().0.is_none(), "not decoded yet");
+        // Written again without being decoded: the same file.
+        assert_eq!(encode_file(&decoded, &fp), bytes);
+        let want = entry().claims.expect("claims");
+        assert_eq!(claims.full(), want.full());
+        for i in 0..want.len() {
+            assert_eq!(claims.topic(i), want.topic(i));
+            assert!(claims.terms(i).eq(want.terms(i)));
+            assert_eq!(claims.stance(i), want.stance(i));
+        }
     }
 }

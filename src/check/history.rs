@@ -4,6 +4,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use super::archive::{Archived, day};
+use super::claims::{Claims, VoiceKey};
 use super::escalation::{Stand, movement};
 use super::report::{DroppedTopic, EarlierClaim, NewClaim, NewTopic, StanceShift};
 use crate::Taxonomy;
@@ -67,6 +68,16 @@ fn topics_of(claims: &[NormClaim]) -> Vec<(&str, &str)> {
         .collect()
 }
 
+/// The topic ids an earlier readout raises, in order of first mention.
+fn topic_ids(claims: &Claims) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    claims
+        .topics()
+        .flatten()
+        .filter(|t| seen.insert(*t))
+        .collect()
+}
+
 /// Topics of the new readout that no prior readout raised. With no history
 /// at all nothing is new: there is nothing to be new against.
 pub fn new_topics(new: &NormReadout, history: &[&Archived]) -> Vec<NewTopic> {
@@ -75,11 +86,7 @@ pub fn new_topics(new: &NormReadout, history: &[&Archived]) -> Vec<NewTopic> {
     }
     let before: HashSet<&str> = history
         .iter()
-        .flat_map(|a| {
-            a.claims()
-                .iter()
-                .filter_map(|c| c.topic.as_ref().map(|t| t.id.as_str()))
-        })
+        .flat_map(|a| a.claims().topics().flatten())
         .collect();
     topics_of(&new.claims)
         .into_iter()
@@ -120,7 +127,7 @@ pub fn dropped_topics(
     // topic → (readouts raising it, latest readout raising it)
     let mut count: BTreeMap<&str, (usize, &Archived)> = BTreeMap::new();
     for a in window {
-        for (id, _) in topics_of(a.claims()) {
+        for id in topic_ids(a.claims()) {
             let e = count.entry(id).or_insert((0, a));
             e.0 += 1;
             e.1 = a; // oldest first, so the last one seen is the latest
@@ -130,7 +137,8 @@ pub fn dropped_topics(
         .into_iter()
         .filter(|(id, (n, _))| !raised_now.contains(id) && 2 * n >= window.len())
         .filter_map(|(id, (n, a))| {
-            let c = claims_on(a.claims(), id).next()?;
+            let first = a.claims().topics().position(|t| t == Some(id))?;
+            let c = &a.claims().full()[first];
             Some(DroppedTopic {
                 topic: id.to_string(),
                 label: c
@@ -158,27 +166,40 @@ pub fn dropped_topics(
     out
 }
 
-/// The stance a readout of `side` takes on `topic`: the majority polarity
-/// of its own (or joint) claims that take one, critical on a tie (as stance
-/// detection weighs a single claim), represented by the first such claim.
-fn stance_on<'a>(claims: &'a [NormClaim], topic: &'a str, side: &str) -> Option<&'a NormClaim> {
-    let own: Vec<&NormClaim> = claims_on(claims, topic)
-        .filter(|c| match &c.stance.voice {
-            Voice::Party(p) => p == side,
-            Voice::Joint => true,
-        })
-        .filter(|c| c.stance.polarity != Polarity::Neutral)
-        .collect();
-    let critical = own
-        .iter()
-        .filter(|c| c.stance.polarity == Polarity::Critical)
-        .count();
+/// The stance a readout takes on a topic, from the polarities of its own (or
+/// joint) claims on it, in order: the majority polarity of those that take
+/// one, critical on a tie (as stance detection weighs a single claim),
+/// represented by the first such claim (its number is returned).
+fn representative(own: impl Iterator<Item = (usize, Polarity)>) -> Option<usize> {
+    let own: Vec<(usize, Polarity)> = own.filter(|(_, p)| *p != Polarity::Neutral).collect();
+    let critical = own.iter().filter(|(_, p)| *p == Polarity::Critical).count();
     let polarity = if 2 * critical >= own.len() {
         Polarity::Critical
     } else {
         Polarity::Positive
     };
-    own.into_iter().find(|c| c.stance.polarity == polarity)
+    own.into_iter()
+        .find(|(_, p)| *p == polarity)
+        .map(|(i, _)| i)
+}
+
+/// The new readout's stance on `topic` (see [`representative`]).
+fn stance_on<'a>(claims: &'a [NormClaim], topic: &'a str, side: &str) -> Option<&'a NormClaim> {
+    let own = claims.iter().enumerate().filter(|(_, c)| {
+        c.topic.as_ref().is_some_and(|t| t.id == topic)
+            && match &c.stance.voice {
+                Voice::Party(p) => p == side,
+                Voice::Joint => true,
+            }
+    });
+    representative(own.map(|(i, c)| (i, c.stance.polarity))).map(|i| &claims[i])
+}
+
+/// An earlier readout's stance on `topic`, from the keys of its claims alone.
+fn earlier_stance_on(claims: &Claims, topic: &str) -> Option<usize> {
+    let own = (0..claims.len())
+        .filter(|&i| claims.topic(i) == Some(topic) && claims.stance(i).voice != VoiceKey::Other);
+    representative(own.map(|i| (i, claims.stance(i).polarity)))
 }
 
 /// What a stance moved from and to, if it moved: polarity changed (positive →
@@ -207,8 +228,9 @@ pub fn stance_shifts(new: &NormReadout, history: &[&Archived]) -> Vec<StanceShif
         let earlier = history
             .iter()
             .rev()
-            .find_map(|a| stance_on(a.claims(), id, &a.entry.side).map(|c| (a, c)));
+            .find_map(|a| earlier_stance_on(a.claims(), id).map(|i| (a, i)));
         let Some((a, before)) = earlier else { continue };
+        let before = &a.claims().full()[before];
         let stand = |claims, side, representative| Stand {
             claims,
             side,
@@ -216,7 +238,7 @@ pub fn stance_shifts(new: &NormReadout, history: &[&Archived]) -> Vec<StanceShif
         };
         let moved = movement(
             id,
-            stand(a.claims(), &a.entry.side, before),
+            stand(a.claims().full(), &a.entry.side, before),
             stand(&new.claims, &new.side, after),
         );
         // A change of stance shows its representative claims; a change of
@@ -265,12 +287,12 @@ mod tests {
         Archived {
             file: file.into(),
             entry: Arc::new(Entry {
-                side: n.side,
+                side: n.side.clone(),
                 issuer: None,
                 date: Some(date.into()),
                 title: None,
                 counterpart: None,
-                claims: Some(n.claims),
+                claims: Some(Claims::of(&n.side, n.claims)),
             }),
         }
     }

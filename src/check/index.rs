@@ -3,12 +3,15 @@
 //! like a new one costs the length of its postings, not the archive's size.
 
 use super::archive::Archived;
+use super::claims::StanceKey;
 use crate::normalize::NormClaim;
 use crate::normalize::fasthash::FxHashMap;
 
-/// Earlier claims, oldest first, indexed by (topic, term).
+/// Earlier claims, oldest first, indexed by (topic, term), from their keys:
+/// full claims are decoded only for the candidates that get reported.
 pub struct ClaimIndex<'a> {
-    claims: Vec<(&'a Archived, &'a NormClaim)>,
+    /// Each claim's readout, number in it, and count of terms.
+    claims: Vec<(&'a Archived, u32, u32)>,
     /// Topic id ("" for claims no topic recognised) → term → claim numbers.
     postings: FxHashMap<&'a str, FxHashMap<&'a str, Vec<u32>>>,
 }
@@ -28,15 +31,18 @@ fn topic_key(c: &NormClaim) -> &str {
 impl<'a> ClaimIndex<'a> {
     /// Indexes the claims of `history` (oldest first).
     pub fn build(history: &[&'a Archived]) -> ClaimIndex<'a> {
-        let claims: Vec<(&Archived, &NormClaim)> = history
-            .iter()
-            .flat_map(|a| a.claims().iter().map(move |c| (*a, c)))
-            .collect();
+        let mut claims = Vec::new();
         let mut postings: FxHashMap<&str, FxHashMap<&str, Vec<u32>>> = FxHashMap::default();
-        for (i, (_, c)) in claims.iter().enumerate() {
-            let block = postings.entry(topic_key(c)).or_default();
-            for t in &c.terms {
-                block.entry(t.as_str()).or_default().push(i as u32);
+        for a in history {
+            let keys = a.claims();
+            for k in 0..keys.len() {
+                let i = claims.len() as u32;
+                let block = postings.entry(keys.topic(k).unwrap_or("")).or_default();
+                let terms = keys.terms(k);
+                claims.push((*a, k as u32, terms.len() as u32));
+                for t in terms {
+                    block.entry(t).or_default().push(i);
+                }
             }
         }
         ClaimIndex { claims, postings }
@@ -52,7 +58,14 @@ impl<'a> ClaimIndex<'a> {
 
     /// The earlier claim numbered `i`, with the readout it belongs to.
     pub fn get(&self, i: usize) -> (&'a Archived, &'a NormClaim) {
-        self.claims[i]
+        let (a, k, _) = self.claims[i];
+        (a, &a.claims().full()[k as usize])
+    }
+
+    /// The stance key of the earlier claim numbered `i`.
+    pub fn stance(&self, i: usize) -> StanceKey {
+        let (a, k, _) = self.claims[i];
+        a.claims().stance(k as usize)
     }
 
     /// Earlier claims on the same topic sharing at least one term with
@@ -72,7 +85,7 @@ impl<'a> ClaimIndex<'a> {
         let mut out: Vec<Candidate> = shared
             .into_iter()
             .map(|(i, n)| {
-                let theirs = self.claims[i as usize].1.terms.len();
+                let theirs = self.claims[i as usize].2 as usize;
                 Candidate {
                     claim: i as usize,
                     similarity: 2.0 * f64::from(n) / (mine + theirs) as f64,
@@ -94,6 +107,7 @@ mod tests {
     use crate::Taxonomy;
     use crate::align::similarity;
     use crate::check::cache::Entry;
+    use crate::check::claims::Claims;
     use crate::load::{Limits, load_str};
     use crate::normalize::normalize;
     use std::sync::Arc;
@@ -110,12 +124,12 @@ mod tests {
         Archived {
             file: "t".into(),
             entry: Arc::new(Entry {
-                side: n.side,
+                side: n.side.clone(),
                 issuer: None,
                 date: None,
                 title: None,
                 counterpart: None,
-                claims: Some(n.claims),
+                claims: Some(Claims::of(&n.side, n.claims)),
             }),
         }
     }
@@ -133,10 +147,11 @@ mod tests {
             "Lunch was late.",
         ]);
         let index = ClaimIndex::build(&[&old]);
-        for c in new.claims() {
+        for c in new.claims().full() {
             let found = index.similar(c);
             let expected: Vec<(usize, f64)> = old
                 .claims()
+                .full()
                 .iter()
                 .enumerate()
                 .filter(|(_, o)| o.topic.as_ref().map(|t| &t.id) == c.topic.as_ref().map(|t| &t.id))
@@ -152,7 +167,7 @@ mod tests {
                 assert!((s - cand.similarity).abs() < 1e-12);
             }
         }
-        let best = index.similar(&new.claims()[0]);
+        let best = index.similar(&new.claims().full()[0]);
         assert!(best[0].similarity >= best[best.len() - 1].similarity);
     }
 }

@@ -3,10 +3,12 @@
 
 use rayon::prelude::*;
 
+use super::claims::{StanceKey, VoiceKey};
 use super::index::ClaimIndex;
 use super::report::{Closest, DiffChunk, EarlierClaim, NewClaim, SelfContradiction};
 use crate::classify::{Points, Relation, TopicFrame, relate};
 use crate::model::{Participant, Readout, Source};
+use crate::normalize::cues::Polarity;
 use crate::normalize::{NormClaim, NormReadout};
 use crate::render::diff::{Chunk, words};
 
@@ -70,6 +72,12 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
     let now = (!same.is_empty()).then(|| new_alone(new, i));
     let contradiction = same.into_iter().find_map(|k| {
         let now = now.as_ref()?;
+        // Every rule of contradiction needs a critical claim on one side of
+        // the pair (see `classify::rule::conflict`): without one, the earlier
+        // claim need not be decoded from the cache, nor compared.
+        if !could_contradict(index.stance(k), StanceKey::of(claim, &new.side)) {
+            return None;
+        }
         let (a, c) = index.get(k);
         let earlier = alone(&a.entry.side, c);
         let points = Points::of(&earlier, now);
@@ -82,6 +90,29 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
         })
     });
     (closest, contradiction)
+}
+
+/// Whether an earlier claim of the side can contradict a new one at all, by
+/// the rules of `classify::rule::conflict` between two claims of one side:
+/// every rule needs a critical claim; against a critical claim, a neutral
+/// one only by denying; two critical ones only by a denial or by blaming
+/// each other, which takes two different parties as voices.
+fn could_contradict(earlier: StanceKey, new: StanceKey) -> bool {
+    use Polarity::{Critical, Neutral, Positive};
+    match (earlier.polarity, new.polarity) {
+        (Critical, Critical) => {
+            let parties = |v: VoiceKey| v != VoiceKey::Joint;
+            earlier.denial
+                || new.denial
+                || (parties(earlier.voice)
+                    && parties(new.voice)
+                    && !(earlier.voice == VoiceKey::Own && new.voice == VoiceKey::Own))
+        }
+        (Critical, Positive) | (Positive, Critical) => true,
+        (Critical, Neutral) => new.denial,
+        (Neutral, Critical) => earlier.denial,
+        _ => false,
+    }
 }
 
 /// A one-claim readout of `side`, as the compare engine takes its input.
@@ -206,5 +237,60 @@ mod tests {
             }
         }
         assert!(compared > 100, "{compared}");
+    }
+
+    /// `could_contradict` never rules out a pair the compare engine finds
+    /// contradictory: every pair of one side's corpus claims on the same
+    /// proposition, taken as `one` takes them.
+    #[test]
+    fn what_could_not_contradict_does_not() {
+        let taxonomy = Taxonomy::built_in();
+        let mut files: Vec<_> = std::fs::read_dir("readouts")
+            .expect("corpus")
+            .flatten()
+            .map(|d| d.path())
+            .collect();
+        files.sort();
+        let (mut contradictions, mut ruled_out) = (0, 0);
+        for side in ["us.yaml", "cn.yaml"] {
+            let readouts: Vec<NormReadout> = files
+                .iter()
+                .map(|d| d.join(side))
+                .filter(|f| f.exists())
+                .map(|f| {
+                    let r = load_path(&f.to_string_lossy(), &Limits::default()).expect("loads");
+                    normalize(&r, &taxonomy)
+                })
+                .collect();
+            for new in &readouts {
+                for i in 0..new.claims.len() {
+                    let now = new_alone(new, i);
+                    for before in &readouts {
+                        for c in &before.claims {
+                            if crate::align::similarity(c, &new.claims[i]) < SAME_PROPOSITION {
+                                continue;
+                            }
+                            let earlier = alone(&before.side, c);
+                            let points = Points::of(&earlier, &now);
+                            let pair =
+                                relate(&earlier, 0, &now, 0, &TopicFrame::default(), &points);
+                            let possible = could_contradict(
+                                StanceKey::of(c, &before.side),
+                                StanceKey::of(&new.claims[i], &new.side),
+                            );
+                            if pair.relation == Relation::Contradiction {
+                                assert!(possible, "{} ~ {}", c.text, new.claims[i].text);
+                                contradictions += 1;
+                            }
+                            ruled_out += usize::from(!possible);
+                        }
+                    }
+                }
+            }
+        }
+        assert!(
+            contradictions > 0 && ruled_out > 0,
+            "{contradictions} {ruled_out}"
+        );
     }
 }

@@ -5,6 +5,7 @@
 
 pub mod archive;
 pub mod cache;
+pub mod claims;
 mod codec;
 pub mod escalation;
 pub mod history;
