@@ -3,8 +3,8 @@
 
 use super::Intensity;
 use super::scale::Scale;
-use crate::normalize::cues::{Cues, Polarity, negate};
-use crate::normalize::stance::{NEGATION_WINDOW, OBJECT_WINDOW, PROHIBITION_WINDOW};
+use crate::normalize::cues::{Cues, Polarity};
+use crate::normalize::stance::cue_polarity;
 use crate::normalize::text::{Token, tokens};
 
 /// How far before a cue an intensifier stands ("firmly and resolutely opposes").
@@ -100,35 +100,10 @@ fn stance_cues(toks: &[Token], polarity: Polarity) -> Vec<(u8, usize, usize)> {
         else {
             continue;
         };
-        let end = m.start + m.len;
-        let mut p = kind.polarity;
-        // "called for China to stop": advocacy of a party is a demand on it.
-        if kind.party_sensitive {
-            let names_party = parties
-                .iter()
-                .any(|q| q.start >= end && q.start < end + OBJECT_WINDOW);
-            p = if names_party {
-                Polarity::Critical
-            } else {
-                Polarity::Positive
-            };
-        }
-        if let Some(&n) = negators
-            .iter()
-            .find(|&&n| n < m.start && m.start - n <= NEGATION_WINDOW)
-        {
-            let prohibition = kind.polarity == Polarity::Critical
-                && (n.saturating_sub(PROHIBITION_WINDOW)..=n).any(|i| {
-                    toks.get(i)
-                        .is_some_and(|t| cues.prohibiting.contains(&t.norm))
-                });
-            if !prohibition {
-                p = negate(kind.polarity);
-                // "did not condemn": a negated criticism sets no level.
-                if p == Polarity::Neutral {
-                    continue;
-                }
-            }
+        let (p, negated) = cue_polarity(kind, m.start, m.len, toks, &parties, &negators);
+        // "did not condemn": a negated criticism sets no level.
+        if negated && p == Polarity::Neutral {
+            continue;
         }
         if p == polarity {
             out.push((base, m.start, m.len));

@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use super::cues::{Cues, FOCUS, Polarity, negate, override_polarity};
+use super::cues::{Cues, FOCUS, Kind, Polarity, negate, override_polarity};
+use super::phrases::Match;
 use super::text::Token;
 
 /// Whose position a claim states.
@@ -66,6 +67,51 @@ pub(crate) const PROHIBITION_WINDOW: usize = 2;
 
 /// How far into a claim the speech verb of its subject may be.
 const SUBJECT_WINDOW: usize = 12;
+
+/// The polarity a stance cue at `start..start + len` takes in its sentence.
+/// Advocacy (`party_sensitive`) naming a party right after it is a demand on
+/// that party ("called for China to stop"). A negator just before the cue
+/// turns it over: a positive cue negated is critical whatever its object
+/// ("does not support Taiwan independence" opposes it), except that a modal
+/// before the negator makes a negated criticism a prohibition ("must not
+/// interfere", "will never accept"), which criticises as much as the cue does.
+/// Also says whether a negator turned it over.
+pub(crate) fn cue_polarity<T>(
+    kind: &Kind,
+    start: usize,
+    len: usize,
+    toks: &[Token],
+    parties: &[Match<'_, T>],
+    negators: &[usize],
+) -> (Polarity, bool) {
+    let mut polarity = kind.polarity;
+    let mut negated = false;
+    if kind.party_sensitive {
+        let end = start + len;
+        let names_party = parties
+            .iter()
+            .any(|p| p.start >= end && p.start < end + OBJECT_WINDOW);
+        polarity = if names_party {
+            Polarity::Critical
+        } else {
+            Polarity::Positive
+        };
+    }
+    if let Some(&n) = negators
+        .iter()
+        .find(|&&n| n < start && start - n <= NEGATION_WINDOW)
+    {
+        let prohibiting = &Cues::get().prohibiting;
+        let prohibition = kind.polarity == Polarity::Critical
+            && (n.saturating_sub(PROHIBITION_WINDOW)..=n)
+                .any(|i| toks.get(i).is_some_and(|t| prohibiting.contains(&t.norm)));
+        if !prohibition {
+            polarity = negate(kind.polarity);
+            negated = true;
+        }
+    }
+    (polarity, negated)
+}
 
 /// Detects the stance of a claim from its tokens.
 /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
@@ -148,35 +194,7 @@ pub fn detect(
             value = shared;
         }
         let kind = &cues.kinds[value];
-        let mut polarity = kind.polarity;
-        if kind.party_sensitive {
-            let names_party = party_matches
-                .iter()
-                .any(|p| p.start >= m.start + m.len && p.start < m.start + m.len + OBJECT_WINDOW);
-            polarity = if names_party {
-                Polarity::Critical
-            } else {
-                Polarity::Positive
-            };
-        }
-        if let Some(&n) = negator_at
-            .iter()
-            .find(|&&n| n < m.start && m.start - n <= NEGATION_WINDOW)
-        {
-            // "must not interfere", "will never accept", "cannot accept":
-            // a modal before the negator makes it a prohibition, which
-            // criticises as much as the cue does.
-            // A positive cue negated is critical whatever its object ("does
-            // not support Taiwan independence" opposes it).
-            let prohibition = kind.polarity == Polarity::Critical
-                && (n.saturating_sub(PROHIBITION_WINDOW)..=n).any(|i| {
-                    toks.get(i)
-                        .is_some_and(|t| cues.prohibiting.contains(&t.norm))
-                });
-            if !prohibition {
-                polarity = negate(kind.polarity);
-            }
-        }
+        let (polarity, _) = cue_polarity(kind, m.start, m.len, toks, &party_matches, &negator_at);
         // After "but" comes the sentence's point: its cues weigh more and decide.
         let focused = turn.is_some_and(|t| m.start >= t);
         let w = if kind.framing { 0.5 } else { m.len as f64 };
