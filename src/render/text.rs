@@ -89,15 +89,7 @@ pub fn render<W: Write>(report: &Report, style: Style, out: &mut W) -> io::Resul
                     report.claim(Side::Right, &p.right),
                 )
             {
-                write!(out, "      {} ", style.dim("diff:"))?;
-                for chunk in words(&a.text, &b.text) {
-                    match chunk {
-                        Chunk::Same(s) => write!(out, "{}", visible(&s))?,
-                        Chunk::Left(s) => write!(out, "{}", style.removed(&visible(&s)))?,
-                        Chunk::Right(s) => write!(out, "{}", style.added(&visible(&s)))?,
-                    }
-                }
-                writeln!(out)?;
+                diff_line(&a.text, &b.text, style, out)?;
             }
         }
     }
@@ -173,4 +165,18 @@ pub fn summary_line(report: &Report, style: Style) -> String {
         plural(report.topics.len(), "topic"),
         parts.join(", ")
     )
+}
+
+/// The word diff of two close claims, on its own indented line: removed
+/// and added words marked, colored in a terminal.
+pub(crate) fn diff_line<W: Write>(a: &str, b: &str, style: Style, out: &mut W) -> io::Result<()> {
+    write!(out, "      {} ", style.dim("diff:"))?;
+    for chunk in words(a, b) {
+        match chunk {
+            Chunk::Same(s) => write!(out, "{}", visible(&s))?,
+            Chunk::Left(s) => write!(out, "{}", style.removed(&visible(&s)))?,
+            Chunk::Right(s) => write!(out, "{}", style.added(&visible(&s)))?,
+        }
+    }
+    writeln!(out)
 }

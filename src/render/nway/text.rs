@@ -10,9 +10,9 @@ use super::{
 use crate::agenda::AgendaReport;
 use crate::nway::NwayReport;
 use crate::render::agenda::{NOT_MENTIONED_ANY, summary_as};
-use crate::render::diff::{Chunk, words};
+
 use crate::render::escape::visible;
-use crate::render::text::DIFF_MIN_SIMILARITY;
+use crate::render::text::{DIFF_MIN_SIMILARITY, diff_line};
 use crate::render::{Style, plural, side_name};
 
 /// Longer topic labels are cut in the matrix (the sections give them whole).
@@ -103,15 +103,7 @@ pub fn render<W: Write>(report: &NwayReport, style: Style, out: &mut W) -> io::R
                         report.claim(p.accounts[1], &c.right),
                     )
                 {
-                    write!(out, "      {} ", style.dim("diff:"))?;
-                    for chunk in words(&a.text, &b.text) {
-                        match chunk {
-                            Chunk::Same(s) => write!(out, "{}", visible(&s))?,
-                            Chunk::Left(s) => write!(out, "{}", style.removed(&visible(&s)))?,
-                            Chunk::Right(s) => write!(out, "{}", style.added(&visible(&s)))?,
-                        }
-                    }
-                    writeln!(out)?;
+                    diff_line(&a.text, &b.text, style, out)?;
                 }
             }
         }
