@@ -133,6 +133,13 @@ fn account<W: Write>(which: &str, s: &SideSummary, out: &mut W) -> io::Result<()
         "<section class=\"account\">\n<h2><span class=\"muted\">{which}:</span> {}</h2>\n<dl>",
         h(&s.side)
     )?;
+    source_fields(s, out)?;
+    writeln!(out, "<dt>Claims</dt><dd>{}</dd>", s.claims)?;
+    writeln!(out, "</dl>\n</section>")
+}
+
+/// An account card's issuer, date and source address, "not given" when absent.
+pub(crate) fn source_fields<W: Write>(s: &SideSummary, out: &mut W) -> io::Result<()> {
     let absent = "<span class=\"absent\">not given</span>";
     let field = |v: &Option<String>| v.as_deref().map_or(absent.to_string(), h);
     writeln!(out, "<dt>Issuer</dt><dd>{}</dd>", field(&s.issuer))?;
@@ -142,9 +149,7 @@ fn account<W: Write>(which: &str, s: &SideSummary, out: &mut W) -> io::Result<()
     let url = s.url.as_deref().map_or(absent.to_string(), |u| {
         format!("<span class=\"url\">{}</span>", h(u))
     });
-    writeln!(out, "<dt>Source</dt><dd>{url}</dd>")?;
-    writeln!(out, "<dt>Claims</dt><dd>{}</dd>", s.claims)?;
-    writeln!(out, "</dl>\n</section>")
+    writeln!(out, "<dt>Source</dt><dd>{url}</dd>")
 }
 
 /// The meeting's title, place or date as the accounts give it: one value

@@ -11,7 +11,7 @@ use crate::classify::{Rule, Verdict};
 use crate::nway::{NwayReport, NwayTopic};
 use crate::render::agenda::NOT_MENTIONED_ANY;
 use crate::render::escape::html as h;
-use crate::render::html::{badge, mark, verdict_meaning};
+use crate::render::html::{badge, mark, source_fields, verdict_meaning};
 use crate::render::{Made, plural, relation_name, side_name};
 use crate::report::SideSummary;
 
@@ -105,16 +105,7 @@ fn account<W: Write>(a: usize, s: &SideSummary, out: &mut W) -> io::Result<()> {
         letter(a),
         h(&s.side)
     )?;
-    let absent = "<span class=\"absent\">not given</span>";
-    let field = |v: &Option<String>| v.as_deref().map_or(absent.to_string(), h);
-    writeln!(out, "<dt>Issuer</dt><dd>{}</dd>", field(&s.issuer))?;
-    writeln!(out, "<dt>Date</dt><dd>{}</dd>", field(&s.date))?;
-    // Text to read and copy, never a link: the page fetches nothing, and an
-    // address from a readout is not trusted.
-    let url = s.url.as_deref().map_or(absent.to_string(), |u| {
-        format!("<span class=\"url\">{}</span>", h(u))
-    });
-    writeln!(out, "<dt>Source</dt><dd>{url}</dd>")?;
+    source_fields(s, out)?;
     writeln!(
         out,
         "<dt>File</dt><dd><span class=\"id\">{}</span></dd>",
