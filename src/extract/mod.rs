@@ -263,7 +263,7 @@ fn repeats(n: &NormReadout) -> Vec<Option<String>> {
         .map(|c| {
             let words: Vec<String> = crate::normalize::text::tokens(&c.text)
                 .into_iter()
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_string())
                 .collect();
             let key = words.join(" ");
             match first.get(&key) {

@@ -49,7 +49,7 @@ pub fn measure(text: &str, polarity: Polarity, kind: &str) -> Intensity {
             level: c.level,
             name: scale.name(c.level).to_string(),
             cue: Some(words(&toks, c.start, c.len)),
-            intensifier: c.intensifier.map(|i| toks[i].orig.clone()),
+            intensifier: c.intensifier.map(|i| toks[i].orig.to_string()),
         },
         // An analyst's override, or a stance decided by a cue this reading
         // sets aside: the level of the stance kind, when the kind takes the

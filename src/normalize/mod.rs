@@ -134,7 +134,7 @@ pub fn terms(toks: &[text::Token]) -> Vec<String> {
     let stop = stopwords();
     let mut out: Vec<String> = toks
         .iter()
-        .filter(|t| !stop.contains(&t.norm) && !t.norm.starts_with('\''))
+        .filter(|t| !stop.contains(t.norm.as_str()) && !t.norm.starts_with('\''))
         .map(|t| text::stem(&t.norm))
         .collect();
     out.sort();
@@ -164,7 +164,7 @@ pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<
             let party = Cues::get().canonical_party(p.side.as_deref()?);
             let words: Vec<String> = text::tokens(&p.name)
                 .into_iter()
-                .map(|t| t.norm)
+                .map(|t| t.norm.into_string())
                 .filter(|w| w.chars().count() > 2 && !stopwords().contains(w))
                 .collect();
             Some((words, party))

@@ -88,7 +88,7 @@ impl<T> PhraseSet<T> {
         let mut words: Vec<Word> = tokens(body)
             .into_iter()
             .map(|t| Word {
-                text: if exact_case { t.orig } else { t.norm },
+                text: if exact_case { t.orig } else { t.norm }.into_string(),
                 prefix: false,
                 exact_case,
             })
@@ -122,7 +122,7 @@ impl<T> PhraseSet<T> {
     pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let exact = self.by_word.get(&tok.norm).into_iter().flatten();
+            let exact = self.by_word.get(tok.norm.as_str()).into_iter().flatten();
             // Most sets have no prefix patterns: skip that lookup for them.
             let prefixed = if self.by_prefix.is_empty() {
                 None

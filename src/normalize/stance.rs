@@ -103,8 +103,10 @@ pub(crate) fn cue_polarity<T>(
     {
         let prohibiting = &Cues::get().prohibiting;
         let prohibition = kind.polarity == Polarity::Critical
-            && (n.saturating_sub(PROHIBITION_WINDOW)..=n)
-                .any(|i| toks.get(i).is_some_and(|t| prohibiting.contains(&t.norm)));
+            && (n.saturating_sub(PROHIBITION_WINDOW)..=n).any(|i| {
+                toks.get(i)
+                    .is_some_and(|t| prohibiting.iter().any(|p| *p == t.norm))
+            });
         if !prohibition {
             polarity = negate(kind.polarity);
             negated = true;
@@ -326,7 +328,7 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
     let mut sides = who
         .participants
         .iter()
-        .filter(|(words, _)| subject.iter().any(|t| words.contains(&t.norm)))
+        .filter(|(words, _)| subject.iter().any(|t| words.iter().any(|w| *w == t.norm)))
         .map(|(_, side)| side.as_str());
     let both = sides
         .next()
@@ -348,7 +350,7 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
 fn participant_side(toks: &[Token], who: &Speakers) -> Option<String> {
     who.participants
         .iter()
-        .find(|(words, _)| toks.iter().any(|t| words.contains(&t.norm)))
+        .find(|(words, _)| toks.iter().any(|t| words.iter().any(|w| *w == t.norm)))
         .map(|(_, side)| side.clone())
 }
 

@@ -1,5 +1,6 @@
 //! The matching form of text: what comparison sees, with typography folded away.
 
+use compact_str::{CompactString, ToCompactString};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
 /// NFKC, curly quotes and dashes folded to ASCII, lowercased, whitespace collapsed.
@@ -70,8 +71,8 @@ fn collapse(s: &str) -> String {
 /// cues (acronyms), and its byte range in the folded text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
-    pub norm: String,
-    pub orig: String,
+    pub norm: CompactString,
+    pub orig: CompactString,
 }
 
 /// Splits folded text into word tokens: letters and digits, keeping an inner
@@ -84,8 +85,8 @@ pub fn tokens(s: &str) -> Vec<Token> {
         if let Some(from) = from {
             let word = &folded[from..to];
             out.push(Token {
-                norm: word.to_lowercase(),
-                orig: word.to_string(),
+                norm: lowercase(word),
+                orig: CompactString::from(word),
             });
         }
     };
@@ -110,20 +111,31 @@ pub fn tokens(s: &str) -> Vec<Token> {
     out
 }
 
+/// A word lowercased; ASCII words (nearly all) without the Unicode tables.
+fn lowercase(word: &str) -> CompactString {
+    if word.is_ascii() {
+        let mut out = CompactString::from(word);
+        out.make_ascii_lowercase();
+        out
+    } else {
+        word.to_lowercase().to_compact_string()
+    }
+}
+
 /// "doesn't" reads as "does not", so negation and denial cues see it.
 fn expand_contractions(toks: &mut [Token]) {
     for i in 1..toks.len() {
         if toks[i].norm == "'t" && toks[i - 1].norm.ends_with('n') {
             let prev = &mut toks[i - 1];
             let (norm, cut) = match prev.norm.as_str() {
-                "can" => ("can".to_string(), 0),
-                "won" => ("will".to_string(), 1),
-                w => (w[..w.len() - 1].to_string(), 1),
+                "can" => (CompactString::const_new("can"), 0),
+                "won" => (CompactString::const_new("will"), 1),
+                w => (CompactString::from(&w[..w.len() - 1]), 1),
             };
             prev.orig.truncate(prev.orig.len() - cut);
             prev.norm = norm;
-            toks[i].norm = "not".to_string();
-            toks[i].orig = "not".to_string();
+            toks[i].norm = CompactString::const_new("not");
+            toks[i].orig = CompactString::const_new("not");
         }
     }
 }
