@@ -101,7 +101,7 @@ pub fn check(
     let new_topics = history::new_topics(&norm, &history);
     let dropped_topics = history::dropped_topics(&norm, &history, opts.recent, opts.taxonomy);
     let stance_shifts = history::stance_shifts(&norm, &history);
-    let index = index::ClaimIndex::build(&history);
+    let index = index::ClaimIndex::build(&history, &norm.claims);
     let (closest, contradictions) = matches::compare_claims(&norm, &index);
 
     let mut other_side = Vec::new();
