@@ -1,8 +1,9 @@
 //! The fast path of loading: a strict reader for the plain shape tools and
 //! most analysts write (block mappings, block lists of mappings, one-line
-//! scalars). A cold `check` parses every file of the archive, and the full
-//! YAML parser was the largest share of its time. Anything outside that
-//! shape (flow style, anchors, tags, multi-line or escaped scalars, values
+//! scalars, one-line flow mappings of plain scalars as list items). A cold
+//! `check` parses every file of the archive, and the full YAML parser was
+//! the largest share of its time. Anything outside that shape (other flow
+//! style, anchors, tags, multi-line or escaped scalars, values
 //! YAML would read as null, booleans or numbers, duplicate or unknown keys)
 //! is declined, and the file goes to the full parser: this reader never
 //! accepts a file the full parser would refuse or read differently (the
@@ -184,20 +185,27 @@ impl<'a> Reader<'a> {
         let dash = first.indent;
         let keys = dash + 2;
         let mut out: Vec<(u64, Fields<'a>)> = Vec::new();
+        // An item written `- {key: value, ...}` is whole on its line.
+        let mut last_in_flow = false;
         while let Some(&line) = self.lines.peek() {
             if line.indent == dash && line.content.starts_with("- ") {
                 let rest = &line.content[2..];
                 if rest.starts_with(' ') {
                     return None;
                 }
-                let inner = Line {
-                    indent: keys,
-                    content: rest,
-                    ..line
-                };
-                let (key, value) = key_value(inner, keys)?;
-                out.push((line.number, vec![(key, value?)]));
-            } else if line.indent == keys && !out.is_empty() {
+                last_in_flow = rest.starts_with('{');
+                if last_in_flow {
+                    out.push((line.number, flow_fields(rest, line.number, keys)?));
+                } else {
+                    let inner = Line {
+                        indent: keys,
+                        content: rest,
+                        ..line
+                    };
+                    let (key, value) = key_value(inner, keys)?;
+                    out.push((line.number, vec![(key, value?)]));
+                }
+            } else if line.indent == keys && !out.is_empty() && !last_in_flow {
                 let (key, value) = key_value(line, keys)?;
                 out.last_mut()?.1.push((key, value?));
             } else if line.indent == 0 {
@@ -311,6 +319,44 @@ fn key_value<'a>(line: Line<'a>, indent: usize) -> Option<(&'a str, Option<Value
     ))
 }
 
+/// The fields of a one-line flow mapping, `{name: Dong Jun, side: China}`,
+/// starting at column `column` (from 0) of line `number`: lowercase keys and
+/// plain values only. A flow value cannot hold `,[]{}`; one holding a quote,
+/// `#` or `:` is declined rather than read by flow rules, as is a mapping
+/// that spans lines or has an empty entry.
+fn flow_fields(text: &str, number: u64, column: usize) -> Option<Fields<'_>> {
+    let inner = text
+        .trim_end_matches(' ')
+        .strip_prefix('{')?
+        .strip_suffix('}')?;
+    if inner.contains(['{', '}', '[', ']', '"', '\'', '#']) {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut offset = column + 1;
+    for entry in inner.split(',') {
+        let (key, value) = entry.trim_start_matches(' ').split_once(": ")?;
+        let value = value.trim_matches(' ');
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || value.contains(':') {
+            return None;
+        }
+        plain(value)?;
+        let at = offset + entry.find(value).unwrap_or(0) + 1;
+        out.push((
+            key,
+            Value {
+                text: value,
+                at: Pos {
+                    line: number,
+                    column: at as u64,
+                },
+            },
+        ));
+        offset += entry.len() + 1;
+    }
+    Some(out)
+}
+
 /// `readout: 1`: a plain decimal number without sign or leading zero.
 fn version(v: Value<'_>) -> Option<At<u32>> {
     let t = v.text;
@@ -420,6 +466,19 @@ mod tests {
     }
 
     #[test]
+    fn reads_one_line_flow_items() {
+        let d = doc("source:\n  side: United States\nparticipants:\n  - {name: Lloyd J. Austin III, role: Secretary of Defense, side: United States}\n  - name: Dong Jun\n    side: China\nclaims:\n  - {id: us-1, text: Austin met Dong}\n")
+            .expect("plain");
+        let p = d.participants.expect("participants");
+        assert_eq!(p[0].name, "Lloyd J. Austin III");
+        assert_eq!(p[0].role.as_deref(), Some("Secretary of Defense"));
+        assert_eq!(p[1].side.as_deref(), Some("China"));
+        let claims = d.claims.expect("claims").value;
+        assert_eq!(claims[0].value.text.value, "Austin met Dong");
+        assert_eq!(claims[0].value.text.referenced.column, 22);
+    }
+
+    #[test]
     fn declines_everything_else() {
         for text in [
             "source: {side: US}\nclaims:\n  - text: a\n",
@@ -437,6 +496,14 @@ mod tests {
             "---\nsource:\n  side: US\nclaims:\n  - text: a\n",
             "readout: 01\nsource:\n  side: US\nclaims:\n  - text: a\n",
             "claims:\n  - text: a\n",
+            "source:\n  side: US\nclaims:\n  - {text: a, }\n",
+            "source:\n  side: US\nclaims:\n  - {text: \"a, b\"}\n",
+            "source:\n  side: US\nclaims:\n  - {text: a}\n    id: b\n",
+            "source:\n  side: US\nclaims:\n  - {text: a:b}\n",
+            "source:\n  side: US\nclaims:\n  - {text: a\n    }\n",
+            "source:\n  side: US\nclaims:\n  - {text: null}\n",
+            "source:\n  side: US\nclaims:\n  - {text: a} # note\n",
+            "source:\n  side: US\nclaims:\n  - {text: [a]}\n",
         ] {
             assert!(doc(text).is_none(), "{text:?}");
         }
