@@ -8,28 +8,14 @@ use readout::exit_codes::TROUBLE;
 use readout::run::{run, visible_error};
 
 // Loading and normalizing an archive makes millions of small strings; the
-// system allocator spent about a quarter of a cold check on them.
+// system allocator spent about a quarter of a cold check on them. Without
+// transparent huge pages (`no_thp`): asking the kernel for them made it zero
+// 2 MiB at each first touch, a fifth of a cold check's CPU, and a third more
+// memory, for allocations that mostly live a few microseconds.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `purge_delay` option (its place in `mi_option_e`, which the
-/// binding names only for other options).
-const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
-/// Keeps the memory the allocator frees for reuse instead of returning it to
-/// the system after a delay. A cold check frees and allocates the words of
-/// thousands of readouts; returned pages came back zeroed by the kernel,
-/// about a tenth of its CPU. The process is short-lived: what it frees is
-/// reused, and all of it goes back at exit.
-#[allow(unsafe_code)]
-fn keep_freed_memory() {
-    // SAFETY: sets one of mimalloc's documented options to a value it
-    // documents (-1: never purge); it takes effect for later frees.
-    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) }
-}
-
 fn main() -> ExitCode {
-    keep_freed_memory();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -48,17 +34,5 @@ fn main() -> ExitCode {
             eprintln!("error: {}", visible_error(&e));
             ExitCode::from(TROUBLE)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    #[allow(unsafe_code)]
-    fn the_purge_delay_option_is_the_one_set() {
-        // SAFETY: reads an option; any index below the option count is valid.
-        let delay = unsafe { libmimalloc_sys::mi_option_get(super::MI_OPTION_PURGE_DELAY) };
-        // mimalloc's default purge delay (1000 ms), or what `main` sets it to.
-        assert!(delay == 1000 || delay == -1, "option 15 is {delay}");
     }
 }
