@@ -16,7 +16,7 @@ use crate::error::Error;
 use crate::load::{self, Limits};
 use crate::model::Readout;
 use crate::normalize::cues::Cues;
-use crate::normalize::normalize_claims;
+use crate::normalize::normalize_claims_unmatched;
 
 /// One readout of the archive, as the check sees it.
 #[derive(Debug, Clone)]
@@ -156,7 +156,9 @@ pub fn scan(files: &[String], cache: &mut Cache, opts: &ScanOptions) -> Scan {
         match r {
             Outcome::Loaded(hash, entry, hit) => {
                 scan.cached += usize::from(hit);
-                kept.push((hash, Arc::clone(&entry)));
+                if let Some(hash) = hash {
+                    kept.push((hash, Arc::clone(&entry)));
+                }
                 scan.readouts.push(Archived { file, entry });
             }
             Outcome::NotReadout => scan.ignored.push(file),
@@ -171,8 +173,9 @@ pub fn scan(files: &[String], cache: &mut Cache, opts: &ScanOptions) -> Scan {
 }
 
 enum Outcome {
-    /// The content hash, the entry, and whether it came from the cache.
-    Loaded(Hash, Arc<Entry>, bool),
+    /// The content hash (none without a cache), the entry, and whether it
+    /// came from the cache.
+    Loaded(Option<Hash>, Arc<Entry>, bool),
     /// YAML that is not a readout at all (an analyst's notes, expected answers).
     NotReadout,
     Bad(Error),
@@ -183,8 +186,9 @@ fn one(file: &str, cache: &Cache, opts: &ScanOptions) -> Outcome {
         Ok(t) => t,
         Err(e) => return Outcome::Bad(e),
     };
-    let hash = Cache::key(text.as_bytes());
-    if let Some(entry) = cache.get(&hash)
+    // Without a cache (`--no-cache`) no file needs its content hash.
+    let hash = cache.is_enabled().then(|| Cache::key(text.as_bytes()));
+    if let Some(entry) = hash.and_then(|h| cache.get(&h))
         && (entry.claims.is_some() || !(opts.needs_claims)(&entry.side, entry.date.as_deref()))
     {
         return Outcome::Loaded(hash, entry, true);
@@ -216,7 +220,7 @@ pub fn entry_of(readout: &Readout, opts: &ScanOptions) -> Entry {
         .clone()
         .or(readout.source.published.clone());
     let claims = (opts.needs_claims)(&side, date.as_deref())
-        .then(|| Claims::of(&side, normalize_claims(readout, opts.taxonomy).1));
+        .then(|| Claims::of(&side, normalize_claims_unmatched(readout, opts.taxonomy).1));
     Entry {
         counterpart: counterpart(readout, &side),
         side,

@@ -79,6 +79,11 @@ impl Cache {
         }
     }
 
+    /// Whether entries are kept at all (not with `--no-cache`).
+    pub fn is_enabled(&self) -> bool {
+        self.path.is_some()
+    }
+
     /// Where the cache is kept, if anywhere.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()

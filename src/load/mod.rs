@@ -71,14 +71,22 @@ fn read_bytes(path: &str, limits: &Limits) -> Result<Vec<u8>, Error> {
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io("<stdin>", &e))?;
     } else {
-        let meta = std::fs::metadata(path).map_err(|e| Error::io(path, &e))?;
+        let is_dir = || Error::Io {
+            path: path.to_string(),
+            message: "is a directory, expected a readout file".to_string(),
+        };
+        // Opened first and asked its size through the handle: one lookup of
+        // the path, and the whole file read in one go into a buffer of its
+        // size (a check reads every file of the archive).
+        let file = std::fs::File::open(path).map_err(|e| match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => is_dir(),
+            _ => Error::io(path, &e),
+        })?;
+        let meta = file.metadata().map_err(|e| Error::io(path, &e))?;
         if meta.is_dir() {
-            return Err(Error::Io {
-                path: path.to_string(),
-                message: "is a directory, expected a readout file".to_string(),
-            });
+            return Err(is_dir());
         }
-        let file = std::fs::File::open(path).map_err(|e| Error::io(path, &e))?;
+        bytes.reserve_exact(usize::try_from(meta.len().min(cap)).unwrap_or(0) + 1);
         file.take(cap)
             .read_to_end(&mut bytes)
             .map_err(|e| Error::io(path, &e))?;

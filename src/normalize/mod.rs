@@ -153,8 +153,26 @@ pub fn normalize(readout: &Readout, taxonomy: &Taxonomy) -> NormReadout {
 }
 
 /// The canonical side and normalized claims of `readout`, without a copy of
-/// the readout itself (the archive check keeps only these).
+/// the readout itself.
 pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<NormClaim>) {
+    normalize_claims_with(readout, taxonomy, true)
+}
+
+/// As [`normalize_claims`], with each claim's `matching` form left empty:
+/// the archive check keeps claims encoded, and the encoding makes the
+/// matching form again from the text for the few claims decoded.
+pub fn normalize_claims_unmatched(
+    readout: &Readout,
+    taxonomy: &Taxonomy,
+) -> (String, Vec<NormClaim>) {
+    normalize_claims_with(readout, taxonomy, false)
+}
+
+fn normalize_claims_with(
+    readout: &Readout,
+    taxonomy: &Taxonomy,
+    with_matching: bool,
+) -> (String, Vec<NormClaim>) {
     let cues = Cues::get();
     let side = cues.canonical_party(&readout.source.side);
     let participants = readout
@@ -208,7 +226,11 @@ pub fn normalize_claims(readout: &Readout, taxonomy: &Taxonomy) -> (String, Vec<
             id: c.id.clone(),
             position,
             text: c.text.clone(),
-            matching: text::matching_form(&c.text),
+            matching: if with_matching {
+                text::matching_form(&c.text)
+            } else {
+                String::new()
+            },
             speaker: c.speaker.clone(),
             quote: c.quote.clone(),
             line: c.line,
