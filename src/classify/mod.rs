@@ -331,6 +331,30 @@ mod tests {
     }
 
     #[test]
+    fn an_area_that_is_the_point_needs_no_criticism_and_no_shared_word() {
+        let (l, r) = (
+            one(
+                "United States",
+                "The two sides continued to discuss the principles discussed by the presidents in Bali.",
+            ),
+            one(
+                "China",
+                "The two sides must follow the common understandings reached by the two heads of state.",
+            ),
+        );
+        let frame = TopicFrame::of(&Taxonomy::built_in(), "leaders-consensus");
+        let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+        assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+        // Criticism on either side still keeps them apart.
+        let r = one(
+            "China",
+            "Wang accused the US of violating the understandings reached by the two heads of state.",
+        );
+        let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+        assert_ne!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    }
+
+    #[test]
     fn mutual_blame_needs_each_side_to_blame() {
         // Opposition that names no one blames nobody in particular.
         let (rule, why) = relation(

@@ -329,8 +329,10 @@ enum Common<'a> {
     Tone,
     /// Both say the topic was discussed, one saying nothing more.
     Discussed,
-    /// Both speak well of an area that is itself the point (communication
-    /// channels, the leaders' consensus; `one_point` in topics.yaml).
+    /// Both speak of an area that is itself the point (communication
+    /// channels, the leaders' consensus; `one_point` in topics.yaml), neither
+    /// critically: one reporting that the leaders' understandings were
+    /// discussed beside the other pledging to follow them is one point.
     Area,
 }
 
@@ -353,7 +355,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Tone)
     } else if a.reports() && b.reports() && (a.only_reports() || b.only_reports()) {
         Some(Common::Discussed)
-    } else if area && a.polarity() == Positive && b.polarity() == Positive {
+    } else if area && a.polarity() != Critical && b.polarity() != Critical {
         Some(Common::Area)
     } else {
         None
@@ -368,7 +370,10 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             Common::Words(w) => format!("both on {}", w.quoted()),
             Common::Tone => "both on the tone of the talks".to_string(),
             Common::Discussed => "both report it discussed".to_string(),
-            Common::Area => "both speak well of it, and it is the point".to_string(),
+            Common::Area if a.polarity() == Positive && b.polarity() == Positive => {
+                "both speak well of it, and it is the point".to_string()
+            }
+            Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {
             rule,

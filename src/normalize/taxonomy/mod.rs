@@ -34,8 +34,8 @@ pub struct Topic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// The area is itself the point (communication channels, the leaders'
-    /// consensus): two accounts that both speak well of it agree, as both
-    /// valuing open channels do, whatever words they use.
+    /// consensus): two accounts that both speak of it, neither critically,
+    /// agree, as both valuing open channels do, whatever words they use.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub one_point: bool,
     /// A claim naming several specific topics alongside this area's words
