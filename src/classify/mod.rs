@@ -355,6 +355,21 @@ mod tests {
     }
 
     #[test]
+    fn taking_a_subject_forward_together_is_one_point_whatever_the_word() {
+        let (rule, why) = relation(
+            "Blinken committed to talks on the risks of AI.",
+            "They will further promote cooperation on artificial intelligence.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        // Only when both speak well of it: a report of talks is no pledge.
+        let (rule, why) = relation(
+            "Blinken held talks on the risks of AI.",
+            "They will further promote cooperation on artificial intelligence.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
+    }
+
+    #[test]
     fn mutual_blame_needs_each_side_to_blame() {
         // Opposition that names no one blames nobody in particular.
         let (rule, why) = relation(

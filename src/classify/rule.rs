@@ -176,6 +176,13 @@ impl<'a> Reading<'a> {
         self.polarity() != Polarity::Critical && self.claim.terms.iter().any(|t| said.contains(t))
     }
 
+    /// A positive claim about working with the other side on the subject
+    /// (`engagement` in cues.yaml).
+    fn engages(&self) -> bool {
+        let words = &Cues::get().engagement_terms;
+        self.polarity() == Polarity::Positive && self.claim.terms.iter().any(|t| words.contains(t))
+    }
+
     /// A positive claim about the speaker's own conduct ("will continue to operate").
     fn asserts_own_conduct(&self) -> bool {
         self.polarity() == Polarity::Positive && self.claim.stance.asserts_conduct
@@ -334,6 +341,8 @@ enum Common<'a> {
     /// critically: one reporting that the leaders' understandings were
     /// discussed beside the other pledging to follow them is one point.
     Area,
+    /// Both speak well of taking the subject forward together.
+    Engagement,
 }
 
 /// No conflict: agreement when both make the same point with a compatible
@@ -357,6 +366,8 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Discussed)
     } else if area && a.polarity() != Critical && b.polarity() != Critical {
         Some(Common::Area)
+    } else if a.engages() && b.engages() {
+        Some(Common::Engagement)
     } else {
         None
     };
@@ -373,6 +384,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             Common::Area if a.polarity() == Positive && b.polarity() == Positive => {
                 "both speak well of it, and it is the point".to_string()
             }
+            Common::Engagement => "both would take it forward together".to_string(),
             Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {
