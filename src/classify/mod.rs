@@ -276,6 +276,22 @@ mod tests {
     }
 
     #[test]
+    fn resolve_stated_after_another_point_meets_criticism_that_names_the_speaker() {
+        let us = "Austin underscored the importance of freedom of navigation and reiterated that the United States will continue to fly, sail and operate wherever international law allows.";
+        let (rule, why) = relation(
+            us,
+            "Dong said the US should respect China's maritime rights and freedom of navigation.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+        // Criticism that names no one is a parallel statement, not an answer.
+        let (rule, why) = relation(
+            us,
+            "Dong said China firmly upholds freedom of navigation and will not accept provocation.",
+        );
+        assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn calling_a_criticised_matter_an_internal_affair_denies_it() {
         let (rel, why) = relation(
             "Blinken raised concerns about the erosion of freedoms in Hong Kong.",

@@ -10,6 +10,8 @@ use super::Relation;
 use super::point::{Points, SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::Voice;
+use crate::normalize::stance::cue_polarity;
+use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
 /// The rule that decided how two claims relate. The kebab-case id is a
@@ -105,6 +107,10 @@ pub struct Finding {
     pub reason: String,
 }
 
+/// The stance kind that states resolve about the speaker's own conduct
+/// ("will continue to operate", "will defend"; cues.yaml).
+const RESOLVE: &str = "resolve";
+
 /// Similarity at which a denial and a criticism aimed at a third party are
 /// about the same thing.
 const DENIED_SUBJECT: f64 = 0.2;
@@ -181,6 +187,37 @@ impl<'a> Reading<'a> {
     fn engages(&self) -> bool {
         let words = &Cues::get().engagement_terms;
         self.polarity() == Polarity::Positive && self.claim.terms.iter().any(|t| words.contains(t))
+    }
+
+    /// A positive claim that states the speaker's resolve about its own
+    /// conduct anywhere in it, though another cue decided its kind
+    /// ("underscored the importance of ... and reiterated that the US will
+    /// continue to operate"; the kind `resolve` in cues.yaml).
+    fn states_resolve(&self) -> bool {
+        if self.polarity() != Polarity::Positive {
+            return false;
+        }
+        let cues = Cues::get();
+        let toks = text::tokens(&self.claim.text);
+        let parties = cues.parties.find_longest(&toks);
+        let negators: Vec<usize> = cues
+            .negators
+            .find_longest(&toks)
+            .into_iter()
+            .map(|m| m.start)
+            .collect();
+        cues.stance.find_longest(&toks).iter().any(|m| {
+            let kind = &cues.kinds[*m.value];
+            kind.name == RESOLVE
+                && cue_polarity(kind, m.start, m.len, &toks, &parties, &negators).0
+                    == Polarity::Positive
+        })
+    }
+
+    /// Whether the claim names `party` as whom it criticises.
+    fn names(&self, party: &str) -> bool {
+        self.claim.stance.target.as_deref() == Some(party)
+            || self.claim.stance.named.iter().any(|p| p == party)
     }
 
     /// A positive claim about the speaker's own conduct ("will continue to operate").
@@ -272,9 +309,9 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
     // Opposed characterizations: `b` criticises the conduct `a` asserts of itself.
     if let (Some(tb), Some(va)) = (b.aimed_at, a.voice)
         && shared.same_subject(&a.claim.terms, &b.claim.terms)
-        && a.asserts_own_conduct()
         && tb == va
         && b.voice != Some(va)
+        && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
     {
         return Some(Finding {
             rule: Rule::OpposedCharacterization,
