@@ -292,6 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn criticism_of_a_third_party_meets_the_other_side_speaking_for_it() {
+        let us =
+            "Blinken underscored the risks posed by further Russian aggression against Ukraine.";
+        let (rule, why) = relation(
+            us,
+            "Wang said China values the legitimate security concerns of Russia.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+        // Speaking for both parties to a war takes neither side.
+        let (rule, why) = relation(
+            us,
+            "Wang said China supports peace talks between Russia and Ukraine.",
+        );
+        assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+    }
+
+    #[test]
     fn calling_a_criticised_matter_an_internal_affair_denies_it() {
         let (rel, why) = relation(
             "Blinken raised concerns about the erosion of freedoms in Hong Kong.",

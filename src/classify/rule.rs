@@ -214,6 +214,13 @@ impl<'a> Reading<'a> {
         })
     }
 
+    /// Whether the claim names `party` and no other party but `besides`
+    /// (the other side, which it may address).
+    fn speaks_for_only(&self, party: &str, besides: &str) -> bool {
+        let named = &self.claim.stance.named;
+        named.iter().any(|p| p == party) && named.iter().all(|p| p == party || p == besides)
+    }
+
     /// Whether the claim names `party` as whom it criticises.
     fn names(&self, party: &str) -> bool {
         self.claim.stance.target.as_deref() == Some(party)
@@ -312,6 +319,29 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
         && tb == va
         && b.voice != Some(va)
         && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
+    {
+        return Some(Finding {
+            rule: Rule::OpposedCharacterization,
+            reason: format!(
+                "{}: {} vs {}",
+                Rule::OpposedCharacterization.meaning(),
+                a.cue(),
+                b.cue()
+            ),
+        });
+    }
+    // Opposed characterizations of a third party: `a` criticises it
+    // ("further Russian aggression") and `b`, of the other side, speaks well
+    // for it alone ("Russia's legitimate security concerns should be taken
+    // seriously"). Speaking for two parties at once ("talks between Russia
+    // and Ukraine") takes no one's side.
+    if let (Some(va), Some(vb), Some(ta)) = (a.voice, b.voice, a.aimed_at)
+        && va != vb
+        && ta != va
+        && ta != vb
+        && a.polarity() == Polarity::Critical
+        && b.polarity() == Polarity::Positive
+        && b.speaks_for_only(ta, va)
     {
         return Some(Finding {
             rule: Rule::OpposedCharacterization,
