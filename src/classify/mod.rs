@@ -276,6 +276,39 @@ mod tests {
     }
 
     #[test]
+    fn resolve_stated_after_another_point_meets_criticism_that_names_the_speaker() {
+        let us = "Austin underscored the importance of freedom of navigation and reiterated that the United States will continue to fly, sail and operate wherever international law allows.";
+        let (rule, why) = relation(
+            us,
+            "Dong said the US should respect China's maritime rights and freedom of navigation.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+        // Criticism that names no one is a parallel statement, not an answer.
+        let (rule, why) = relation(
+            us,
+            "Dong said China firmly upholds freedom of navigation and will not accept provocation.",
+        );
+        assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
+    fn criticism_of_a_third_party_meets_the_other_side_speaking_for_it() {
+        let us =
+            "Blinken underscored the risks posed by further Russian aggression against Ukraine.";
+        let (rule, why) = relation(
+            us,
+            "Wang said China values the legitimate security concerns of Russia.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+        // Speaking for both parties to a war takes neither side.
+        let (rule, why) = relation(
+            us,
+            "Wang said China supports peace talks between Russia and Ukraine.",
+        );
+        assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+    }
+
+    #[test]
     fn calling_a_criticised_matter_an_internal_affair_denies_it() {
         let (rel, why) = relation(
             "Blinken raised concerns about the erosion of freedoms in Hong Kong.",
@@ -328,6 +361,45 @@ mod tests {
         );
         assert_eq!(rule, Rule::SharedPoint, "{why}");
         assert!(why.contains("tone"), "{why}");
+    }
+
+    #[test]
+    fn an_area_that_is_the_point_needs_no_criticism_and_no_shared_word() {
+        let (l, r) = (
+            one(
+                "United States",
+                "The two sides continued to discuss the principles discussed by the presidents in Bali.",
+            ),
+            one(
+                "China",
+                "The two sides must follow the common understandings reached by the two heads of state.",
+            ),
+        );
+        let frame = TopicFrame::of(&Taxonomy::built_in(), "leaders-consensus");
+        let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+        assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+        // Criticism on either side still keeps them apart.
+        let r = one(
+            "China",
+            "Wang accused the US of violating the understandings reached by the two heads of state.",
+        );
+        let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+        assert_ne!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    }
+
+    #[test]
+    fn taking_a_subject_forward_together_is_one_point_whatever_the_word() {
+        let (rule, why) = relation(
+            "Blinken committed to talks on the risks of AI.",
+            "They will further promote cooperation on artificial intelligence.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        // Only when both speak well of it: a report of talks is no pledge.
+        let (rule, why) = relation(
+            "Blinken held talks on the risks of AI.",
+            "They will further promote cooperation on artificial intelligence.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
     }
 
     #[test]

@@ -10,6 +10,8 @@ use super::Relation;
 use super::point::{Points, SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::Voice;
+use crate::normalize::stance::cue_polarity;
+use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
 /// The rule that decided how two claims relate. The kebab-case id is a
@@ -105,6 +107,10 @@ pub struct Finding {
     pub reason: String,
 }
 
+/// The stance kind that states resolve about the speaker's own conduct
+/// ("will continue to operate", "will defend"; cues.yaml).
+const RESOLVE: &str = "resolve";
+
 /// Similarity at which a denial and a criticism aimed at a third party are
 /// about the same thing.
 const DENIED_SUBJECT: f64 = 0.2;
@@ -174,6 +180,51 @@ impl<'a> Reading<'a> {
     fn reports(&self) -> bool {
         let said = &Cues::get().discussion_terms;
         self.polarity() != Polarity::Critical && self.claim.terms.iter().any(|t| said.contains(t))
+    }
+
+    /// A positive claim about working with the other side on the subject
+    /// (`engagement` in cues.yaml).
+    fn engages(&self) -> bool {
+        let words = &Cues::get().engagement_terms;
+        self.polarity() == Polarity::Positive && self.claim.terms.iter().any(|t| words.contains(t))
+    }
+
+    /// A positive claim that states the speaker's resolve about its own
+    /// conduct anywhere in it, though another cue decided its kind
+    /// ("underscored the importance of ... and reiterated that the US will
+    /// continue to operate"; the kind `resolve` in cues.yaml).
+    fn states_resolve(&self) -> bool {
+        if self.polarity() != Polarity::Positive {
+            return false;
+        }
+        let cues = Cues::get();
+        let toks = text::tokens(&self.claim.text);
+        let parties = cues.parties.find_longest(&toks);
+        let negators: Vec<usize> = cues
+            .negators
+            .find_longest(&toks)
+            .into_iter()
+            .map(|m| m.start)
+            .collect();
+        cues.stance.find_longest(&toks).iter().any(|m| {
+            let kind = &cues.kinds[*m.value];
+            kind.name == RESOLVE
+                && cue_polarity(kind, m.start, m.len, &toks, &parties, &negators).0
+                    == Polarity::Positive
+        })
+    }
+
+    /// Whether the claim names `party` and no other party but `besides`
+    /// (the other side, which it may address).
+    fn speaks_for_only(&self, party: &str, besides: &str) -> bool {
+        let named = &self.claim.stance.named;
+        named.iter().any(|p| p == party) && named.iter().all(|p| p == party || p == besides)
+    }
+
+    /// Whether the claim names `party` as whom it criticises.
+    fn names(&self, party: &str) -> bool {
+        self.claim.stance.target.as_deref() == Some(party)
+            || self.claim.stance.named.iter().any(|p| p == party)
     }
 
     /// A positive claim about the speaker's own conduct ("will continue to operate").
@@ -265,9 +316,32 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
     // Opposed characterizations: `b` criticises the conduct `a` asserts of itself.
     if let (Some(tb), Some(va)) = (b.aimed_at, a.voice)
         && shared.same_subject(&a.claim.terms, &b.claim.terms)
-        && a.asserts_own_conduct()
         && tb == va
         && b.voice != Some(va)
+        && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
+    {
+        return Some(Finding {
+            rule: Rule::OpposedCharacterization,
+            reason: format!(
+                "{}: {} vs {}",
+                Rule::OpposedCharacterization.meaning(),
+                a.cue(),
+                b.cue()
+            ),
+        });
+    }
+    // Opposed characterizations of a third party: `a` criticises it
+    // ("further Russian aggression") and `b`, of the other side, speaks well
+    // for it alone ("Russia's legitimate security concerns should be taken
+    // seriously"). Speaking for two parties at once ("talks between Russia
+    // and Ukraine") takes no one's side.
+    if let (Some(va), Some(vb), Some(ta)) = (a.voice, b.voice, a.aimed_at)
+        && va != vb
+        && ta != va
+        && ta != vb
+        && a.polarity() == Polarity::Critical
+        && b.polarity() == Polarity::Positive
+        && b.speaks_for_only(ta, va)
     {
         return Some(Finding {
             rule: Rule::OpposedCharacterization,
@@ -329,9 +403,13 @@ enum Common<'a> {
     Tone,
     /// Both say the topic was discussed, one saying nothing more.
     Discussed,
-    /// Both speak well of an area that is itself the point (communication
-    /// channels, the leaders' consensus; `one_point` in topics.yaml).
+    /// Both speak of an area that is itself the point (communication
+    /// channels, the leaders' consensus; `one_point` in topics.yaml), neither
+    /// critically: one reporting that the leaders' understandings were
+    /// discussed beside the other pledging to follow them is one point.
     Area,
+    /// Both speak well of taking the subject forward together.
+    Engagement,
 }
 
 /// No conflict: agreement when both make the same point with a compatible
@@ -353,8 +431,10 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Tone)
     } else if a.reports() && b.reports() && (a.only_reports() || b.only_reports()) {
         Some(Common::Discussed)
-    } else if area && a.polarity() == Positive && b.polarity() == Positive {
+    } else if area && a.polarity() != Critical && b.polarity() != Critical {
         Some(Common::Area)
+    } else if a.engages() && b.engages() {
+        Some(Common::Engagement)
     } else {
         None
     };
@@ -368,7 +448,11 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             Common::Words(w) => format!("both on {}", w.quoted()),
             Common::Tone => "both on the tone of the talks".to_string(),
             Common::Discussed => "both report it discussed".to_string(),
-            Common::Area => "both speak well of it, and it is the point".to_string(),
+            Common::Area if a.polarity() == Positive && b.polarity() == Positive => {
+                "both speak well of it, and it is the point".to_string()
+            }
+            Common::Engagement => "both would take it forward together".to_string(),
+            Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {
             rule,

@@ -53,6 +53,7 @@ struct CueFile {
     prohibiting: Vec<String>,
     tone: Vec<String>,
     discussion: Vec<String>,
+    engagement: Vec<String>,
     denials: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -113,6 +114,9 @@ pub struct Cues {
     pub tone_terms: FxHashSet<String>,
     /// Stemmed words that say a topic was discussed (see `discussion`).
     pub discussion_terms: FxHashSet<String>,
+    /// Stemmed words of working with the other side on a subject (see
+    /// `engagement` in cues.yaml).
+    pub engagement_terms: FxHashSet<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
 }
@@ -200,6 +204,11 @@ impl Cues {
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
             discussion_terms: file
                 .discussion
+                .iter()
+                .map(|w| super::text::stem(w))
+                .collect(),
+            engagement_terms: file
+                .engagement
                 .iter()
                 .map(|w| super::text::stem(w))
                 .collect(),

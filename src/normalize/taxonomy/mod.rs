@@ -34,8 +34,8 @@ pub struct Topic {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     /// The area is itself the point (communication channels, the leaders'
-    /// consensus): two accounts that both speak well of it agree, as both
-    /// valuing open channels do, whatever words they use.
+    /// consensus): two accounts that both speak of it, neither critically,
+    /// agree, as both valuing open channels do, whatever words they use.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub one_point: bool,
     /// A claim naming several specific topics alongside this area's words
@@ -380,6 +380,10 @@ mod tests {
                 "Relations are at a critical juncture.",
                 "bilateral-relations",
             ),
+            (
+                "Wang held a phone call with Blinken, exchanging views on China-U.S. ties.",
+                "bilateral-relations",
+            ),
         ] {
             assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
         }
@@ -561,6 +565,35 @@ mod tests {
                 .as_deref(),
             Some("military-communication")
         );
+    }
+
+    #[test]
+    fn condolences_are_their_own_point_and_the_wildcards_stay_on_them() {
+        let t = Taxonomy::built_in();
+        let tagged = |s| tag(&t, s);
+        for claim in [
+            "The Secretary expressed his condolences on the passing of former Premier Li Keqiang.",
+            "Blinken thanked Wang for visiting the embassy to mourn the former Secretary of State.",
+        ] {
+            assert_eq!(tagged(claim).as_deref(), Some("condolences"), "{claim}");
+        }
+        // `mourn*` and `condolence*` reach no neighbour, nor does "passing" alone.
+        for claim in [
+            "They met in the morning.",
+            "A passing vessel was sighted.",
+            "The two sides condoned nothing.",
+        ] {
+            assert_ne!(tagged(claim).as_deref(), Some("condolences"), "{claim}");
+        }
+    }
+
+    #[test]
+    fn specific_areas_are_not_folded_into_general_ones() {
+        // Military safety and detained citizens are areas of their own
+        // (ANNOTATION.md's list), not parts of the channels or of human rights.
+        let t = Taxonomy::built_in();
+        assert_eq!(t.parent("military-safety"), None);
+        assert_eq!(t.parent("detained-citizens"), None);
     }
 
     #[test]
