@@ -335,13 +335,15 @@ fn flow_fields(text: &str, number: u64, column: usize) -> Option<Fields<'_>> {
     let mut out = Vec::new();
     let mut offset = column + 1;
     for entry in inner.split(',') {
-        let (key, value) = entry.trim_start_matches(' ').split_once(": ")?;
-        let value = value.trim_matches(' ');
+        let lead = entry.len() - entry.trim_start_matches(' ').len();
+        let (key, raw) = entry[lead..].split_once(": ")?;
+        let value = raw.trim_matches(' ');
         if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase()) || value.contains(':') {
             return None;
         }
         plain(value)?;
-        let at = offset + entry.find(value).unwrap_or(0) + 1;
+        let spaces = raw.len() - raw.trim_start_matches(' ').len();
+        let at = offset + lead + key.len() + 2 + spaces + 1;
         out.push((
             key,
             Value {
@@ -476,6 +478,11 @@ mod tests {
         let claims = d.claims.expect("claims").value;
         assert_eq!(claims[0].value.text.value, "Austin met Dong");
         assert_eq!(claims[0].value.text.referenced.column, 22);
+        // A value that also occurs in its key is placed after the key.
+        let d = doc("source:\n  side: US\nclaims:\n  - {text: t,  id: i}\n").expect("plain");
+        let claim = &d.claims.expect("claims").value[0].value;
+        assert_eq!(claim.text.referenced.column, 12);
+        assert_eq!(claim.id.as_ref().map(|i| i.referenced.column), Some(20));
     }
 
     #[test]
