@@ -608,4 +608,34 @@ mod tests {
         assert_eq!(id("taiwan").as_deref(), Some("taiwan"));
         assert_eq!(id("basket weaving"), None);
     }
+
+    #[test]
+    fn the_instance_named_after_including_is_the_point() {
+        let t = Taxonomy::built_in();
+        let ids = |s: &str| -> Vec<String> {
+            let toks = tokens(s);
+            t.tag_all(&toks, crate::normalize::cues::Cues::get().turn(&toks))
+                .into_iter()
+                .map(|tag| t.topics[tag.topic].id.clone())
+                .collect()
+        };
+        let war = ids(
+            "She acknowledged risks to the global economy, including the need for Russia to end its war against Ukraine.",
+        );
+        assert_eq!(war, vec!["russia-ukraine".to_string()]);
+        // Negative: with no marker, the broad category named first keeps the lead.
+        let plain = ids(
+            "She acknowledged risks to the global economy and the need for Russia to end its war against Ukraine.",
+        );
+        assert_eq!(plain.first().map(String::as_str), Some("macroeconomy"));
+        // Negative: the marker with no specific area before it changes nothing.
+        assert_eq!(
+            tag(
+                &t,
+                "The two sides discussed a range of issues, including Taiwan."
+            )
+            .as_deref(),
+            Some("taiwan")
+        );
+    }
 }

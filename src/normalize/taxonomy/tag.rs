@@ -53,6 +53,10 @@ const LEAD_SHARE: f64 = 0.6;
 /// Specific topics a claim must name to review progress across areas.
 const REVIEWED_AREAS: usize = 2;
 
+/// Words that introduce instances of what was just named ("risks to the
+/// global economy, including the war in Ukraine").
+const INSTANCE_MARKERS: &[&str] = &["including"];
+
 impl Taxonomy {
     /// Every topic a claim speaks of strongly enough to be filed under it:
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
@@ -118,6 +122,7 @@ impl Taxonomy {
         if turn.is_none() {
             self.lead_clause(&mut scored);
         }
+        self.named_instance(toks, &mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
             .into_iter()
@@ -184,6 +189,34 @@ impl Taxonomy {
             .map(|(i, _)| i);
         if let Some(i) = lead {
             scored[..=i].rotate_right(1);
+        }
+    }
+
+    /// A broad category followed by "including" and a specific area: the
+    /// area named as the instance is the point ("headwinds to the global
+    /// economy, including the war in Ukraine" is about the war). Only
+    /// between specific areas; a general area before the marker, and the
+    /// leaders' consensus, keep their own rules; the category named before
+    /// the marker is dropped from the claim's other topics.
+    fn named_instance(&self, toks: &[Token], scored: &mut Vec<Scored>) {
+        let Some(at) = toks
+            .iter()
+            .position(|t| INSTANCE_MARKERS.contains(&t.norm.as_str()))
+        else {
+            return;
+        };
+        let specific =
+            |s: &Scored| self.topics[s.topic].weight >= 1.0 && !self.topics[s.topic].reviews;
+        let Some(top) = scored.first() else { return };
+        if !specific(top) || top.first >= at {
+            return;
+        }
+        if let Some(i) = scored.iter().position(|s| specific(s) && s.first > at) {
+            scored[..=i].rotate_right(1);
+            // The broad category is not a second point to file the claim
+            // under: it only introduces the instance.
+            let keep = scored[0].topic;
+            scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
         }
     }
 
