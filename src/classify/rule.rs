@@ -278,6 +278,35 @@ fn mirrored(f: Finding, a: &Reading, b: &Reading) -> Finding {
     }
 }
 
+/// Opposed characterizations: `b` criticises the conduct `a` asserts of
+/// itself, or resolves on while `b` names it.
+fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
+    let (Some(tb), Some(va)) = (b.aimed_at, a.voice) else {
+        return false;
+    };
+    shared.same_subject(&a.claim.terms, &b.claim.terms)
+        && tb == va
+        && b.voice != Some(va)
+        && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
+}
+
+/// Opposed characterizations of a third party: `a` criticises it ("further
+/// Russian aggression") and `b`, of the other side, speaks well for it
+/// alone ("Russia's legitimate security concerns should be taken
+/// seriously"). Speaking for two parties at once ("talks between Russia and
+/// Ukraine") takes no one's side.
+fn opposes_on_a_third_party(a: &Reading, b: &Reading) -> bool {
+    let (Some(va), Some(vb), Some(ta)) = (a.voice, b.voice, a.aimed_at) else {
+        return false;
+    };
+    va != vb
+        && ta != va
+        && ta != vb
+        && a.polarity() == Polarity::Critical
+        && b.polarity() == Polarity::Positive
+        && b.speaks_for_only(ta, va)
+}
+
 /// The conflict rules, tried with `a` as the claim that denies, asserts or
 /// blames first (the caller tries both ways).
 fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> Option<Finding> {
@@ -313,36 +342,7 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
             reason: format!("{}: '{d}' against {}", Rule::Denial.meaning(), b.cue()),
         });
     }
-    // Opposed characterizations: `b` criticises the conduct `a` asserts of itself.
-    if let (Some(tb), Some(va)) = (b.aimed_at, a.voice)
-        && shared.same_subject(&a.claim.terms, &b.claim.terms)
-        && tb == va
-        && b.voice != Some(va)
-        && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
-    {
-        return Some(Finding {
-            rule: Rule::OpposedCharacterization,
-            reason: format!(
-                "{}: {} vs {}",
-                Rule::OpposedCharacterization.meaning(),
-                a.cue(),
-                b.cue()
-            ),
-        });
-    }
-    // Opposed characterizations of a third party: `a` criticises it
-    // ("further Russian aggression") and `b`, of the other side, speaks well
-    // for it alone ("Russia's legitimate security concerns should be taken
-    // seriously"). Speaking for two parties at once ("talks between Russia
-    // and Ukraine") takes no one's side.
-    if let (Some(va), Some(vb), Some(ta)) = (a.voice, b.voice, a.aimed_at)
-        && va != vb
-        && ta != va
-        && ta != vb
-        && a.polarity() == Polarity::Critical
-        && b.polarity() == Polarity::Positive
-        && b.speaks_for_only(ta, va)
-    {
+    if opposes_own_conduct(a, b, shared) || opposes_on_a_third_party(a, b) {
         return Some(Finding {
             rule: Rule::OpposedCharacterization,
             reason: format!(
