@@ -461,6 +461,12 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             render::json(&Versioned::new(schema::TOPICS, &list), w)
         }
         TopicsFormat::Yaml => {
+            let situational: Vec<String> = t
+                .situational()
+                .iter()
+                .map(|s| load::yaml::quote(s))
+                .collect();
+            writeln!(w, "situational: [{}]", situational.join(", "))?;
             writeln!(w, "topics:")?;
             for topic in &t.topics {
                 writeln!(w, "  - id: {}", load::yaml::quote(&topic.id))?;

@@ -445,7 +445,14 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         .get_output()
         .stdout
         .clone();
-    let whole = temp_file(&dir, "whole.yaml", &String::from_utf8_lossy(&out));
+    let written = String::from_utf8_lossy(&out);
+    assert!(
+        written
+            .lines()
+            .any(|l| l.starts_with("situational: [") && l.contains("ceasefire")),
+        "the event words are part of the taxonomy written"
+    );
+    let whole = temp_file(&dir, "whole.yaml", &written);
     let listed = |args: &[&str]| {
         let out = readout()
             .args(args)

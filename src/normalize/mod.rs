@@ -204,11 +204,17 @@ fn normalize_claims_with(
             .drain(tags.len().min(1)..)
             .map(|t| topic_tag(taxonomy, t.topic, TopicSource::Keyword, t.cue))
             .collect();
+        let own_words = tags
+            .pop()
+            .filter(|tag| !(tag.situational && on_another_area(taxonomy, tag, claims.last())))
+            .map(|tag| topic_tag(taxonomy, tag.topic, TopicSource::Keyword, tag.cue));
         let topic = match &c.topic {
             Some(name) => Some(override_topic(name, taxonomy)),
-            None => tags
-                .pop()
-                .map(|tag| topic_tag(taxonomy, tag.topic, TopicSource::Keyword, tag.cue))
+            None => own_words
+                .filter(|tag| {
+                    !speaker_goes_on(taxonomy, tag, claims.last(), c.speaker.as_deref())
+                        || names_other_party(&toks, &side, c.speaker.as_deref())
+                })
                 .or_else(|| context_topic(claims.last()))
                 .or_else(|| {
                     let fallback = taxonomy
@@ -280,6 +286,49 @@ fn context_topic(previous: Option<&NormClaim>) -> Option<TopicTag> {
     })
 }
 
+/// A speaker's run of sentences stays on its subject: a claim filed only
+/// under a general area ("China opposes all acts that harm civilians", "major
+/// countries should exercise restraint") right after the same speaker's claim
+/// on a specific area continues that area, as an analyst reads a paragraph.
+/// The caller keeps the claim's own area when it turns to the other side
+/// (names it), which is how a sentence about the relationship itself reads.
+fn speaker_goes_on(
+    taxonomy: &Taxonomy,
+    own: &TopicTag,
+    previous: Option<&NormClaim>,
+    speaker: Option<&str>,
+) -> bool {
+    let (Some(prev), Some(speaker)) = (previous, speaker) else {
+        return false;
+    };
+    let general = |id: &str| taxonomy.get(id).is_none_or(|t| t.weight < 1.0 || t.reviews);
+    // Only the catch-all of overall relations (and the areas it holds): the
+    // other general areas (posture, competition, the consensus) are points
+    // of their own wherever they are made.
+    let catch_all = |id: &str| {
+        let fallback = taxonomy.fallback.map(|i| taxonomy.topics[i].id.as_str());
+        fallback.is_some_and(|f| id == f || taxonomy.parent(id) == Some(f))
+    };
+    prev.speaker.as_deref() == Some(speaker)
+        && catch_all(&own.id)
+        && prev
+            .topic
+            .as_ref()
+            .is_some_and(|t| t.source != TopicSource::Fallback && !general(&t.id))
+}
+
+/// Whether the claim before is on a specific area other than the one a
+/// claim's event words name ("ceasefire" after a sentence on Gaza).
+fn on_another_area(taxonomy: &Taxonomy, own: &taxonomy::Tag, previous: Option<&NormClaim>) -> bool {
+    previous
+        .and_then(|p| p.topic.as_ref())
+        .filter(|t| t.source != TopicSource::Fallback)
+        .and_then(|t| taxonomy.get(&t.id).map(|topic| (t, topic)))
+        .is_some_and(|(t, topic)| {
+            topic.weight >= 1.0 && !topic.reviews && t.id != taxonomy.topics[own.topic].id
+        })
+}
+
 /// An analyst's `topic:` resolved against the taxonomy, or kept as a new topic.
 fn override_topic(name: &str, taxonomy: &Taxonomy) -> TopicTag {
     match taxonomy.resolve(name) {
@@ -330,5 +379,72 @@ mod tests {
             n.claims[2].topic.as_ref().map(|t| t.source),
             Some(TopicSource::Context)
         );
+    }
+
+    /// The topic ids of a Chinese readout's claims, given as (speaker, text).
+    fn topics_of(claims: &[(&str, &str)]) -> Vec<String> {
+        let mut yaml = String::from("source: {side: China}\nclaims:\n");
+        for (speaker, text) in claims {
+            yaml.push_str(&format!("  - text: \"{text}\"\n"));
+            if !speaker.is_empty() {
+                yaml.push_str(&format!("    speaker: {speaker}\n"));
+            }
+        }
+        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+            .claims
+            .iter()
+            .map(|c| c.topic.as_ref().map_or("-".into(), |t| t.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn a_speakers_general_sentence_stays_on_the_area_being_discussed() {
+        let gaza = (
+            "Wang",
+            "Wang noted that the conflict in Gaza is escalating.",
+        );
+        let general = (
+            "Wang",
+            "China condemns any violation of international law, Wang said.",
+        );
+        assert_eq!(topics_of(&[gaza, general]), ["middle-east", "middle-east"]);
+        // Another voice, or a sentence that turns to the other side, is read
+        // on its own words.
+        let other = (
+            "Blinken",
+            "Blinken said international law must be respected.",
+        );
+        assert_eq!(topics_of(&[gaza, other])[1], "regional-global");
+        let turned = (
+            "Wang",
+            "Wang said the United States should respect China's core interests.",
+        );
+        assert_eq!(topics_of(&[gaza, turned])[1], "bilateral-relations");
+        // A general area with its own point (posture) is not a catch-all.
+        let posture = ("Wang", "China will firmly defend its interests, Wang said.");
+        assert_eq!(topics_of(&[gaza, posture])[1], "security-posture");
+    }
+
+    #[test]
+    fn event_words_are_about_the_area_of_the_claim_before() {
+        let ceasefire = ("Wang", "A ceasefire is the top priority, Wang said.");
+        // Alone, "ceasefire" is the war the corpus most speaks of ...
+        assert_eq!(topics_of(&[ceasefire]), ["russia-ukraine"]);
+        // ... but after a claim on Gaza it is Gaza's, whoever spoke before.
+        let gaza = (
+            "",
+            "The two sides exchanged views on the situation in Gaza.",
+        );
+        assert_eq!(
+            topics_of(&[gaza, ceasefire]),
+            ["middle-east", "middle-east"]
+        );
+        // A place named in the claim decides over the paragraph.
+        let named = (
+            "Wang",
+            "A ceasefire in Ukraine is the top priority, Wang said.",
+        );
+        assert_eq!(topics_of(&[gaza, named])[1], "russia-ukraine");
     }
 }

@@ -6,6 +6,7 @@ mod tag;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
 use super::text::matching_form;
 use crate::error::Error;
@@ -70,6 +71,10 @@ struct TopicFile {
     #[serde(default)]
     #[allow(dead_code)] // read by tests/data_hygiene.rs from the same file
     names: Vec<String>,
+    /// Keywords that name a kind of event, not where it happens (see
+    /// topics.yaml): the claim before says which area they are about.
+    #[serde(default)]
+    situational: Vec<String>,
     topics: Vec<FileTopic>,
 }
 
@@ -112,6 +117,8 @@ pub struct Taxonomy {
     /// Index of the topic for untagged claims that name a party.
     pub fallback: Option<usize>,
     phrases: PhraseSet<usize>,
+    /// Keywords that name a kind of event ("ceasefire"), as written.
+    situational: FxHashSet<String>,
 }
 
 /// Why a claim got its topic.
@@ -121,6 +128,9 @@ pub struct Tag {
     /// The keyword or alias that decided it.
     pub cue: String,
     pub score: f64,
+    /// Every word that named the topic names a kind of event, not where it
+    /// happens ("ceasefire"): the paragraph decides which area it is.
+    pub situational: bool,
 }
 
 /// A second topic scoring at least this share of the best one is an
@@ -135,7 +145,7 @@ impl Taxonomy {
             .get_or_init(|| {
                 let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
                 let topics = file.topics.into_iter().map(Topic::from).collect();
-                Taxonomy::compile(topics, file.fallback.as_deref())
+                Taxonomy::compile(topics, file.fallback.as_deref(), file.situational)
             })
             .clone()
     }
@@ -150,11 +160,12 @@ impl Taxonomy {
             (None, true) => None,
             (None, false) => built_in.fallback.map(|i| built_in.topics[i].id.clone()),
         };
-        let mut topics = if file.replace {
-            Vec::new()
+        let (mut topics, mut situational) = if file.replace {
+            (Vec::new(), Vec::new())
         } else {
-            built_in.topics
+            (built_in.topics, built_in.situational.into_iter().collect())
         };
+        situational.extend(file.situational);
         for (i, t) in file.topics.into_iter().enumerate() {
             let id = t.id.trim().to_string();
             if id.is_empty() || t.label.trim().is_empty() {
@@ -222,10 +233,10 @@ impl Taxonomy {
                 format!("fallback topic `{f}` is not in the taxonomy"),
             ));
         }
-        Ok(Taxonomy::compile(topics, fallback.as_deref()))
+        Ok(Taxonomy::compile(topics, fallback.as_deref(), situational))
     }
 
-    fn compile(topics: Vec<Topic>, fallback: Option<&str>) -> Taxonomy {
+    fn compile(topics: Vec<Topic>, fallback: Option<&str>, situational: Vec<String>) -> Taxonomy {
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -242,6 +253,7 @@ impl Taxonomy {
             topics,
             fallback,
             phrases,
+            situational: situational.into_iter().map(|k| k.to_lowercase()).collect(),
         }
     }
 
@@ -271,6 +283,14 @@ impl Taxonomy {
         }
         best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD)
             .map(|(_, i)| i)
+    }
+
+    /// The keywords that name a kind of event (`situational` in
+    /// topics.yaml), sorted.
+    pub fn situational(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.situational.iter().map(String::as_str).collect();
+        out.sort_unstable();
+        out
     }
 
     /// The parent topic id of `id`, if it has one.

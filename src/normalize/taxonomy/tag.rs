@@ -19,6 +19,8 @@ struct Found<'a> {
     substance: usize,
     /// Whether it is named after the sentence's contrast marker.
     focused: bool,
+    /// Whether every match names a kind of event, not where it happens.
+    situational: bool,
 }
 
 impl Default for Found<'_> {
@@ -30,6 +32,7 @@ impl Default for Found<'_> {
             cue: "",
             substance: usize::MAX,
             focused: false,
+            situational: true,
         }
     }
 }
@@ -42,6 +45,7 @@ struct Scored<'a> {
     first: usize,
     substance: usize,
     focused: bool,
+    situational: bool,
     cue: &'a str,
 }
 
@@ -78,6 +82,7 @@ impl Taxonomy {
             } else {
                 f.rest += score;
             }
+            f.situational &= self.situational.contains(m.phrase);
             if f.cue.is_empty() {
                 f.first = m.start;
                 f.cue = m.phrase;
@@ -103,6 +108,7 @@ impl Taxonomy {
                 first: f.first,
                 substance: f.substance,
                 focused: f.focused,
+                situational: f.situational,
                 cue: f.cue,
             })
             .collect();
@@ -131,6 +137,7 @@ impl Taxonomy {
                 topic: s.topic,
                 cue: s.cue.to_string(),
                 score: s.score,
+                situational: s.situational,
             })
             .collect()
     }
