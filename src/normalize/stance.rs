@@ -148,6 +148,20 @@ pub fn detect(
         .iter()
         .find(|m| cues.kinds[*m.value].agreement && m.start >= subject_end)
         .map(|m| m.start);
+    // Where speech verbs and the people who met stand: a new speaker's
+    // words are not the joint voice's.
+    let mut speech_at: Vec<usize> = cues
+        .speech
+        .find_longest(toks)
+        .iter()
+        .map(|m| m.start)
+        .collect();
+    speech_at.extend(toks.iter().enumerate().filter_map(|(i, t)| {
+        who.participants
+            .iter()
+            .any(|(words, _)| words.iter().any(|w| *w == t.norm))
+            .then_some(i)
+    }));
     // Where a joint voice ends: a cue starting there has it as its subject.
     // A bare "they" may be either side, so only named pairs count.
     let joint_at: Vec<usize> = cues
@@ -177,8 +191,19 @@ pub fn detect(
         // a prescription both sides share, not a demand on the other.
         let agreed_before =
             agreed_at.is_some_and(|a| a < m.start && turn.is_none_or(|t| t <= a || t > m.start));
+        // The joint voice is the demand's addressee when it comes before the
+        // cue with no party named and no one else speaking in between ("it is
+        // imperative for the two sides ... to stop the deterioration").
+        let joint_before = joint_at.iter().any(|&j| {
+            j <= m.start
+                && turn.is_none_or(|t| t <= j || t > m.start)
+                && !party_matches
+                    .iter()
+                    .any(|p| p.start >= j && p.start < m.start)
+                && !speech_at.iter().any(|&v| v >= j && v < m.start)
+        });
         if let Some(shared) = cues.kinds[value].after_joint
-            && (joint_at.contains(&m.start) || agreed_before)
+            && (joint_before || agreed_before)
         {
             value = shared;
         }
@@ -494,6 +519,27 @@ mod tests {
             (s.polarity, s.kind.as_str()),
             (Polarity::Positive, "advocacy")
         );
+        // Nor is one addressed to both sides a few words before the cue ...
+        let s = detect_in(
+            "Wang said it is imperative for the two sides, with an attitude of being responsible, to work to stop ties from further deterioration.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Positive, "advocacy")
+        );
+        // ... unless another party, or another speaker, comes in between.
+        for text in [
+            "Wang said the two sides met, and the US must stop arming Taiwan.",
+            "The two sides met, and Dong demanded an end to the blockade.",
+        ] {
+            let s = detect_in(text, &cn());
+            assert_eq!(
+                (s.polarity, s.kind.as_str()),
+                (Polarity::Critical, "demand"),
+                "{text}"
+            );
+        }
         // What both agreed is not a demand either, up to a contrast.
         let s = detect_in(
             "The leaders agreed that AI should not control decisions to use nuclear weapons.",
