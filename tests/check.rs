@@ -264,6 +264,80 @@ fn a_stance_shift_shows_both_wordings_and_a_self_contradiction_is_found() {
     );
 }
 
+/// Each new claim's self-contradiction: (new claim id, earlier file, earlier id).
+fn self_contradictions(r: &Value) -> Vec<(String, String, String)> {
+    let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+    r["contradictions"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|c| {
+            let e = &c["earlier"];
+            (text(&c["claim"]["id"]), text(&e["file"]), text(&e["id"]))
+        })
+        .collect()
+}
+
+#[test]
+fn restating_part_of_an_earlier_claim_is_no_self_contradiction() {
+    // In 2022 Austin "reaffirmed the importance of peace and stability
+    // across the (Taiwan) Strait, opposition to unilateral changes to the
+    // status quo, and called on (China) to refrain ..."; in 2024 he "also
+    // reaffirmed the importance of peace and stability across the Taiwan
+    // Strait". The earlier claim makes the new one's point under the same cue.
+    let (_, r, _) = check_json(Path::new(SINGAPORE_US), Path::new("readouts"), &[]);
+    let found = self_contradictions(&r);
+    assert!(
+        !found.iter().any(|(id, file, earlier)| id == "us-5"
+            && file.ends_with("2022-06-10-singapore/us.yaml")
+            && earlier == "us-1"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn a_side_that_turns_against_what_it_welcomed_contradicts_itself() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).expect("mkdir");
+    let readout = |date: &str, text: &str| {
+        format!(
+            "meeting: {{date: {date}}}\nsource: {{side: United States}}\nparticipants:\n  - {{name: Austin, side: United States}}\n  - {{name: Dong, side: China}}\nclaims:\n  - id: us-1\n    text: {text}\n"
+        )
+    };
+    let earlier = |name: &str, text: &str| {
+        std::fs::write(archive.join(name), readout("2023-01-10", text)).expect("write");
+    };
+    earlier(
+        "welcomed.yaml",
+        "Austin welcomed the new maritime consultation mechanism.",
+    );
+    // The same point under the same cue, beside a criticism of something else.
+    earlier(
+        "restated.yaml",
+        "Austin welcomed the new maritime consultation mechanism, and opposed unilateral changes to the status quo.",
+    );
+    let new = dir.path().join("new.yaml");
+    let check = |text: &str| {
+        std::fs::write(&new, readout("2024-06-01", text)).expect("write");
+        let (_, r, _) = check_json(&new, &archive, &[]);
+        self_contradictions(&r)
+            .into_iter()
+            .map(|(_, file, _)| file.rsplit('/').next().unwrap_or_default().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        check("Austin opposed the new maritime consultation mechanism."),
+        ["welcomed.yaml"],
+        "it welcomed the mechanism before and opposes it now"
+    );
+    assert_eq!(
+        check("Austin welcomed the new maritime consultation mechanism."),
+        Vec::<String>::new(),
+        "a restatement of the earlier criticism-bearing claim contradicts nothing"
+    );
+}
+
 #[test]
 fn the_other_sides_account_of_the_same_meeting_is_compared_in_full() {
     let dir = tempfile::tempdir().expect("tempdir");

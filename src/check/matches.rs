@@ -6,7 +6,7 @@ use rayon::prelude::*;
 use super::claims::{StanceKey, VoiceKey};
 use super::index::ClaimIndex;
 use super::report::{Closest, DiffChunk, EarlierClaim, NewClaim, SelfContradiction};
-use crate::classify::{Points, Relation, TopicFrame, relate};
+use crate::classify::{Points, Relation, TopicFrame, relate, restates};
 use crate::model::{Participant, Readout, Source};
 use crate::normalize::cues::Polarity;
 use crate::normalize::{NormClaim, NormReadout};
@@ -82,7 +82,9 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
         let earlier = alone(&a.entry.side, c);
         let points = Points::of(&earlier, now);
         let pair = relate(&earlier, 0, now, 0, &TopicFrame::default(), &points);
-        (pair.relation == Relation::Contradiction).then(|| SelfContradiction {
+        let contradicts = pair.relation == Relation::Contradiction
+            && !one_restates_the_other(c, &now.claims[0], &points);
+        contradicts.then(|| SelfContradiction {
             claim: NewClaim::of(claim),
             earlier: EarlierClaim::of(&a.file, a.entry.date.as_deref(), c),
             similarity: pair.similarity,
@@ -90,6 +92,17 @@ fn one(new: &NormReadout, i: usize, index: &ClaimIndex) -> (Closest, Option<Self
         })
     });
     (closest, contradiction)
+}
+
+/// Whether the earlier claim or the new one says again what the other says
+/// under its stance cue (`points`: of the earlier claim's one-claim readout,
+/// then the new one's). A side that makes a point again, alone or beside a
+/// criticism of something else, is not contradicting itself on it, whichever
+/// of the two claims holds the criticism.
+fn one_restates_the_other(earlier: &NormClaim, now: &NormClaim, points: &Points) -> bool {
+    let earlier = (earlier, points.of_claim(0, 0));
+    let now = (now, points.of_claim(1, 0));
+    restates(earlier, now) || restates(now, earlier)
 }
 
 /// Whether an earlier claim of the side can contradict a new one at all, by

@@ -2,6 +2,7 @@
 //! verdict is, naming the rule and the words that fired it.
 
 pub mod point;
+pub mod restate;
 pub mod rule;
 
 use schemars::JsonSchema;
@@ -11,6 +12,7 @@ use crate::align::{AlignedTopic, pair, similarity};
 use crate::normalize::NormReadout;
 use crate::normalize::taxonomy::Taxonomy;
 pub use point::{Points, TopicFrame};
+pub use restate::restates;
 pub use rule::Rule;
 
 /// How two claims on one topic relate, least severe first.
