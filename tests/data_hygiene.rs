@@ -150,18 +150,27 @@ const FALSE_FRIENDS: &[&str] = &[
 fn wildcards_do_not_reach_false_friends() {
     let mut reached = Vec::new();
     for (place, phrase) in phrases() {
-        if !phrase.ends_with('*') {
-            continue;
-        }
+        let words: Vec<&str> = phrase.split_whitespace().collect();
         let mut set = PhraseSet::default();
         set.insert(&phrase, ());
-        for word in FALSE_FRIENDS {
-            // The phrase with its last word replaced by the false friend.
-            let body = phrase.trim_end_matches('*');
-            let prefix = body.rsplit_once(' ').map_or("", |(p, _)| p);
-            let text = format!("{prefix} {word}");
-            if !set.find_longest(&tokens(&text)).is_empty() {
-                reached.push(format!("{place}: \"{phrase}\" matches \"{word}\""));
+        // Each wildcard word of the phrase, in turn, replaced by the false
+        // friend (the other words as written, without their stars).
+        for (k, _) in words.iter().enumerate().filter(|(_, w)| w.ends_with('*')) {
+            for word in FALSE_FRIENDS {
+                let text: Vec<&str> = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, w)| {
+                        if i == k {
+                            word
+                        } else {
+                            w.trim_end_matches('*')
+                        }
+                    })
+                    .collect();
+                if !set.find_longest(&tokens(&text.join(" "))).is_empty() {
+                    reached.push(format!("{place}: \"{phrase}\" matches \"{word}\""));
+                }
             }
         }
     }

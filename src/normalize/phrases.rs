@@ -81,25 +81,35 @@ fn norm_prefix(norm: &str) -> &str {
 impl<T> PhraseSet<T> {
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let star = phrase.trim_end().ends_with('*');
-        let body = phrase.trim_end().trim_end_matches('*');
         let exact_case =
-            body.chars().any(char::is_alphabetic) && !body.chars().any(char::is_lowercase);
-        let mut words: Vec<Word> = tokens(body)
-            .into_iter()
-            .map(|t| Word {
-                text: if exact_case { t.orig } else { t.norm }.into_string(),
-                prefix: false,
-                exact_case,
-            })
-            .collect();
-        let Some(last) = words.last_mut() else {
+            phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
+        // A word ending in `*` matches any word that starts with it
+        // ("manag* the competition" finds "managing the competition").
+        let mut words: Vec<Word> = Vec::new();
+        for written in phrase.split_whitespace() {
+            let star = written.ends_with('*');
+            let before = words.len();
+            words.extend(
+                tokens(written.trim_end_matches('*'))
+                    .into_iter()
+                    .map(|t| Word {
+                        text: if exact_case { t.orig } else { t.norm }.into_string(),
+                        prefix: false,
+                        exact_case,
+                    }),
+            );
+            if words.len() > before
+                && let Some(last) = words.last_mut()
+            {
+                last.prefix = star;
+            }
+        }
+        if words.is_empty() {
             return false;
-        };
-        last.prefix = star;
+        }
         let index = self.phrases.len();
         let first = &words[0];
-        if first.prefix && words.len() == 1 {
+        if first.prefix {
             self.by_prefix
                 .entry(prefix_key(&first.text))
                 .or_default()
@@ -212,5 +222,12 @@ mod tests {
         let s = set(&["cyber*", "US", "AI"]);
         assert_eq!(found(&s, "cyberattacks on us by the US"), ["cyber*", "US"]);
         assert_eq!(found(&s, "said AI, not ai"), ["AI"]);
+        // Any word of a phrase may be a prefix, the first one too.
+        let s = set(&["manag* the competition"]);
+        assert_eq!(
+            found(&s, "managing the competition, managed the competition"),
+            ["manag* the competition", "manag* the competition"]
+        );
+        assert!(found(&s, "manage competition").is_empty());
     }
 }
