@@ -85,24 +85,26 @@ impl<T> PhraseSet<T> {
             phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
         // A word ending in `*` matches any word that starts with it
         // ("manag* the competition" finds "managing the competition").
-        let mut words: Vec<Word> = Vec::new();
-        for written in phrase.split_whitespace() {
-            let star = written.ends_with('*');
-            let before = words.len();
-            words.extend(
-                tokens(written.trim_end_matches('*'))
-                    .into_iter()
-                    .map(|t| Word {
-                        text: if exact_case { t.orig } else { t.norm }.into_string(),
-                        prefix: false,
-                        exact_case,
-                    }),
-            );
-            if words.len() > before
-                && let Some(last) = words.last_mut()
-            {
-                last.prefix = star;
+        let word = |t: Token| Word {
+            text: if exact_case { t.orig } else { t.norm }.into_string(),
+            prefix: false,
+            exact_case,
+        };
+        let body = phrase.trim_end().trim_end_matches('*');
+        let mut words: Vec<Word> = tokens(body).into_iter().map(word).collect();
+        if body.contains('*') {
+            // A star inside the phrase: mark each starred word's last token.
+            let mut at = 0;
+            for written in phrase.split_whitespace() {
+                at += tokens(written.trim_end_matches('*')).len();
+                if written.ends_with('*')
+                    && let Some(w) = at.checked_sub(1).and_then(|i| words.get_mut(i))
+                {
+                    w.prefix = true;
+                }
             }
+        } else if let Some(last) = words.last_mut() {
+            last.prefix = body.len() < phrase.trim_end().len();
         }
         if words.is_empty() {
             return false;

@@ -148,20 +148,6 @@ pub fn detect(
         .iter()
         .find(|m| cues.kinds[*m.value].agreement && m.start >= subject_end)
         .map(|m| m.start);
-    // Where speech verbs and the people who met stand: a new speaker's
-    // words are not the joint voice's.
-    let mut speech_at: Vec<usize> = cues
-        .speech
-        .find_longest(toks)
-        .iter()
-        .map(|m| m.start)
-        .collect();
-    speech_at.extend(toks.iter().enumerate().filter_map(|(i, t)| {
-        who.participants
-            .iter()
-            .any(|(words, _)| words.iter().any(|w| *w == t.norm))
-            .then_some(i)
-    }));
     // Where a joint voice ends: a cue starting there has it as its subject.
     // A bare "they" may be either side, so only named pairs count.
     let joint_at: Vec<usize> = cues
@@ -171,6 +157,19 @@ pub fn detect(
         .filter(|m| m.len > 1)
         .map(|m| m.start + m.len)
         .collect();
+    // Where speech verbs and the people who met stand: a new speaker's
+    // words are not the joint voice's. Looked for only when a joint voice
+    // is there.
+    let mut speech_at: Vec<usize> = Vec::new();
+    if !joint_at.is_empty() {
+        speech_at.extend(cues.speech.find_longest(toks).iter().map(|m| m.start));
+        speech_at.extend(toks.iter().enumerate().filter_map(|(i, t)| {
+            who.participants
+                .iter()
+                .any(|(words, _)| words.iter().any(|w| *w == t.norm))
+                .then_some(i)
+        }));
+    }
 
     let own_party = match &voice {
         Voice::Party(p) => Some(p.as_str()),
