@@ -339,6 +339,73 @@ fn a_side_that_turns_against_what_it_welcomed_contradicts_itself() {
 }
 
 #[test]
+fn valuing_what_an_earlier_criticism_defended_is_no_self_contradiction() {
+    // In 2022 Biden "strongly opposes unilateral efforts to change the status
+    // quo or undermine peace and stability across the Taiwan Strait"; in
+    // Malta in 2023 the United States "noted the importance of peace and
+    // stability across the Taiwan Strait".
+    let (_, r, _) = check_json(
+        Path::new("readouts/2023-09-17-malta/us.yaml"),
+        Path::new("readouts"),
+        &[],
+    );
+    let found = self_contradictions(&r);
+    assert!(
+        !found.iter().any(|(id, file, earlier)| id == "us-8"
+            && file.ends_with("2022-07-28-phone-call/us.yaml")
+            && earlier == "us-7"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn defending_a_point_against_harm_is_no_contradiction_of_making_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let archive = dir.path().join("archive");
+    std::fs::create_dir(&archive).expect("mkdir");
+    let readout = |date: &str, text: &str| {
+        format!(
+            "meeting: {{date: {date}}}\nsource: {{side: United States}}\nparticipants:\n  - {{name: Austin, side: United States}}\n  - {{name: Dong, side: China}}\nclaims:\n  - id: us-1\n    text: {text}\n"
+        )
+    };
+    let new = dir.path().join("new.yaml");
+    // The earlier claim alone in the archive, then the new one checked against it.
+    let check = |earlier: &str, now: &str| {
+        std::fs::write(archive.join("earlier.yaml"), readout("2023-01-10", earlier))
+            .expect("write");
+        std::fs::write(&new, readout("2024-06-01", now)).expect("write");
+        let (_, r, _) = check_json(&new, &archive, &[]);
+        self_contradictions(&r).len()
+    };
+    // Opposing what undermines freedom of navigation stands for it.
+    assert_eq!(
+        check(
+            "Austin opposed any attempt to undermine freedom of navigation and overflight in the South China Sea.",
+            "Austin stressed the importance of freedom of navigation and overflight in the South China Sea.",
+        ),
+        0,
+        "the earlier criticism defends what the new claim values"
+    );
+    assert_eq!(
+        check(
+            "Austin criticised the patrols, which undermine freedom of navigation in the South China Sea.",
+            "Austin valued freedom of navigation in the South China Sea.",
+        ),
+        0,
+        "the harm a criticism names defends its object"
+    );
+    // What the criticism targets is not defended.
+    assert_eq!(
+        check(
+            "Austin opposed the maritime militia's patrols, which undermine freedom of navigation in the South China Sea.",
+            "Austin welcomed the maritime militia's patrols in the South China Sea.",
+        ),
+        1,
+        "it opposed the patrols before and welcomes them now"
+    );
+}
+
+#[test]
 fn the_other_sides_account_of_the_same_meeting_is_compared_in_full() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = corpus_archive(dir.path());
