@@ -115,6 +115,11 @@ impl Cache {
                 .unwrap_or_default()
                 .as_bytes(),
         );
+        // A topics file's event words change how claims are filed too.
+        for word in taxonomy.situational() {
+            h.update(word.as_bytes());
+            h.update(b"\n");
+        }
         for data in [
             include_str!("../data/cues.yaml"),
             include_str!("../data/stopwords.yaml"),
@@ -279,6 +284,19 @@ mod tests {
         }
         assert!(claims.iter().any(|c| !c.alternatives.is_empty()));
         assert!(claims.iter().any(|c| c.stance.asserts_conduct));
+    }
+
+    #[test]
+    fn a_topics_file_with_other_event_words_is_another_fingerprint() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("topics.yaml");
+        std::fs::write(&path, "situational: [skirmish]\ntopics: []\n").expect("write");
+        let more = Taxonomy::with_file(path.to_str().expect("utf-8"), &Limits::default())
+            .expect("topics file");
+        assert_ne!(
+            Cache::fingerprint(&more, &Limits::default()),
+            Cache::fingerprint(&Taxonomy::built_in(), &Limits::default())
+        );
     }
 
     #[test]
