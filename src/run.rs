@@ -150,10 +150,15 @@ fn man_page(command: Option<&str>) -> Result<u8, Error> {
 }
 
 /// The taxonomy in force: built in, or extended by `--topics FILE`.
-pub fn taxonomy(topics: Option<&str>, limits: &Limits) -> Result<Taxonomy, Error> {
+pub fn taxonomy(
+    topics: Option<&str>,
+    limits: &Limits,
+) -> Result<std::borrow::Cow<'static, Taxonomy>, Error> {
+    // The built-in taxonomy is borrowed, not copied: a comparison is a few
+    // milliseconds, and a copy of every keyword was a twentieth of it.
     match topics {
-        Some(path) => Taxonomy::with_file(path, limits),
-        None => Ok(Taxonomy::built_in()),
+        Some(path) => Taxonomy::with_file(path, limits).map(std::borrow::Cow::Owned),
+        None => Ok(std::borrow::Cow::Borrowed(Taxonomy::shared())),
     }
 }
 

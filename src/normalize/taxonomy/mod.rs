@@ -140,14 +140,17 @@ pub const ALTERNATIVE_SHARE: f64 = 0.5;
 impl Taxonomy {
     /// The built-in taxonomy (parsed and compiled once per process).
     pub fn built_in() -> Taxonomy {
+        Taxonomy::shared().clone()
+    }
+
+    /// The built-in taxonomy, borrowed: the one copy the process compiled.
+    pub fn shared() -> &'static Taxonomy {
         static BUILT: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
-        BUILT
-            .get_or_init(|| {
-                let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
-                let topics = file.topics.into_iter().map(Topic::from).collect();
-                Taxonomy::compile(topics, file.fallback.as_deref(), file.situational)
-            })
-            .clone()
+        BUILT.get_or_init(|| {
+            let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
+            let topics = file.topics.into_iter().map(Topic::from).collect();
+            Taxonomy::compile(topics, file.fallback.as_deref(), file.situational)
+        })
     }
 
     /// The built-in taxonomy extended (or replaced) by the topics file at `path`.
