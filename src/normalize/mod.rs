@@ -301,32 +301,25 @@ fn speaker_goes_on(
     let (Some(prev), Some(speaker)) = (previous, speaker) else {
         return false;
     };
-    let general = |id: &str| taxonomy.get(id).is_none_or(|t| t.weight < 1.0 || t.reviews);
     // Only the catch-all of overall relations (and the areas it holds): the
     // other general areas (posture, competition, the consensus) are points
     // of their own wherever they are made.
-    let catch_all = |id: &str| {
-        let fallback = taxonomy.fallback.map(|i| taxonomy.topics[i].id.as_str());
-        fallback.is_some_and(|f| id == f || taxonomy.parent(id) == Some(f))
-    };
     prev.speaker.as_deref() == Some(speaker)
-        && catch_all(&own.id)
+        && taxonomy.is_catch_all(&own.id)
         && prev
             .topic
             .as_ref()
-            .is_some_and(|t| t.source != TopicSource::Fallback && !general(&t.id))
+            .is_some_and(|t| t.source != TopicSource::Fallback && taxonomy.is_specific(&t.id))
 }
 
 /// Whether the claim before is on a specific area other than the one a
 /// claim's event words name ("ceasefire" after a sentence on Gaza).
 fn on_another_area(taxonomy: &Taxonomy, own: &taxonomy::Tag, previous: Option<&NormClaim>) -> bool {
-    previous
-        .and_then(|p| p.topic.as_ref())
-        .filter(|t| t.source != TopicSource::Fallback)
-        .and_then(|t| taxonomy.get(&t.id).map(|topic| (t, topic)))
-        .is_some_and(|(t, topic)| {
-            topic.weight >= 1.0 && !topic.reviews && t.id != taxonomy.topics[own.topic].id
-        })
+    previous.and_then(|p| p.topic.as_ref()).is_some_and(|t| {
+        t.source != TopicSource::Fallback
+            && taxonomy.is_specific(&t.id)
+            && t.id != taxonomy.topics[own.topic].id
+    })
 }
 
 /// An analyst's `topic:` resolved against the taxonomy, or kept as a new topic.

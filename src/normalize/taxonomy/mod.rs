@@ -296,6 +296,22 @@ impl Taxonomy {
         out
     }
 
+    /// Whether `id` is a specific area (Taiwan, trade, ...): weight 1 or
+    /// more, and not an area that reviews others (the leaders' consensus).
+    pub fn is_specific(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|t| t.weight >= 1.0 && !t.reviews)
+    }
+
+    /// Whether `id` is the catch-all of overall relations (the fallback) or
+    /// an area it holds (its child): where a general sentence goes when it
+    /// names no area of its own.
+    pub fn is_catch_all(&self, id: &str) -> bool {
+        let Some(fallback) = self.fallback.map(|i| self.topics[i].id.as_str()) else {
+            return false;
+        };
+        id == fallback || self.parent(id) == Some(fallback)
+    }
+
     /// The parent topic id of `id`, if it has one.
     pub fn parent(&self, id: &str) -> Option<&str> {
         self.get(id).and_then(|t| t.parent.as_deref())
