@@ -278,6 +278,13 @@ fn self_contradictions(r: &Value) -> Vec<(String, String, String)> {
         .collect()
 }
 
+/// A US readout of one claim, `us-1`, dated `date`, with Austin and Dong.
+fn one_claim_us_readout(date: &str, text: &str) -> String {
+    format!(
+        "meeting: {{date: {date}}}\nsource: {{side: United States}}\nparticipants:\n  - {{name: Austin, side: United States}}\n  - {{name: Dong, side: China}}\nclaims:\n  - id: us-1\n    text: {text}\n"
+    )
+}
+
 #[test]
 fn restating_part_of_an_earlier_claim_is_no_self_contradiction() {
     // In 2022 Austin "reaffirmed the importance of peace and stability
@@ -300,13 +307,9 @@ fn a_side_that_turns_against_what_it_welcomed_contradicts_itself() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = dir.path().join("archive");
     std::fs::create_dir(&archive).expect("mkdir");
-    let readout = |date: &str, text: &str| {
-        format!(
-            "meeting: {{date: {date}}}\nsource: {{side: United States}}\nparticipants:\n  - {{name: Austin, side: United States}}\n  - {{name: Dong, side: China}}\nclaims:\n  - id: us-1\n    text: {text}\n"
-        )
-    };
     let earlier = |name: &str, text: &str| {
-        std::fs::write(archive.join(name), readout("2023-01-10", text)).expect("write");
+        std::fs::write(archive.join(name), one_claim_us_readout("2023-01-10", text))
+            .expect("write");
     };
     earlier(
         "welcomed.yaml",
@@ -319,7 +322,7 @@ fn a_side_that_turns_against_what_it_welcomed_contradicts_itself() {
     );
     let new = dir.path().join("new.yaml");
     let check = |text: &str| {
-        std::fs::write(&new, readout("2024-06-01", text)).expect("write");
+        std::fs::write(&new, one_claim_us_readout("2024-06-01", text)).expect("write");
         let (_, r, _) = check_json(&new, &archive, &[]);
         self_contradictions(&r)
             .into_iter()
@@ -363,17 +366,15 @@ fn defending_a_point_against_harm_is_no_contradiction_of_making_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let archive = dir.path().join("archive");
     std::fs::create_dir(&archive).expect("mkdir");
-    let readout = |date: &str, text: &str| {
-        format!(
-            "meeting: {{date: {date}}}\nsource: {{side: United States}}\nparticipants:\n  - {{name: Austin, side: United States}}\n  - {{name: Dong, side: China}}\nclaims:\n  - id: us-1\n    text: {text}\n"
-        )
-    };
     let new = dir.path().join("new.yaml");
     // The earlier claim alone in the archive, then the new one checked against it.
     let check = |earlier: &str, now: &str| {
-        std::fs::write(archive.join("earlier.yaml"), readout("2023-01-10", earlier))
-            .expect("write");
-        std::fs::write(&new, readout("2024-06-01", now)).expect("write");
+        std::fs::write(
+            archive.join("earlier.yaml"),
+            one_claim_us_readout("2023-01-10", earlier),
+        )
+        .expect("write");
+        std::fs::write(&new, one_claim_us_readout("2024-06-01", now)).expect("write");
         let (_, r, _) = check_json(&new, &archive, &[]);
         self_contradictions(&r).len()
     };
