@@ -338,11 +338,14 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
         }
     }
     let own = Voice::Party(who.own.to_string());
+    // A speech verb inside a party's name ("the United States") is no verb.
+    let parties = cues.parties.find_longest(toks);
+    let in_a_name = |i: usize| parties.iter().any(|p| i >= p.start && i < p.start + p.len);
     let Some(verb) = cues
         .speech
         .find_longest(toks)
         .into_iter()
-        .find(|m| m.start < SUBJECT_WINDOW)
+        .find(|m| m.start < SUBJECT_WINDOW && !in_a_name(m.start))
     else {
         return (own, 0);
     };
@@ -432,6 +435,20 @@ mod tests {
         let s = detect_in("The two sides agreed to maintain communication.", &cn());
         assert_eq!(s.voice, Voice::Joint);
         assert_eq!(s.polarity, Polarity::Positive);
+        // "States" in "the United States" is a name, not a speech verb.
+        let s = detect_in(
+            "The United States said it does not seek a new Cold War.",
+            &cn(),
+        );
+        assert_eq!(s.voice, Voice::Party("United States".into()));
+        let s = detect_in(
+            "The United States must adhere to the one-China principle.",
+            &cn(),
+        );
+        assert_eq!(
+            (s.voice, s.target.as_deref()),
+            (Voice::Party("China".into()), Some("United States"))
+        );
     }
 
     #[test]
