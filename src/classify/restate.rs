@@ -12,7 +12,7 @@ use serde::Deserialize;
 use super::point::PointWord;
 use crate::normalize::cues::{Cues, Kind, Polarity};
 use crate::normalize::phrases::{Match, PhraseSet};
-use crate::normalize::stance::cue_polarity;
+use crate::normalize::stance::CueReading;
 use crate::normalize::text::{self, Token};
 use crate::normalize::{NormClaim, point_of};
 
@@ -83,7 +83,7 @@ fn clause_starts(text: &str, toks: &[Token]) -> Vec<usize> {
 }
 
 /// The kind a word of harm is read as: a criticism, as a critical stance
-/// cue is (`cue_polarity` reads only a kind's polarity and whether a party
+/// cue is (`CueReading::polarity` reads only a kind's polarity and whether a party
 /// turns it, so any critical kind no party turns will do). A negator just
 /// before it turns it over ("does not undermine"), unless a modal makes that
 /// a prohibition ("must not undermine"), which is as critical as the word.
@@ -120,22 +120,9 @@ impl Cued {
     fn of(claim: &NormClaim) -> Cued {
         let lexicon = Cues::get();
         let toks = text::tokens(&claim.text);
-        // As stance detection reads them: words of a denial are neither a
-        // cue nor a negator ("not aimed at" denies; it does not turn a cue over).
-        let denials = lexicon.denials.find_longest(&toks);
-        let in_denial = |i: usize| {
-            denials
-                .iter()
-                .any(|d| (d.start..d.start + d.len).contains(&i))
-        };
-        let parties = lexicon.parties.find_longest(&toks);
-        let negators: Vec<usize> = lexicon
-            .negators
-            .find_longest(&toks)
-            .into_iter()
-            .map(|m| m.start)
-            .filter(|&i| !in_denial(i))
-            .collect();
+        // As stance detection reads them.
+        let reading = CueReading::of(&toks);
+        let in_denial = |i: usize| reading.in_denial(i);
         let cues: Vec<CueAt> = lexicon
             .stance
             .find_longest(&toks)
@@ -147,7 +134,7 @@ impl Cued {
                     start: m.start,
                     len: m.len,
                     phrase: m.phrase,
-                    polarity: cue_polarity(kind, m.start, m.len, &toks, &parties, &negators).0,
+                    polarity: reading.polarity(kind, m.start, m.len, &toks).0,
                     framing: kind.framing,
                 }
             })
@@ -162,7 +149,7 @@ impl Cued {
         let defended = harms
             .iter()
             .filter(|h| {
-                let read = cue_polarity(criticism(), h.start, h.len, &toks, &parties, &negators);
+                let read = reading.polarity(criticism(), h.start, h.len, &toks);
                 read.0 == Polarity::Critical && !approved(&cues, h.start)
             })
             .map(|h| object(h, &cues, &harms, &clauses, toks.len()))

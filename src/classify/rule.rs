@@ -9,8 +9,8 @@ use serde::Serialize;
 use super::Relation;
 use super::point::{Points, SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
+use crate::normalize::stance::CueReading;
 use crate::normalize::stance::Voice;
-use crate::normalize::stance::cue_polarity;
 use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
@@ -199,18 +199,12 @@ impl<'a> Reading<'a> {
         }
         let cues = Cues::get();
         let toks = text::tokens(&self.claim.text);
-        let parties = cues.parties.find_longest(&toks);
-        let negators: Vec<usize> = cues
-            .negators
-            .find_longest(&toks)
-            .into_iter()
-            .map(|m| m.start)
-            .collect();
+        let reading = CueReading::of(&toks);
         cues.stance.find_longest(&toks).iter().any(|m| {
             let kind = &cues.kinds[*m.value];
             kind.name == RESOLVE
-                && cue_polarity(kind, m.start, m.len, &toks, &parties, &negators).0
-                    == Polarity::Positive
+                && !reading.in_denial(m.start)
+                && reading.polarity(kind, m.start, m.len, &toks).0 == Polarity::Positive
         })
     }
 

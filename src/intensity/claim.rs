@@ -4,7 +4,7 @@
 use super::Intensity;
 use super::scale::Scale;
 use crate::normalize::cues::{Cues, Polarity};
-use crate::normalize::stance::cue_polarity;
+use crate::normalize::stance::CueReading;
 use crate::normalize::text::{Token, tokens};
 
 /// How far before a cue an intensifier stands ("firmly and resolutely opposes").
@@ -78,19 +78,10 @@ pub fn measure(text: &str, polarity: Polarity, kind: &str) -> Intensity {
 fn stance_cues(toks: &[Token], polarity: Polarity) -> Vec<(u8, usize, usize)> {
     let cues = Cues::get();
     let scale = Scale::get();
-    let denials = cues.denials.find_longest(toks);
-    let in_denial = |i: usize| denials.iter().any(|d| i >= d.start && i < d.start + d.len);
-    let negators: Vec<usize> = cues
-        .negators
-        .find_longest(toks)
-        .into_iter()
-        .map(|m| m.start)
-        .filter(|&i| !in_denial(i))
-        .collect();
-    let parties = cues.parties.find_longest(toks);
+    let reading = CueReading::of(toks);
     let mut out = Vec::new();
     for m in cues.stance.find_longest(toks) {
-        if in_denial(m.start) {
+        if reading.in_denial(m.start) {
             continue;
         }
         let kind = &cues.kinds[*m.value];
@@ -100,7 +91,7 @@ fn stance_cues(toks: &[Token], polarity: Polarity) -> Vec<(u8, usize, usize)> {
         else {
             continue;
         };
-        let (p, negated) = cue_polarity(kind, m.start, m.len, toks, &parties, &negators);
+        let (p, negated) = reading.polarity(kind, m.start, m.len, toks);
         // "did not condemn": a negated criticism sets no level.
         if negated && p == Polarity::Neutral {
             continue;

@@ -68,6 +68,57 @@ pub(crate) const PROHIBITION_WINDOW: usize = 2;
 /// How far into a claim the speech verb of its subject may be.
 const SUBJECT_WINDOW: usize = 12;
 
+/// What reading a stance cue depends on in a claim, found once per claim:
+/// the denials (their words are neither cues nor negators: "not aimed at"
+/// denies, it turns nothing over), the negators outside them, and the
+/// parties named. Stance detection, intensity, and the rules that look at a
+/// claim's other cues all read cues through it, so they read them alike.
+pub(crate) struct CueReading<'a> {
+    pub denials: Vec<Match<'a, ()>>,
+    pub negators: Vec<usize>,
+    pub parties: Vec<Match<'a, usize>>,
+}
+
+impl CueReading<'static> {
+    pub fn of(toks: &[Token]) -> CueReading<'static> {
+        let cues = Cues::get();
+        let denials = cues.denials.find_longest(toks);
+        let in_denial = |i: usize| denials.iter().any(|m| i >= m.start && i < m.start + m.len);
+        let negators = cues
+            .negators
+            .find_longest(toks)
+            .into_iter()
+            .map(|m| m.start)
+            .filter(|&i| !in_denial(i))
+            .collect();
+        CueReading {
+            negators,
+            parties: cues.parties.find_longest(toks),
+            denials,
+        }
+    }
+}
+
+impl CueReading<'_> {
+    /// Whether token `i` is a word of a denial.
+    pub fn in_denial(&self, i: usize) -> bool {
+        self.denials
+            .iter()
+            .any(|m| i >= m.start && i < m.start + m.len)
+    }
+
+    /// `cue_polarity` of a cue of `kind` at `start..start + len`.
+    pub fn polarity(
+        &self,
+        kind: &Kind,
+        start: usize,
+        len: usize,
+        toks: &[Token],
+    ) -> (Polarity, bool) {
+        cue_polarity(kind, start, len, toks, &self.parties, &self.negators)
+    }
+}
+
 /// The polarity a stance cue at `start..start + len` takes in its sentence.
 /// Advocacy (`party_sensitive`) naming a party right after it is a demand on
 /// that party ("called for China to stop"). A negator just before the cue
@@ -127,20 +178,9 @@ pub fn detect(
     let cues = Cues::get();
     let (voice, subject_end) = voice(toks, speaker, who);
 
-    let denial_matches = cues.denials.find_longest(toks);
-    let in_denial = |i: usize| {
-        denial_matches
-            .iter()
-            .any(|m| i >= m.start && i < m.start + m.len)
-    };
-    let negator_at: Vec<usize> = cues
-        .negators
-        .find_longest(toks)
-        .into_iter()
-        .map(|m| m.start)
-        .filter(|&i| !in_denial(i))
-        .collect();
-    let party_matches = cues.parties.find_longest(toks);
+    let reading = CueReading::of(toks);
+    let in_denial = |i: usize| reading.in_denial(i);
+    let party_matches = &reading.parties;
     let stance_matches = cues.stance.find_longest(toks);
     // Where an agreement cue ("agreed that", "concurred") stands: what follows
     // it is the content of the agreement.
@@ -220,7 +260,7 @@ pub fn detect(
             value = shared;
         }
         let kind = &cues.kinds[value];
-        let (polarity, _) = cue_polarity(kind, m.start, m.len, toks, &party_matches, &negator_at);
+        let (polarity, _) = reading.polarity(kind, m.start, m.len, toks);
         // After "but" comes the sentence's point: its cues weigh more and decide.
         let focused = turn.is_some_and(|t| m.start >= t);
         let w = if kind.framing { 0.5 } else { m.len as f64 };
@@ -303,7 +343,7 @@ pub fn detect(
         cue: decisive.map(|(s, l, _)| words(toks, s, l)),
         voice,
         target,
-        denial: denial_matches.first().map(|m| words(toks, m.start, m.len)),
+        denial: reading.denials.first().map(|m| words(toks, m.start, m.len)),
         // The speaker's own conduct only when that is the claim's point: "is
         // committed to maintaining peace" asserts it; "discussed the
         // importance of maintaining peace" does not.
