@@ -116,9 +116,18 @@ pub struct Taxonomy {
     pub topics: Vec<Topic>,
     /// Index of the topic for untagged claims that name a party.
     pub fallback: Option<usize>,
-    phrases: PhraseSet<usize>,
-    /// Keywords that name a kind of event ("ceasefire"), as written.
+    phrases: PhraseSet<Keyword>,
+    /// Keywords that name a kind of event ("ceasefire"), lowercase.
     situational: FxHashSet<String>,
+}
+
+/// What a matched keyword or alias says: its topic, and whether it names a
+/// kind of event rather than a place (`situational`), settled when the
+/// taxonomy is compiled rather than looked up at each match.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Keyword {
+    pub topic: usize,
+    pub situational: bool,
 }
 
 /// Why a claim got its topic.
@@ -240,6 +249,8 @@ impl Taxonomy {
     }
 
     fn compile(topics: Vec<Topic>, fallback: Option<&str>, situational: Vec<String>) -> Taxonomy {
+        let situational: FxHashSet<String> =
+            situational.into_iter().map(|k| k.to_lowercase()).collect();
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -248,7 +259,11 @@ impl Taxonomy {
                 .chain(&t.aliases)
                 .chain(std::iter::once(&t.label))
             {
-                phrases.insert(p, i);
+                let keyword = Keyword {
+                    topic: i,
+                    situational: situational.contains(&p.trim().to_lowercase()),
+                };
+                phrases.insert(p, keyword);
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
@@ -256,7 +271,7 @@ impl Taxonomy {
             topics,
             fallback,
             phrases,
-            situational: situational.into_iter().map(|k| k.to_lowercase()).collect(),
+            situational,
         }
     }
 

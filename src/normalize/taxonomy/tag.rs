@@ -69,9 +69,9 @@ impl Taxonomy {
         let tone = &Cues::get().tone_terms;
         let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
         for m in self.phrases.find_longest(toks) {
-            let f = &mut found[*m.value];
+            let f = &mut found[m.value.topic];
             // Longer phrases count a little more, named things most.
-            let mut score = self.topics[*m.value].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            let mut score = self.topics[m.value.topic].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
                 f.focused = true;
@@ -82,7 +82,7 @@ impl Taxonomy {
             } else {
                 f.rest += score;
             }
-            f.situational &= self.situational.contains(m.phrase);
+            f.situational &= m.value.situational;
             if f.cue.is_empty() {
                 f.first = m.start;
                 f.cue = m.phrase;
