@@ -176,9 +176,9 @@ pub fn detect(
     who: &Speakers,
 ) -> Stance {
     let cues = Cues::get();
-    let (voice, subject_end) = voice(toks, speaker, who);
-
     let reading = CueReading::of(toks);
+    let (voice, subject_end) = voice(toks, speaker, who, &reading.parties);
+
     let in_denial = |i: usize| reading.in_denial(i);
     let party_matches = &reading.parties;
     let stance_matches = cues.stance.find_longest(toks);
@@ -363,7 +363,13 @@ pub fn detect(
 }
 
 /// The voice of a claim and where its subject ends (0 when none was found).
-fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize) {
+/// `parties` are the parties `toks` names (`CueReading::parties`).
+fn voice(
+    toks: &[Token],
+    speaker: Option<&str>,
+    who: &Speakers,
+    parties: &[Match<'_, usize>],
+) -> (Voice, usize) {
     let cues = Cues::get();
     if let Some(name) = speaker {
         let name_toks = super::text::tokens(name);
@@ -379,7 +385,6 @@ fn voice(toks: &[Token], speaker: Option<&str>, who: &Speakers) -> (Voice, usize
     }
     let own = Voice::Party(who.own.to_string());
     // A speech verb inside a party's name ("the United States") is no verb.
-    let parties = cues.parties.find_longest(toks);
     let in_a_name = |i: usize| parties.iter().any(|p| i >= p.start && i < p.start + p.len);
     let Some(verb) = cues
         .speech
