@@ -63,6 +63,7 @@ struct CueFile {
     agreements: Vec<String>,
     contrasts: Vec<String>,
     additions: Vec<String>,
+    instances: Vec<String>,
 }
 
 /// Words after a contrast marker ("..., but the US must respect core
@@ -119,6 +120,8 @@ pub struct Cues {
     pub engagement_terms: FxHashSet<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
+    /// Words that introduce instances of what was just named (see `instances`).
+    instance: PhraseSet<()>,
 }
 
 impl Cues {
@@ -215,6 +218,7 @@ impl Cues {
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,
+            instance: set(&file.instances),
         }
     }
 
@@ -227,6 +231,12 @@ impl Cues {
             .filter(|m| *m.value)
             .map(|m| m.start + m.len)
             .next_back()
+    }
+
+    /// Where the first instance marker of a sentence starts ("risks to the
+    /// global economy, including the war in Ukraine"), if it has one.
+    pub fn instance_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.instance.find_longest(toks).first().map(|m| m.start)
     }
 
     /// The kind called `name`, if any.

@@ -677,6 +677,14 @@ mod tests {
             "She acknowledged risks to the global economy, including the need for Russia to end its war against Ukraine.",
         );
         assert_eq!(war, vec!["russia-ukraine".to_string()]);
+        // Other markers of an instance read alike, and the category is
+        // dropped even when the instance already scores higher.
+        for marker in ["among them", "such as", "in particular"] {
+            let other = ids(&format!(
+                "The global economy faces headwinds, {marker} the need for Russia to end its illegal war against Ukraine and to respect Ukraine's sovereignty."
+            ));
+            assert_eq!(other, vec!["russia-ukraine".to_string()], "{marker}");
+        }
         // Negative: with no marker, the broad category named first keeps the lead.
         let plain = ids(
             "She acknowledged risks to the global economy and the need for Russia to end its war against Ukraine.",

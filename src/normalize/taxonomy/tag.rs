@@ -57,10 +57,6 @@ const LEAD_SHARE: f64 = 0.6;
 /// Specific topics a claim must name to review progress across areas.
 const REVIEWED_AREAS: usize = 2;
 
-/// Words that introduce instances of what was just named ("risks to the
-/// global economy, including the war in Ukraine").
-const INSTANCE_MARKERS: &[&str] = &["including"];
-
 impl Taxonomy {
     /// Every topic a claim speaks of strongly enough to be filed under it:
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
@@ -199,32 +195,33 @@ impl Taxonomy {
         }
     }
 
-    /// A broad category followed by "including" and a specific area: the
-    /// area named as the instance is the point ("headwinds to the global
-    /// economy, including the war in Ukraine" is about the war). Only
-    /// between specific areas; a general area before the marker, and the
-    /// leaders' consensus, keep their own rules; the category named before
-    /// the marker is dropped from the claim's other topics.
+    /// A broad category followed by "including" (or another instance
+    /// marker) and a specific area: the area named as the instance is the
+    /// point ("headwinds to the global economy, including the war in
+    /// Ukraine" is about the war). Only between specific areas; a general
+    /// area before the marker, and the leaders' consensus, keep their own
+    /// rules; the category named before the marker is dropped from the
+    /// claim's other topics, whichever of the two scored higher.
     fn named_instance(&self, toks: &[Token], scored: &mut Vec<Scored>) {
-        let Some(at) = toks
-            .iter()
-            .position(|t| INSTANCE_MARKERS.contains(&t.norm.as_str()))
-        else {
+        let Some(at) = Cues::get().instance_marker(toks) else {
             return;
         };
         let specific =
             |s: &Scored| self.topics[s.topic].weight >= 1.0 && !self.topics[s.topic].reviews;
         let Some(top) = scored.first() else { return };
-        if !specific(top) || top.first >= at {
+        if !specific(top) {
             return;
         }
-        if let Some(i) = scored.iter().position(|s| specific(s) && s.first > at) {
+        if top.first < at {
+            let Some(i) = scored.iter().position(|s| specific(s) && s.first > at) else {
+                return;
+            };
             scored[..=i].rotate_right(1);
-            // The broad category is not a second point to file the claim
-            // under: it only introduces the instance.
-            let keep = scored[0].topic;
-            scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
         }
+        // The broad category is not a second point to file the claim
+        // under: it only introduces the instance.
+        let keep = scored[0].topic;
+        scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.
