@@ -497,6 +497,35 @@ mod tests {
     }
 
     #[test]
+    fn other_words_for_a_stance_read_as_it() {
+        // Writers vary the verb: disapproval is opposition, firmly defending
+        // one's own is resolve, a frank exchange is valued.
+        let s = detect_in(
+            "Dong voiced China's disapproval of the sanctions the US imposed.",
+            &cn(),
+        );
+        assert_eq!(s.polarity, Polarity::Critical);
+        let s = detect_in(
+            "Dong said the PLA will firmly defend national sovereignty.",
+            &cn(),
+        );
+        assert_eq!(s.polarity, Polarity::Positive);
+        let s = detect_in("Austin and Dong had a frank exchange.", &us());
+        assert_eq!(s.polarity, Polarity::Positive);
+        // Negative: consequences that threaten no one are no warning.
+        let s = detect_in(
+            "Austin and Dong took up global issues with consequences for people everywhere.",
+            &us(),
+        );
+        assert_ne!(s.polarity, Polarity::Critical);
+        let s = detect_in(
+            "Austin warned of serious consequences should the PRC provide lethal aid.",
+            &us(),
+        );
+        assert_eq!(s.polarity, Polarity::Critical);
+    }
+
+    #[test]
     fn denial_is_found_and_not_read_as_negation() {
         let s = detect_in(
             "Dong said China had honored our promise not to provide weapons to either side.",
