@@ -664,6 +664,37 @@ mod tests {
     }
 
     #[test]
+    fn growth_and_ties_of_the_relationship_are_the_relationship() {
+        let t = Taxonomy::built_in();
+        // "Growth" of ties is their development, not the economy.
+        assert_eq!(
+            tag(
+                &t,
+                "Dong said the two sides should keep the growth of ties steady."
+            )
+            .as_deref(),
+            Some("bilateral-relations")
+        );
+        assert_eq!(
+            tag(
+                &t,
+                "The two leaders exchanged views on relations between China and the United States."
+            )
+            .as_deref(),
+            Some("bilateral-relations")
+        );
+        assert_eq!(
+            tag(&t, "Austin and Wei held talks on defense ties.").as_deref(),
+            Some("military-communication")
+        );
+        // Negative: economic growth is still the economy.
+        assert_eq!(
+            tag(&t, "They discussed the outlook for economic growth.").as_deref(),
+            Some("macroeconomy")
+        );
+    }
+
+    #[test]
     fn the_instance_named_after_including_is_the_point() {
         let t = Taxonomy::built_in();
         let ids = |s: &str| -> Vec<String> {
