@@ -687,6 +687,16 @@ mod tests {
             tag(&t, "Austin and Wei held talks on defense ties.").as_deref(),
             Some("military-communication")
         );
+        // Other matters, like other issues, are the relationship's catch-all
+        // (untagged, the sentence would continue the area before it).
+        assert_eq!(
+            tag(
+                &t,
+                "Views were also exchanged on other matters of mutual concern."
+            )
+            .as_deref(),
+            Some("bilateral-relations")
+        );
         // Negative: economic growth is still the economy.
         assert_eq!(
             tag(&t, "They discussed the outlook for economic growth.").as_deref(),
