@@ -697,6 +697,20 @@ mod tests {
             .as_deref(),
             Some("bilateral-relations")
         );
+        // A request for the meeting is its own point; a request that the
+        // other side act is not.
+        assert_eq!(
+            tag(&t, "Wang spoke with Blinken by phone at his request.").as_deref(),
+            Some("meeting-request")
+        );
+        assert_ne!(
+            tag(
+                &t,
+                "Wang requested that the US stop interfering in China's domestic affairs."
+            )
+            .as_deref(),
+            Some("meeting-request")
+        );
         // Negative: economic growth is still the economy.
         assert_eq!(
             tag(&t, "They discussed the outlook for economic growth.").as_deref(),
