@@ -55,6 +55,7 @@ struct CueFile {
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
+    prescribable: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
     speech_verbs: Vec<String>,
@@ -95,6 +96,9 @@ pub struct Cues {
     pub kinds: Vec<Kind>,
     pub stance: PhraseSet<usize>,
     pub denials: PhraseSet<()>,
+    /// Denials that name a stance, which a modal before them prescribes
+    /// instead (see `prescribable` in cues.yaml).
+    pub prescribable: Vec<String>,
     pub negators: PhraseSet<()>,
     /// Party names, canonical first.
     pub party_names: Vec<String>,
@@ -198,6 +202,7 @@ impl Cues {
             kinds,
             stance,
             denials: set(&file.denials),
+            prescribable: file.prescribable,
             negators: set(&file.negators),
             party_names,
             parties,

@@ -82,7 +82,14 @@ pub(crate) struct CueReading<'a> {
 impl CueReading<'static> {
     pub fn of(toks: &[Token]) -> CueReading<'static> {
         let cues = Cues::get();
-        let denials = cues.denials.find_longest(toks);
+        let mut denials = cues.denials.find_longest(toks);
+        // "should remain impartial" prescribes a stance; it denies nothing.
+        denials.retain(|d| {
+            !cues.prescribable.iter().any(|p| p == d.phrase)
+                || !toks[..d.start]
+                    .iter()
+                    .any(|t| cues.modals.iter().any(|m| m == &t.norm))
+        });
         let in_denial = |i: usize| denials.iter().any(|m| i >= m.start && i < m.start + m.len);
         let negators = cues
             .negators
@@ -523,6 +530,20 @@ mod tests {
             &us(),
         );
         assert_eq!(s.polarity, Polarity::Critical);
+    }
+
+    #[test]
+    fn a_prescribed_stance_is_no_denial() {
+        let s = detect_in(
+            "Dong said China has always been impartial on the crisis.",
+            &cn(),
+        );
+        assert_eq!(s.denial.as_deref(), Some("impartial"));
+        let s = detect_in(
+            "Dong said major countries should remain objective and impartial.",
+            &cn(),
+        );
+        assert_eq!(s.denial, None);
     }
 
     #[test]
