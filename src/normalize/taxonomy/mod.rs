@@ -687,6 +687,23 @@ mod tests {
             tag(&t, "Austin and Wei held talks on defense ties.").as_deref(),
             Some("military-communication")
         );
+        // Other words for the two militaries and for where the US operates.
+        assert_eq!(
+            tag(
+                &t,
+                "Dong called on the two armed forces to seek a way of getting along."
+            )
+            .as_deref(),
+            Some("military-communication")
+        );
+        assert_eq!(
+            tag(
+                &t,
+                "The US will keep sailing wherever international law permits."
+            )
+            .as_deref(),
+            Some("south-china-sea")
+        );
         // Other matters, like other issues, are the relationship's catch-all
         // (untagged, the sentence would continue the area before it).
         assert_eq!(
