@@ -88,7 +88,7 @@ impl CueReading<'static> {
             !cues.prescribable.iter().any(|p| p == d.phrase)
                 || !toks[..d.start]
                     .iter()
-                    .any(|t| cues.modals.iter().any(|m| m == &t.norm))
+                    .any(|t| cues.modals.iter().any(|m| *m == t.norm))
         });
         let in_denial = |i: usize| denials.iter().any(|m| i >= m.start && i < m.start + m.len);
         let negators = cues
