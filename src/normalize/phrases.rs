@@ -1,12 +1,14 @@
 //! Whole-word phrase matching over tokens, shared by topics, cues and parties.
 //! Indexed by first word so that tagging costs about one hash lookup per word.
 
+use compact_str::CompactString;
+
 use super::fasthash::FxHashMap;
 use super::text::{Token, tokens};
 
 #[derive(Debug, Clone)]
 struct Word {
-    text: String,
+    text: CompactString,
     /// `cyber*`: any word starting with `cyber`.
     prefix: bool,
     /// Written with no lowercase letters ("US", "PLA"): match that capitalisation only.
@@ -17,7 +19,7 @@ impl Word {
     fn matches(&self, t: &Token) -> bool {
         let have = if self.exact_case { &t.orig } else { &t.norm };
         if self.prefix {
-            have.starts_with(&self.text)
+            have.starts_with(self.text.as_str())
         } else {
             *have == self.text
         }
@@ -69,6 +71,16 @@ fn prefix_key(s: &str) -> String {
         .to_lowercase()
 }
 
+/// The `by_word` key of a phrase's first word: lowercase, as tokens' `norm`
+/// is (a word written in capitals is the only one not lowercase already).
+fn first_word_key(first: &Word) -> String {
+    if first.exact_case {
+        first.text.to_lowercase().into_string()
+    } else {
+        first.text.to_string()
+    }
+}
+
 /// `prefix_key` of a token's `norm`, which is lowercase already, without
 /// allocating: its first three characters.
 fn norm_prefix(norm: &str) -> &str {
@@ -86,7 +98,7 @@ impl<T> PhraseSet<T> {
         // A word ending in `*` matches any word that starts with it
         // ("manag* the competition" finds "managing the competition").
         let word = |t: Token| Word {
-            text: if exact_case { t.orig } else { t.norm }.into_string(),
+            text: if exact_case { t.orig } else { t.norm },
             prefix: false,
             exact_case,
         };
@@ -118,7 +130,7 @@ impl<T> PhraseSet<T> {
                 .push(index);
         } else {
             self.by_word
-                .entry(first.text.to_lowercase())
+                .entry(first_word_key(first))
                 .or_default()
                 .push(index);
         }

@@ -13,6 +13,11 @@ pub fn matching_form(s: &str) -> String {
 pub fn fold(s: &str) -> String {
     // NFKC leaves ASCII as it is: most readouts skip the normalization tables.
     if s.is_ascii() {
+        // Plain ASCII with nothing to fold (nearly every phrase and claim):
+        // one copy, not a character at a time.
+        if !s.bytes().any(|b| b == b'`' || b < b' ' || b == 0x7F) {
+            return s.to_string();
+        }
         return s.chars().map(fold_char).collect();
     }
     let folded: String = nfkc(s).chars().map(fold_char).collect();
