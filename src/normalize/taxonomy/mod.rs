@@ -472,6 +472,21 @@ mod tests {
                 "They agreed to deepen cooperation on climate change.",
                 "climate",
             ),
+            // The agenda's own words, found in no readout of the corpus yet:
+            // the goods of the overcapacity dispute, trade remedies, and the
+            // economy's demand, property and money.
+            (
+                "She pointed to excess output of electric vehicles, batteries and solar panels.",
+                "trade",
+            ),
+            (
+                "He urged the removal of the Section 301 tariffs and anti-dumping duties.",
+                "trade",
+            ),
+            (
+                "They discussed domestic demand, the property sector and interest rates.",
+                "macroeconomy",
+            ),
         ] {
             assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
         }
