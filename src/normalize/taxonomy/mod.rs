@@ -487,6 +487,19 @@ mod tests {
                 "They discussed domestic demand, the property sector and interest rates.",
                 "macroeconomy",
             ),
+            // "Economic" alone names no area: the noun it qualifies does.
+            (
+                "As the two largest economies, China and the US share responsibility for world peace.",
+                "bilateral-relations",
+            ),
+            (
+                "She raised concerns about China's economic coercion of its neighbours.",
+                "trade",
+            ),
+            (
+                "They exchanged views on the economic and financial situation of the two countries.",
+                "macroeconomy",
+            ),
         ] {
             assert_eq!(tagged(claim).as_deref(), Some(area), "{claim}");
         }
