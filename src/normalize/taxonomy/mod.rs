@@ -548,6 +548,28 @@ mod tests {
     }
 
     #[test]
+    fn british_spellings_read_as_american_ones() {
+        // Chinese and British outlets write "defence" and "-isation".
+        let t = Taxonomy::built_in();
+        for (claim, area) in [
+            (
+                "He questioned the rise of the defence budget.",
+                "security-posture",
+            ),
+            (
+                "She stressed the path to modernisation of China.",
+                "china-development",
+            ),
+            (
+                "They discussed the complete denuclearisation of the region.",
+                "korean-peninsula",
+            ),
+        ] {
+            assert_eq!(tag(&t, claim).as_deref(), Some(area), "{claim}");
+        }
+    }
+
+    #[test]
     fn specific_topics_beat_general_ones() {
         let t = Taxonomy::built_in();
         assert_eq!(
