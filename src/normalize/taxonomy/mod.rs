@@ -821,5 +821,15 @@ mod tests {
             .as_deref(),
             Some("taiwan")
         );
+        // Negative: a category whose own area is among the instances keeps
+        // the claim; the other areas in its list are its parts.
+        assert_eq!(
+            tag(
+                &t,
+                "They agreed to expand people-to-people exchanges, including students, journalists and business people."
+            )
+            .as_deref(),
+            Some("people-to-people")
+        );
     }
 }

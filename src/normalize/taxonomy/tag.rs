@@ -15,6 +15,8 @@ struct Found<'a> {
     /// Where its first match starts, and that match's phrase.
     first: usize,
     cue: &'a str,
+    /// Where its last match starts.
+    last: usize,
     /// Where its first match that is not a word about the talks' tone starts.
     substance: usize,
     /// Whether it is named after the sentence's contrast marker.
@@ -30,6 +32,7 @@ impl Default for Found<'_> {
             rest: 0.0,
             first: usize::MAX,
             cue: "",
+            last: 0,
             substance: usize::MAX,
             focused: false,
             situational: true,
@@ -43,6 +46,7 @@ struct Scored<'a> {
     topic: usize,
     score: f64,
     first: usize,
+    last: usize,
     substance: usize,
     focused: bool,
     situational: bool,
@@ -79,6 +83,7 @@ impl Taxonomy {
                 f.rest += score;
             }
             f.situational &= m.value.situational;
+            f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
                 f.cue = m.phrase;
@@ -102,6 +107,7 @@ impl Taxonomy {
                 topic,
                 score: f.best + f.rest.min(f.best) / 4.0,
                 first: f.first,
+                last: f.last,
                 substance: f.substance,
                 focused: f.focused,
                 situational: f.situational,
@@ -212,7 +218,10 @@ impl Taxonomy {
         if !specific(top) {
             return;
         }
-        if top.first < at {
+        // A category whose own area is named among the instances too
+        // ("people-to-people exchanges, including students and business
+        // people") keeps the claim: the instances are its parts.
+        if top.first < at && top.last < at {
             let Some(i) = scored.iter().position(|s| specific(s) && s.first > at) else {
                 return;
             };
