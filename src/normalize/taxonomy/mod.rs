@@ -564,6 +564,11 @@ mod tests {
                 "They discussed the complete denuclearisation of the region.",
                 "korean-peninsula",
             ),
+            // And plurals the stock formulas use.
+            (
+                "Xi said the two should respect each other's development paths and social systems.",
+                "china-development",
+            ),
         ] {
             assert_eq!(tag(&t, claim).as_deref(), Some(area), "{claim}");
         }
