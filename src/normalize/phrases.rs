@@ -4,11 +4,13 @@
 use compact_str::CompactString;
 
 use super::fasthash::FxHashMap;
-use super::text::{Token, tokens};
+use super::text::{Token, tokens, word_key, word_prefix};
 
 #[derive(Debug, Clone)]
 struct Word {
     text: CompactString,
+    /// `word_key(text)`, compared before the text.
+    key: u64,
     /// `cyber*`: any word starting with `cyber`.
     prefix: bool,
     /// Written with no lowercase letters ("US", "PLA"): match that capitalisation only.
@@ -17,11 +19,18 @@ struct Word {
 
 impl Word {
     fn matches(&self, t: &Token) -> bool {
-        let have = if self.exact_case { &t.orig } else { &t.norm };
+        if self.exact_case {
+            return if self.prefix {
+                t.orig.starts_with(self.text.as_str())
+            } else {
+                t.orig == self.text
+            };
+        }
         if self.prefix {
-            have.starts_with(self.text.as_str())
+            t.norm.starts_with(self.text.as_str())
         } else {
-            *have == self.text
+            // The hashes differ for nearly every other word: no string compared.
+            t.key == self.key && t.norm == self.text
         }
     }
 }
@@ -46,10 +55,11 @@ pub struct Match<'a, T> {
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
-    /// First word (lowercased, exact) → phrase indexes.
-    by_word: FxHashMap<String, Vec<usize>>,
-    /// First word is a prefix pattern: first three letters → phrase indexes.
-    by_prefix: FxHashMap<String, Vec<usize>>,
+    /// `word_key` of the first word (lowercased, exact) → phrase indexes.
+    by_word: FxHashMap<u64, Vec<usize>>,
+    /// First word is a prefix pattern: `word_key` of its first three
+    /// letters → phrase indexes.
+    by_prefix: FxHashMap<u64, Vec<usize>>,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -62,31 +72,18 @@ impl<T> Default for PhraseSet<T> {
     }
 }
 
-const PREFIX_KEY: usize = 3;
-
-fn prefix_key(s: &str) -> String {
-    s.chars()
-        .take(PREFIX_KEY)
-        .collect::<String>()
-        .to_lowercase()
+/// The `by_prefix` key of a phrase's first (wildcard) word.
+fn prefix_key(s: &str) -> u64 {
+    word_key(&word_prefix(s).to_lowercase())
 }
 
 /// The `by_word` key of a phrase's first word: lowercase, as tokens' `norm`
 /// is (a word written in capitals is the only one not lowercase already).
-fn first_word_key(first: &Word) -> String {
+fn first_word_key(first: &Word) -> u64 {
     if first.exact_case {
-        first.text.to_lowercase().into_string()
+        word_key(&first.text.to_lowercase())
     } else {
-        first.text.to_string()
-    }
-}
-
-/// `prefix_key` of a token's `norm`, which is lowercase already, without
-/// allocating: its first three characters.
-fn norm_prefix(norm: &str) -> &str {
-    match norm.char_indices().nth(PREFIX_KEY) {
-        Some((end, _)) => &norm[..end],
-        None => norm,
+        first.key
     }
 }
 
@@ -98,6 +95,7 @@ impl<T> PhraseSet<T> {
         // A word ending in `*` matches any word that starts with it
         // ("manag* the competition" finds "managing the competition").
         let word = |t: Token| Word {
+            key: if exact_case { word_key(&t.orig) } else { t.key },
             text: if exact_case { t.orig } else { t.norm },
             prefix: false,
             exact_case,
@@ -146,12 +144,12 @@ impl<T> PhraseSet<T> {
     pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let exact = self.by_word.get(tok.norm.as_str()).into_iter().flatten();
+            let exact = self.by_word.get(&tok.key).into_iter().flatten();
             // Most sets have no prefix patterns: skip that lookup for them.
             let prefixed = if self.by_prefix.is_empty() {
                 None
             } else {
-                self.by_prefix.get(norm_prefix(&tok.norm))
+                self.by_prefix.get(&tok.prefix_key)
             };
             let prefixed = prefixed.into_iter().flatten();
             for &p in exact.chain(prefixed) {

@@ -1,5 +1,7 @@
 //! The matching form of text: what comparison sees, with typography folded away.
 
+use std::hash::Hasher;
+
 use compact_str::{CompactString, ToCompactString};
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfkc_quick};
 
@@ -73,11 +75,50 @@ fn collapse(s: &str) -> String {
 }
 
 /// A word of a claim: lowercased `norm` for matching, `orig` for case-sensitive
-/// cues (acronyms), and its byte range in the folded text.
+/// cues (acronyms), and the hashes phrase tables look it up by.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Token {
     pub norm: CompactString,
     pub orig: CompactString,
+    /// `word_key(norm)`: a claim's words are looked up in a dozen phrase
+    /// tables, so each is hashed once, when it is made.
+    pub key: u64,
+    /// `word_key` of `norm`'s first `PREFIX_CHARS` characters, for phrases
+    /// that start with a wildcard word ("cyber*").
+    pub prefix_key: u64,
+}
+
+impl Token {
+    fn new(norm: CompactString, orig: CompactString) -> Token {
+        let key = word_key(&norm);
+        let prefix_key = word_key(word_prefix(&norm));
+        Token {
+            norm,
+            orig,
+            key,
+            prefix_key,
+        }
+    }
+}
+
+/// Characters of a word that index the phrases starting with a wildcard.
+pub const PREFIX_CHARS: usize = 3;
+
+/// A word's first `PREFIX_CHARS` characters (all of a shorter word).
+pub fn word_prefix(word: &str) -> &str {
+    match word.char_indices().nth(PREFIX_CHARS) {
+        Some((end, _)) => &word[..end],
+        None => word,
+    }
+}
+
+/// The hash a word is looked up by. Equal words have equal keys; phrase
+/// tables still compare the words themselves, so a collision costs a
+/// comparison, never a wrong match.
+pub fn word_key(word: &str) -> u64 {
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(word.as_bytes());
+    h.finish()
 }
 
 /// Splits folded text into word tokens: letters and digits, keeping an inner
@@ -89,10 +130,7 @@ pub fn tokens(s: &str) -> Vec<Token> {
     let flush = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
         if let Some(from) = from {
             let word = &folded[from..to];
-            out.push(Token {
-                norm: lowercase(word),
-                orig: CompactString::from(word),
-            });
+            out.push(Token::new(lowercase(word), CompactString::from(word)));
         }
     };
     let mut start: Option<usize> = None;
@@ -137,10 +175,12 @@ fn expand_contractions(toks: &mut [Token]) {
                 "won" => (CompactString::const_new("will"), 1),
                 w => (CompactString::from(&w[..w.len() - 1]), 1),
             };
-            prev.orig.truncate(prev.orig.len() - cut);
-            prev.norm = norm;
-            toks[i].norm = CompactString::const_new("not");
-            toks[i].orig = CompactString::const_new("not");
+            let orig = CompactString::from(&prev.orig[..prev.orig.len() - cut]);
+            *prev = Token::new(norm, orig);
+            toks[i] = Token::new(
+                CompactString::const_new("not"),
+                CompactString::const_new("not"),
+            );
         }
     }
 }
