@@ -506,6 +506,31 @@ mod tests {
     }
 
     #[test]
+    fn what_is_defended_decides_the_area_not_the_verb() {
+        let t = Taxonomy::built_in();
+        for (claim, area) in [
+            (
+                "Dong said China firmly defends its legitimate rights and interests.",
+                "security-posture",
+            ),
+            (
+                "Hegseth said the US will defend its interests in the region.",
+                "security-posture",
+            ),
+            (
+                "Blinken said the US will continue to defend its interests and values.",
+                "bilateral-relations",
+            ),
+            (
+                "Xi vowed to safeguard China's sovereignty and territorial integrity.",
+                "bilateral-relations",
+            ),
+        ] {
+            assert_eq!(tag(&t, claim).as_deref(), Some(area), "{claim}");
+        }
+    }
+
+    #[test]
     fn the_lead_clause_decides_between_general_areas() {
         let t = Taxonomy::built_in();
         assert_eq!(
