@@ -519,6 +519,19 @@ mod tests {
         assert_eq!(s.polarity, Polarity::Positive);
         let s = detect_in("Austin and Dong had a frank exchange.", &us());
         assert_eq!(s.polarity, Polarity::Positive);
+        // "Insisted that" reports what was said; "insisted on" asks for it.
+        let s = detect_in(
+            "Wang insisted that the slump in ties stems from a misreading of China.",
+            &cn(),
+        );
+        assert_eq!(s.kind, "reaffirm");
+        let s = detect_in("Wang insisted on the removal of the US sanctions.", &cn());
+        assert_eq!(s.kind, "demand");
+        let s = detect_in(
+            "Dong said both presidents are dedicated to stabilizing ties.",
+            &cn(),
+        );
+        assert_eq!(s.polarity, Polarity::Positive);
         // Standing firm is resolve, even beside the aggression it deters.
         let s = detect_in(
             "Hegseth said the US will stand firm to protect its interests and deter aggression.",

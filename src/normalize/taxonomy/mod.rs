@@ -506,6 +506,24 @@ mod tests {
     }
 
     #[test]
+    fn meetings_are_encounters_too() {
+        // Military safety is about unsafe encounters, not any encounter.
+        let t = Taxonomy::built_in();
+        assert_ne!(
+            tag(
+                &t,
+                "Building on the presidents' encounters in Bali, the two held frank talks."
+            )
+            .as_deref(),
+            Some("military-safety")
+        );
+        assert_eq!(
+            tag(&t, "Austin raised unsafe encounters at sea.").as_deref(),
+            Some("military-safety")
+        );
+    }
+
+    #[test]
     fn what_is_defended_decides_the_area_not_the_verb() {
         let t = Taxonomy::built_in();
         for (claim, area) in [
