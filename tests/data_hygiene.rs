@@ -148,6 +148,9 @@ const FALSE_FRIENDS: &[&str] = &[
     "blameless",
     "restaurant",
     "resolution",
+    // "Areas of disagreement" are a subject of the talks, not a stance.
+    "disagreement",
+    "disagreements",
 ];
 
 #[test]
