@@ -506,27 +506,6 @@ mod tests {
     }
 
     #[test]
-    fn other_words_for_detention_and_regime_change() {
-        let t = Taxonomy::built_in();
-        for (claim, area) in [
-            (
-                "Blinken raised the cases of Americans wrongfully held in China.",
-                "detained-citizens",
-            ),
-            (
-                "He raised Americans barred from leaving China.",
-                "detained-citizens",
-            ),
-            (
-                "Hegseth said the US is not working to topple the government in Beijing.",
-                "competition",
-            ),
-        ] {
-            assert_eq!(tag(&t, claim).as_deref(), Some(area), "{claim}");
-        }
-    }
-
-    #[test]
     fn meetings_are_encounters_too() {
         // Military safety is about unsafe encounters, not any encounter.
         let t = Taxonomy::built_in();
@@ -627,11 +606,6 @@ mod tests {
             (
                 "They discussed the complete denuclearisation of the region.",
                 "korean-peninsula",
-            ),
-            // And plurals the stock formulas use.
-            (
-                "Xi said the two should respect each other's development paths and social systems.",
-                "china-development",
             ),
         ] {
             assert_eq!(tag(&t, claim).as_deref(), Some(area), "{claim}");
