@@ -9,7 +9,8 @@ use super::text::{Token, tokens, word_key, word_prefix};
 #[derive(Debug, Clone)]
 struct Word {
     text: CompactString,
-    /// `word_key(text)`, compared before the text.
+    /// `word_key` of the word lowercased, as a token's `key` is: compared
+    /// before the text, and the phrase's index key when it comes first.
     key: u64,
     /// `cyber*`: any word starting with `cyber`.
     prefix: bool,
@@ -72,19 +73,10 @@ impl<T> Default for PhraseSet<T> {
     }
 }
 
-/// The `by_prefix` key of a phrase's first (wildcard) word.
+/// The `by_prefix` key of a phrase's first (wildcard) word, as a token's
+/// `prefix_key` is made: the prefix of the lowercased word.
 fn prefix_key(s: &str) -> u64 {
-    word_key(&word_prefix(s).to_lowercase())
-}
-
-/// The `by_word` key of a phrase's first word: lowercase, as tokens' `norm`
-/// is (a word written in capitals is the only one not lowercase already).
-fn first_word_key(first: &Word) -> u64 {
-    if first.exact_case {
-        word_key(&first.text.to_lowercase())
-    } else {
-        first.key
-    }
+    word_key(word_prefix(&s.to_lowercase()))
 }
 
 impl<T> PhraseSet<T> {
@@ -95,7 +87,7 @@ impl<T> PhraseSet<T> {
         // A word ending in `*` matches any word that starts with it
         // ("manag* the competition" finds "managing the competition").
         let word = |t: Token| Word {
-            key: if exact_case { word_key(&t.orig) } else { t.key },
+            key: t.key,
             text: if exact_case { t.orig } else { t.norm },
             prefix: false,
             exact_case,
@@ -127,10 +119,7 @@ impl<T> PhraseSet<T> {
                 .or_default()
                 .push(index);
         } else {
-            self.by_word
-                .entry(first_word_key(first))
-                .or_default()
-                .push(index);
+            self.by_word.entry(first.key).or_default().push(index);
         }
         self.phrases.push(Phrase {
             words,

@@ -102,7 +102,7 @@ impl Token {
 }
 
 /// Characters of a word that index the phrases starting with a wildcard.
-pub const PREFIX_CHARS: usize = 3;
+const PREFIX_CHARS: usize = 3;
 
 /// A word's first `PREFIX_CHARS` characters (all of a shorter word).
 pub fn word_prefix(word: &str) -> &str {
