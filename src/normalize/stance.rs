@@ -506,43 +506,56 @@ mod tests {
     #[test]
     fn other_words_for_a_stance_read_as_it() {
         // Writers vary the verb: disapproval is opposition, firmly defending
-        // one's own is resolve, a frank exchange is valued.
-        let s = detect_in(
-            "Dong voiced China's disapproval of the sanctions the US imposed.",
-            &cn(),
-        );
-        assert_eq!(s.polarity, Polarity::Critical);
-        let s = detect_in(
-            "Dong said the PLA will firmly defend national sovereignty.",
-            &cn(),
-        );
-        assert_eq!(s.polarity, Polarity::Positive);
-        let s = detect_in("Austin and Dong had a frank exchange.", &us());
-        assert_eq!(s.polarity, Polarity::Positive);
+        // one's own is resolve, a frank exchange is valued, being dedicated
+        // to something is a commitment.
+        for (claim, who, polarity) in [
+            (
+                "Dong voiced China's disapproval of the sanctions the US imposed.",
+                cn(),
+                Polarity::Critical,
+            ),
+            (
+                "Dong said the PLA will firmly defend national sovereignty.",
+                cn(),
+                Polarity::Positive,
+            ),
+            (
+                "Austin and Dong had a frank exchange.",
+                us(),
+                Polarity::Positive,
+            ),
+            (
+                "Dong said both presidents are dedicated to stabilizing ties.",
+                cn(),
+                Polarity::Positive,
+            ),
+            (
+                "Austin warned of serious consequences should the PRC provide lethal aid.",
+                us(),
+                Polarity::Critical,
+            ),
+        ] {
+            assert_eq!(detect_in(claim, &who).polarity, polarity, "{claim}");
+        }
         // "Insisted that" reports what was said; "insisted on" asks for it.
-        let s = detect_in(
-            "Wang insisted that the slump in ties stems from a misreading of China.",
-            &cn(),
-        );
-        assert_eq!(s.kind, "reaffirm");
-        let s = detect_in("Wang insisted on the removal of the US sanctions.", &cn());
-        assert_eq!(s.kind, "demand");
-        let s = detect_in(
-            "Dong said both presidents are dedicated to stabilizing ties.",
-            &cn(),
-        );
-        assert_eq!(s.polarity, Polarity::Positive);
+        for (claim, kind) in [
+            (
+                "Wang insisted that the slump in ties stems from a misreading of China.",
+                "reaffirm",
+            ),
+            (
+                "Wang insisted on the removal of the US sanctions.",
+                "demand",
+            ),
+        ] {
+            assert_eq!(detect_in(claim, &cn()).kind, kind, "{claim}");
+        }
         // Negative: consequences that threaten no one are no warning.
         let s = detect_in(
             "Austin and Dong took up global issues with consequences for people everywhere.",
             &us(),
         );
         assert_ne!(s.polarity, Polarity::Critical);
-        let s = detect_in(
-            "Austin warned of serious consequences should the PRC provide lethal aid.",
-            &us(),
-        );
-        assert_eq!(s.polarity, Polarity::Critical);
     }
 
     #[test]
