@@ -197,13 +197,14 @@ pub fn detect(
         .map(|m| m.start);
     // Where a joint voice ends: a cue starting there has it as its subject.
     // A bare "they" may be either side, so only named pairs count.
-    let joint_at: Vec<usize> = cues
+    let joints: Vec<(usize, usize)> = cues
         .joint
         .find_longest(toks)
         .iter()
         .filter(|m| m.len > 1)
-        .map(|m| m.start + m.len)
+        .map(|m| (m.start, m.start + m.len))
         .collect();
+    let joint_at: Vec<usize> = joints.iter().map(|&(_, end)| end).collect();
     // Where speech verbs and the people who met stand: a new speaker's
     // words are not the joint voice's. Looked for only when a joint voice
     // is there.
@@ -248,8 +249,13 @@ pub fn detect(
                     .any(|p| p.start >= j && p.start < m.start)
                 && !speech_at.iter().any(|&v| v >= j && v < m.start)
         });
+        // "urged both sides to ...", "called on the two sides to ...": a
+        // demand addressed to both sides asks nothing of the other alone.
+        let joint_addressed = joints
+            .iter()
+            .any(|&(start, _)| start >= m.start + m.len && start < m.start + m.len + OBJECT_WINDOW);
         if let Some(shared) = cues.kinds[value].after_joint
-            && (joint_before || agreed_before)
+            && (joint_before || agreed_before || joint_addressed)
         {
             value = shared;
         }
@@ -665,6 +671,20 @@ mod tests {
             (s.polarity, s.kind.as_str()),
             (Polarity::Positive, "advocacy")
         );
+        // Nor is one whose addressee is both sides ...
+        for text in [
+            "Wang urged both sides to halt the slide in relations.",
+            "He called on the two countries to resume consultations.",
+        ] {
+            let s = detect_in(text, &cn());
+            assert_eq!(
+                (s.polarity, s.kind.as_str()),
+                (Polarity::Positive, "advocacy"),
+                "{text}"
+            );
+        }
+        let s = detect_in("Wang urged the US side to halt its arms sales.", &cn());
+        assert_eq!(s.polarity, Polarity::Critical);
         // ... unless another party, or another speaker, comes in between.
         for text in [
             "Wang said the two sides met, and the US must stop arming Taiwan.",
