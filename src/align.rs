@@ -302,12 +302,13 @@ fn settle_crossings<'a>(
 fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&'a TopicTag> {
     let weight = |id: &str| taxonomy.get(id).map_or(1.0, |t| t.weight);
     let primary = c.topic.as_ref()?;
-    // A topic whose parent the other account speaks of is not a silence:
-    // it will be compared under the parent (`fold_into_parents`).
-    let parent_spoken = taxonomy
-        .parent(&primary.id)
-        .is_some_and(|p| other.contains(&p));
-    if other.contains(&primary.id.as_str()) || parent_spoken {
+    // A topic whose broader area the other account speaks of, itself or
+    // through another of its subjects, is not a silence: it will be
+    // compared under the area (`fold_into_parents`).
+    let area_of = |id: &str| taxonomy.parent(id).unwrap_or(id).to_string();
+    let area = area_of(&primary.id);
+    let area_spoken = other.iter().any(|o| area_of(o) == area);
+    if other.contains(&primary.id.as_str()) || area_spoken {
         return Some(primary);
     }
     // Only toward a specific topic: the general areas (weight below 1) are
@@ -323,28 +324,44 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
 }
 
 /// A topic only some accounts speak of is compared under its parent topic
-/// when an account silent on it speaks of the parent: the taxonomy split the
-/// subject finer than the accounts did, so it is not a silence.
+/// when an account silent on it speaks of the parent, or of another of the
+/// parent's topics: the taxonomy split the subject finer than the accounts
+/// did, so it is not a silence ("outbound investment" beside "export
+/// controls" is trade, when neither account speaks of both).
 fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
+    // The parent a topic is filed under: itself, or its parent.
+    let family = |id: &str| taxonomy.parent(id).unwrap_or(id).to_string();
     while let Some((child, parent)) = topics.iter().enumerate().find_map(|(i, t)| {
         let accounts = 0..t.claims.len();
         let some_silent = accounts.clone().any(|a| t.silent(a));
         let all_silent = accounts.clone().all(|a| t.silent(a));
+        let parent = taxonomy.parent(&t.id)?;
         if !some_silent || all_silent {
             return None;
         }
-        let p = topics
-            .iter()
-            .position(|x| Some(x.id.as_str()) == taxonomy.parent(&t.id))?;
-        let silent_speaks_parent = accounts
-            .into_iter()
-            .any(|a| t.silent(a) && !topics[p].silent(a));
-        silent_speaks_parent.then_some((i, p))
+        let silent_speaks_family = accounts.into_iter().any(|a| {
+            t.silent(a)
+                && topics
+                    .iter()
+                    .any(|x| x.id != t.id && family(&x.id) == parent && !x.silent(a))
+        });
+        silent_speaks_family.then_some((i, parent))
     }) {
-        let moved = topics.remove(child);
-        let p = if parent > child { parent - 1 } else { parent };
-        for (into, from) in topics[p].claims.iter_mut().zip(moved.claims) {
-            into.extend(from);
+        let mut moved = topics.remove(child);
+        match topics.iter().position(|x| x.id == parent) {
+            Some(p) => {
+                for (into, from) in topics[p].claims.iter_mut().zip(moved.claims) {
+                    into.extend(from);
+                    into.sort_unstable();
+                }
+            }
+            None => {
+                moved.id = parent.to_string();
+                moved.label = taxonomy
+                    .get(parent)
+                    .map_or_else(|| parent.to_string(), |t| t.label.clone());
+                topics.push(moved);
+            }
         }
     }
 }
@@ -497,6 +514,43 @@ mod tests {
         assert_eq!(
             (home.id.as_str(), home.right.as_slice()),
             ("bilateral-relations", &[0][..])
+        );
+    }
+
+    #[test]
+    fn subjects_of_one_area_meet_under_it_unless_both_speak_of_one() {
+        let t = Taxonomy::built_in();
+        // Each side raises a different subject of trade, neither trade
+        // itself: one trade group, not two silences.
+        let l = readout(
+            "US",
+            &[
+                "Yellen raised concerns about China's industrial overcapacity.",
+                "She welcomed the resumed purchases of soybeans and agricultural products.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &[
+                "He objected to US export controls on Chinese firms.",
+                "He said Chinese companies resumed purchases of agricultural products.",
+            ],
+        );
+        let topics = align(&l, &r, &t);
+        let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
+        let trade = topics.iter().find(|t| t.id == "trade").expect("{ids:?}");
+        assert_eq!(
+            (trade.left.as_slice(), trade.right.as_slice()),
+            (&[0][..], &[0][..])
+        );
+        // A subject both speak of is its own group.
+        let purchases = topics
+            .iter()
+            .find(|t| t.id == "purchases")
+            .expect("{ids:?}");
+        assert_eq!(
+            (purchases.left.as_slice(), purchases.right.as_slice()),
+            (&[1][..], &[1][..])
         );
     }
 

@@ -540,6 +540,11 @@ mod tests {
                 us(),
                 Polarity::Critical,
             ),
+            (
+                "Li expressed strong dissatisfaction with the US investigation.",
+                cn(),
+                Polarity::Critical,
+            ),
         ] {
             assert_eq!(detect_in(claim, &who).polarity, polarity, "{claim}");
         }

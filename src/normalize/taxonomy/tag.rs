@@ -131,6 +131,8 @@ impl Taxonomy {
             self.lead_clause(&mut scored);
         }
         self.named_instance(toks, &mut scored);
+        self.subject_over_area(&mut scored);
+        self.several_subjects(&mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
             .into_iter()
@@ -231,6 +233,50 @@ impl Taxonomy {
         // under: it only introduces the instance.
         let keep = scored[0].topic;
         scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
+    }
+
+    /// A subject of a broader area, named in a claim that also uses the
+    /// area's general words, is the claim's point ("exports of rare
+    /// earths" is about rare earths, not trade at large): the subject must
+    /// score at least `ALTERNATIVE_SHARE` of the area.
+    fn subject_over_area(&self, scored: &mut [Scored]) {
+        let Some(top) = scored.first() else { return };
+        let area = self.topics[top.topic].id.as_str();
+        if let Some(i) = scored.iter().position(|s| {
+            s.score >= top.score * ALTERNATIVE_SHARE
+                && self.topics[s.topic].parent.as_deref() == Some(area)
+        }) {
+            scored[..=i].rotate_right(1);
+        }
+    }
+
+    /// A claim that names two subjects of one broader area ("restrictions
+    /// on investment, sanctions, export controls and extra tariffs") speaks
+    /// of the broader area: it lists, it does not single one out. The
+    /// second subject must score at least `ALTERNATIVE_SHARE` of the first.
+    fn several_subjects(&self, scored: &mut Vec<Scored>) {
+        let Some(top) = scored.first() else { return };
+        let Some(parent) = self.topics[top.topic].parent.as_deref() else {
+            return;
+        };
+        let sibling = scored[1..].iter().any(|s| {
+            s.score >= top.score * ALTERNATIVE_SHARE
+                && self.topics[s.topic].parent.as_deref() == Some(parent)
+        });
+        let Some(p) = self.topics.iter().position(|t| t.id == parent) else {
+            return;
+        };
+        if !sibling {
+            return;
+        }
+        let broad = match scored.iter().position(|s| s.topic == p) {
+            Some(i) => Scored {
+                score: scored[i].score.max(top.score),
+                ..scored.remove(i)
+            },
+            None => Scored { topic: p, ..*top },
+        };
+        scored.insert(0, broad);
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.

@@ -90,14 +90,14 @@ fn the_economic_track() {
     assert_areas(&[
         (
             "Yellen raised concerns about China's industrial overcapacity.",
-            "trade",
+            "overcapacity",
         ),
         (
             "He objected to US export controls and sanctions on Chinese firms.",
-            "trade",
+            "export-controls",
         ),
         (
-            "They exchanged views on the global macroeconomic outlook and financial stability.",
+            "They exchanged views on the global macroeconomic outlook.",
             "macroeconomy",
         ),
         (
@@ -117,11 +117,11 @@ fn the_economic_track() {
         // economy's demand, property and money.
         (
             "She pointed to excess output of electric vehicles, batteries and solar panels.",
-            "trade",
+            "overcapacity",
         ),
         (
             "He urged the removal of the Section 301 tariffs and anti-dumping duties.",
-            "trade",
+            "trade-remedies",
         ),
         (
             "They discussed domestic demand, the property sector and interest rates.",
@@ -139,6 +139,52 @@ fn the_economic_track() {
         (
             "They exchanged views on the economic and financial situation of the two countries.",
             "macroeconomy",
+        ),
+    ]);
+}
+
+#[test]
+fn the_subjects_of_trade() {
+    assert_areas(&[
+        // A subject named inside trade's general words is the point ...
+        (
+            "He noted that China has begun issuing general licenses for exports of rare earths.",
+            "critical-minerals",
+        ),
+        (
+            "She welcomed China's resumed purchases of soybeans and other agricultural products.",
+            "purchases",
+        ),
+        // ... and a list of several subjects is trade itself.
+        (
+            "China raised concerns over US restrictions on two-way investment, sanctions on Chinese companies, export controls and extra tariffs.",
+            "trade",
+        ),
+        (
+            "Both exchanged information about their outbound investment regimes.",
+            "investment",
+        ),
+        // The economic relationship as a whole is the relationship.
+        (
+            "He said mutual benefit is the essence of China-US economic and trade relations.",
+            "bilateral-relations",
+        ),
+        (
+            "They agreed to keep economic and trade ties on a steady course.",
+            "bilateral-relations",
+        ),
+        // Currency, debt and finance are subjects of the economy.
+        (
+            "She underscored the importance of a market-determined exchange rate.",
+            "currency",
+        ),
+        (
+            "They discussed debt restructuring for low-income countries in distress.",
+            "debt",
+        ),
+        (
+            "They agreed to deepen cooperation on financial stability and anti-money laundering.",
+            "finance",
         ),
     ]);
 }
@@ -330,7 +376,7 @@ fn a_war_is_named_by_its_place_not_by_the_word_conflict() {
     );
     assert_eq!(
         tagged("He raised China's restrictions on exports of rare earths.").as_deref(),
-        Some("trade")
+        Some("critical-minerals")
     );
     assert_eq!(
         tagged("They discussed counterterrorism and Afghanistan.").as_deref(),
