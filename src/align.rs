@@ -537,8 +537,10 @@ mod tests {
             ],
         );
         let topics = align(&l, &r, &t);
-        let ids: Vec<&str> = topics.iter().map(|t| t.id.as_str()).collect();
-        let trade = topics.iter().find(|t| t.id == "trade").expect("{ids:?}");
+        let trade = topics
+            .iter()
+            .find(|t| t.id == "trade")
+            .expect("a trade group");
         assert_eq!(
             (trade.left.as_slice(), trade.right.as_slice()),
             (&[0][..], &[0][..])
@@ -547,7 +549,7 @@ mod tests {
         let purchases = topics
             .iter()
             .find(|t| t.id == "purchases")
-            .expect("{ids:?}");
+            .expect("a purchases group");
         assert_eq!(
             (purchases.left.as_slice(), purchases.right.as_slice()),
             (&[1][..], &[1][..])
