@@ -205,6 +205,17 @@ fn meetings_are_encounters_too() {
         tag(&t, "Austin raised unsafe encounters at sea.").as_deref(),
         Some("military-safety")
     );
+    // Safety at sea and in the air, whichever the writer names first.
+    for claim in [
+        "The delegations reviewed the maritime and air safety environment.",
+        "The two sides reviewed the maritime and air security situation between the two militaries.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("military-safety"),
+            "{claim}"
+        );
+    }
 }
 
 #[test]
