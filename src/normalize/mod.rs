@@ -192,13 +192,17 @@ fn normalize_claims_with(
         own: &side,
         participants,
     };
+    let titles = titles(readout);
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
         let turn = cues.turn(&toks);
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
-            None => taxonomy.tag_all(&toks, turn),
+            None => match without_titles(&toks, &titles) {
+                Some(rest) => taxonomy.tag_all(&rest, cues.turn(&rest)),
+                None => taxonomy.tag_all(&toks, turn),
+            },
         };
         let alternatives: Vec<TopicTag> = tags
             .drain(tags.len().min(1)..)
@@ -247,6 +251,55 @@ fn normalize_claims_with(
         });
     }
     (side, claims)
+}
+
+/// The participants' titles as words ("special envoy for climate change"),
+/// longest first. A title names an office, not what the claim is about:
+/// the envoy for climate change who "held candid talks" spoke of the talks.
+fn titles(readout: &Readout) -> Vec<Vec<String>> {
+    let mut titles: Vec<Vec<String>> = readout
+        .participants
+        .iter()
+        .filter_map(|p| p.role.as_deref())
+        .map(|role| {
+            text::tokens(role)
+                .into_iter()
+                .map(|t| t.norm.into_string())
+                .collect::<Vec<_>>()
+        })
+        .filter(|words| words.len() > 1)
+        .collect();
+    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+    titles.dedup();
+    titles
+}
+
+/// The claim's words with every participant's title left out, when it
+/// names one; `None` when it names none.
+fn without_titles(toks: &[text::Token], titles: &[Vec<String>]) -> Option<Vec<text::Token>> {
+    let mut keep = vec![true; toks.len()];
+    let mut found = false;
+    for title in titles {
+        let n = title.len();
+        for start in 0..toks.len().saturating_sub(n - 1) {
+            if keep[start..start + n].iter().all(|&k| k)
+                && toks[start..start + n]
+                    .iter()
+                    .zip(title)
+                    .all(|(t, w)| t.norm == w.as_str())
+            {
+                keep[start..start + n].iter_mut().for_each(|k| *k = false);
+                found = true;
+            }
+        }
+    }
+    found.then(|| {
+        toks.iter()
+            .zip(&keep)
+            .filter(|&(_, &k)| k)
+            .map(|(t, _)| t.clone())
+            .collect()
+    })
 }
 
 /// Whether a claim names a party other than the one speaking (the
@@ -372,6 +425,21 @@ mod tests {
             n.claims[2].topic.as_ref().map(|t| t.source),
             Some(TopicSource::Context)
         );
+    }
+
+    #[test]
+    fn a_participants_title_names_no_topic() {
+        let yaml = "source: {side: China}\nparticipants:\n  - {name: Liang Weidong, role: Special Envoy for Climate Change, side: China}\nclaims:\n  - text: Liang, the Special Envoy for Climate Change, held candid and constructive talks with the US side.\n  - text: The Special Envoy for Climate Change said the two sides must cut methane emissions.\n";
+        let r = load_str("t", yaml, &Limits::default()).expect("loads");
+        let n = normalize(&r, &Taxonomy::built_in());
+        let ids: Vec<_> = n
+            .claims
+            .iter()
+            .map(|c| c.topic.as_ref().map(|t| t.id.as_str()))
+            .collect();
+        // The talks' tone is the point of the first; the second still
+        // speaks of methane.
+        assert_eq!(ids, [Some("bilateral-relations"), Some("climate")]);
     }
 
     /// The topic ids of a Chinese readout's claims, given as (speaker, text).
