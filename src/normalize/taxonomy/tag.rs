@@ -130,8 +130,8 @@ impl Taxonomy {
         if turn.is_none() {
             self.lead_clause(&mut scored);
         }
-        self.named_instance(toks, &mut scored);
         self.subject_over_area(&mut scored);
+        self.named_instance(toks, &mut scored);
         self.several_subjects(&mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored

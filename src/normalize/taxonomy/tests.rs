@@ -155,6 +155,11 @@ fn the_subjects_of_trade() {
             "She welcomed China's resumed purchases of soybeans and other agricultural products.",
             "purchases",
         ),
+        // ... also when an instance follows it.
+        (
+            "Chinese enterprises have resumed purchases of agricultural products, including soybeans, on commercial terms.",
+            "purchases",
+        ),
         // ... and a list of several subjects is trade itself.
         (
             "China raised concerns over US restrictions on two-way investment, sanctions on Chinese companies, export controls and extra tariffs.",
