@@ -183,7 +183,7 @@ fn normalize_claims_with(
             let words: Vec<String> = text::tokens(&p.name)
                 .into_iter()
                 .map(|t| t.norm.into_string())
-                .filter(|w| w.chars().count() > 2 && !stopwords().contains(w))
+                .filter(|w| w.chars().count() > 1 && !stopwords().contains(w))
                 .collect();
             Some((words, party))
         })
@@ -440,6 +440,14 @@ mod tests {
         // The talks' tone is the point of the first; the second still
         // speaks of methane.
         assert_eq!(ids, [Some("bilateral-relations"), Some("climate")]);
+    }
+
+    #[test]
+    fn a_two_letter_surname_names_its_side() {
+        let yaml = "source: {side: United States}\nparticipants:\n  - {name: Jamieson Greer, side: United States}\n  - {name: Li Chenggang, side: China}\nclaims:\n  - text: Ambassador Greer and Vice Minister Li reviewed the tariff commitments.\n";
+        let r = load_str("t", yaml, &Limits::default()).expect("loads");
+        let n = normalize(&r, &Taxonomy::built_in());
+        assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
     }
 
     /// The topic ids of a Chinese readout's claims, given as (speaker, text).

@@ -492,6 +492,13 @@ mod tests {
         assert!(s.denial.is_some());
         let s = detect_in("The two sides agreed to maintain communication.", &cn());
         assert_eq!(s.voice, Voice::Joint);
+        // People of both sides who reviewed or met speak for both.
+        for text in [
+            "Austin and Dong reviewed the implementation of their commitments.",
+            "Austin and Dong held talks on the sidelines of the forum.",
+        ] {
+            assert_eq!(detect_in(text, &us()).voice, Voice::Joint, "{text}");
+        }
         assert_eq!(s.polarity, Polarity::Positive);
         // "States" in "the United States" is a name, not a speech verb.
         let s = detect_in(
