@@ -635,7 +635,7 @@ fn an_omission_names_the_silent_sides_claims_that_touch_on_it() {
     let l = temp_file(
         &dir,
         "l.yaml",
-        "source: {side: United States}\nclaims:\n  - id: us-1\n    text: Austin raised concerns about China's activities in the South China Sea and around Taiwan.\n",
+        "source: {side: United States}\nclaims:\n  - id: us-1\n    text: Austin raised concerns about China's activities in the South China Sea and the Taiwan Strait.\n",
     );
     let r = temp_file(
         &dir,

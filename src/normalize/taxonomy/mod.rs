@@ -144,7 +144,7 @@ pub struct Tag {
 
 /// A second topic scoring at least this share of the best one is an
 /// alternative filing for the claim (align uses it to meet the other side).
-pub const ALTERNATIVE_SHARE: f64 = 0.5;
+pub const ALTERNATIVE_SHARE: f64 = 0.75;
 
 impl Taxonomy {
     /// The built-in taxonomy (parsed and compiled once per process).
