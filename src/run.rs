@@ -471,7 +471,16 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 .iter()
                 .map(|s| load::yaml::quote(s))
                 .collect();
+            if let Some(f) = t.fallback {
+                writeln!(w, "fallback: {}", load::yaml::quote(&t.topics[f].id))?;
+            }
             writeln!(w, "situational: [{}]", situational.join(", "))?;
+            let offices: Vec<String> = t
+                .offices
+                .iter()
+                .map(|o| load::yaml::quote(&o.join(" ")))
+                .collect();
+            writeln!(w, "offices: [{}]", offices.join(", "))?;
             writeln!(w, "topics:")?;
             for topic in &t.topics {
                 writeln!(w, "  - id: {}", load::yaml::quote(&topic.id))?;

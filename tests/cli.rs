@@ -452,6 +452,18 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
             .any(|l| l.starts_with("situational: [") && l.contains("ceasefire")),
         "the event words are part of the taxonomy written"
     );
+    // So are the names of government bodies and the fallback area.
+    assert!(
+        written
+            .lines()
+            .any(|l| l.starts_with("offices: [") && l.contains("\"ministry of commerce\"")),
+        "the offices are part of the taxonomy written"
+    );
+    assert!(
+        written
+            .lines()
+            .any(|l| l == "fallback: \"bilateral-relations\"")
+    );
     let whole = temp_file(&dir, "whole.yaml", &written);
     let listed = |args: &[&str]| {
         let out = readout()
@@ -464,6 +476,12 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         String::from_utf8_lossy(&out).into_owned()
     };
     assert_eq!(listed(&["topics", "--topics", &whole]), listed(&["topics"]));
+    // Read back in place of the built-in one, it reads the corpus alike.
+    let replaced = temp_file(&dir, "replaced.yaml", &format!("replace: true\n{written}"));
+    assert_eq!(
+        listed(&["eval", "readouts", "--topics", &replaced]),
+        listed(&["eval", "readouts"])
+    );
     // Extending a built-in topic with keywords keeps its weight.
     let more = temp_file(
         &dir,

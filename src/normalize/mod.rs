@@ -192,7 +192,7 @@ fn normalize_claims_with(
         own: &side,
         participants,
     };
-    let titles = titles(readout);
+    let titles = titles(readout, taxonomy);
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
@@ -253,10 +253,11 @@ fn normalize_claims_with(
     (side, claims)
 }
 
-/// The participants' titles as words ("special envoy for climate change"),
-/// longest first. A title names an office, not what the claim is about:
-/// the envoy for climate change who "held candid talks" spoke of the talks.
-fn titles(readout: &Readout) -> Vec<Vec<String>> {
+/// The participants' titles ("special envoy for climate change") and the
+/// names of government bodies ("department of commerce") as words, longest
+/// first. They name an office, not what the claim is about: the envoy for
+/// climate change who "held candid talks" spoke of the talks.
+fn titles(readout: &Readout, taxonomy: &Taxonomy) -> Vec<Vec<String>> {
     let mut titles: Vec<Vec<String>> = readout
         .participants
         .iter()
@@ -268,6 +269,7 @@ fn titles(readout: &Readout) -> Vec<Vec<String>> {
                 .collect::<Vec<_>>()
         })
         .filter(|words| words.len() > 1)
+        .chain(taxonomy.offices.iter().cloned())
         .collect();
     titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
     titles.dedup();
@@ -448,6 +450,15 @@ mod tests {
         let r = load_str("t", yaml, &Limits::default()).expect("loads");
         let n = normalize(&r, &Taxonomy::built_in());
         assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
+    }
+
+    #[test]
+    fn a_government_bodys_name_names_no_topic() {
+        let ids = topics_of(&[(
+            "Zhao",
+            "Zhao said the commerce departments should act on the consensus reached by the two heads of state.",
+        )]);
+        assert_eq!(ids, ["leaders-consensus"]);
     }
 
     /// The topic ids of a Chinese readout's claims, given as (speaker, text).

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
-use super::text::matching_form;
+use super::text::{self, matching_form};
 use crate::error::Error;
 use crate::load::{Limits, read_text, yaml};
 
@@ -75,6 +75,10 @@ struct TopicFile {
     /// topics.yaml): the claim before says which area they are about.
     #[serde(default)]
     situational: Vec<String>,
+    /// Names of government bodies (see topics.yaml): who acts, not what
+    /// about, so they name no topic.
+    #[serde(default)]
+    offices: Vec<String>,
     topics: Vec<FileTopic>,
 }
 
@@ -119,6 +123,8 @@ pub struct Taxonomy {
     phrases: PhraseSet<Keyword>,
     /// Keywords that name a kind of event ("ceasefire"), lowercase.
     situational: FxHashSet<String>,
+    /// Names of government bodies ("department of commerce"), as words.
+    pub offices: Vec<Vec<String>>,
 }
 
 /// What a matched keyword or alias says: its topic, and whether it names a
@@ -158,7 +164,12 @@ impl Taxonomy {
         BUILT.get_or_init(|| {
             let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
             let topics = file.topics.into_iter().map(Topic::from).collect();
-            Taxonomy::compile(topics, file.fallback.as_deref(), file.situational)
+            Taxonomy::compile(
+                topics,
+                file.fallback.as_deref(),
+                file.situational,
+                &file.offices,
+            )
         })
     }
 
@@ -178,6 +189,12 @@ impl Taxonomy {
             (built_in.topics, built_in.situational.into_iter().collect())
         };
         situational.extend(file.situational);
+        let mut offices: Vec<String> = if file.replace {
+            Vec::new()
+        } else {
+            built_in.offices.iter().map(|o| o.join(" ")).collect()
+        };
+        offices.extend(file.offices);
         for (i, t) in file.topics.into_iter().enumerate() {
             let id = t.id.trim().to_string();
             if id.is_empty() || t.label.trim().is_empty() {
@@ -245,10 +262,20 @@ impl Taxonomy {
                 format!("fallback topic `{f}` is not in the taxonomy"),
             ));
         }
-        Ok(Taxonomy::compile(topics, fallback.as_deref(), situational))
+        Ok(Taxonomy::compile(
+            topics,
+            fallback.as_deref(),
+            situational,
+            &offices,
+        ))
     }
 
-    fn compile(topics: Vec<Topic>, fallback: Option<&str>, situational: Vec<String>) -> Taxonomy {
+    fn compile(
+        topics: Vec<Topic>,
+        fallback: Option<&str>,
+        situational: Vec<String>,
+        offices: &[String],
+    ) -> Taxonomy {
         let situational: FxHashSet<String> =
             situational.into_iter().map(|k| k.to_lowercase()).collect();
         let mut phrases = PhraseSet::default();
@@ -267,11 +294,22 @@ impl Taxonomy {
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
+        let offices = offices
+            .iter()
+            .map(|o| {
+                text::tokens(o)
+                    .into_iter()
+                    .map(|t| t.norm.into_string())
+                    .collect()
+            })
+            .filter(|words: &Vec<String>| !words.is_empty())
+            .collect();
         Taxonomy {
             topics,
             fallback,
             phrases,
             situational,
+            offices,
         }
     }
 
