@@ -453,6 +453,15 @@ mod tests {
     }
 
     #[test]
+    fn the_economic_tracks_name_names_no_topic() {
+        let ids = topics_of(&[(
+            "",
+            "The two sides agreed to maintain communication through the economic and trade consultation mechanism.",
+        )]);
+        assert_eq!(ids, ["military-communication"]);
+    }
+
+    #[test]
     fn a_government_bodys_name_names_no_topic() {
         let ids = topics_of(&[(
             "Zhao",
