@@ -160,6 +160,11 @@ fn the_subjects_of_trade() {
             "Chinese enterprises have resumed purchases of agricultural products, including soybeans, on commercial terms.",
             "purchases",
         ),
+        // What is exported is the subject; exporting alone names no area.
+        (
+            "They reviewed steps to curb exports of fentanyl precursor chemicals.",
+            "fentanyl",
+        ),
         // ... and a list of several subjects is trade itself.
         (
             "China raised concerns over US restrictions on two-way investment, sanctions on Chinese companies, export controls and extra tariffs.",
