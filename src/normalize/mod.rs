@@ -459,6 +459,12 @@ mod tests {
             "The two sides agreed to maintain communication through the economic and trade consultation mechanism.",
         )]);
         assert_eq!(ids, ["military-communication"]);
+        // So do the names of its standing groups.
+        let ids = topics_of(&[(
+            "",
+            "The two sides agreed to continue the work of the economic and financial working groups and to remain in regular contact.",
+        )]);
+        assert_eq!(ids, ["military-communication"]);
     }
 
     #[test]
