@@ -52,6 +52,11 @@ pub struct Speakers<'a> {
 
 /// How far after a cue its object may name the target.
 const TARGET_WINDOW: usize = 12;
+
+/// How far after a critical cue the party it is aimed at may be named for
+/// the criticism to outweigh words of value ("raised concerns about the
+/// PRC's ...").
+const AIMED_WINDOW: usize = 4;
 /// How far before a cue a party owns what is criticised ("China 's support").
 const OWNER_WINDOW: usize = 2;
 /// How far after a demand/advocacy cue a party makes it a demand on that party.
@@ -276,7 +281,18 @@ pub fn detect(
         let (polarity, _) = reading.polarity(kind, m.start, m.len, toks);
         // After "but" comes the sentence's point: its cues weigh more and decide.
         let focused = turn.is_some_and(|t| m.start >= t);
-        let w = if kind.framing { 0.5 } else { m.len as f64 };
+        let mut w = if kind.framing { 0.5 } else { m.len as f64 };
+        // Criticism of another party it names right after ("concerns about
+        // the PRC's pressure") is the claim's point beside words of value.
+        if polarity == Polarity::Critical
+            && party_matches.iter().any(|p| {
+                p.start >= m.start + m.len
+                    && p.start < m.start + m.len + AIMED_WINDOW
+                    && Some(cues.party_names[*p.value].as_str()) != own_party
+            })
+        {
+            w *= 2.0;
+        }
         weight[polarity as usize] += if focused { w * FOCUS } else { w };
         // The kind shown is the first cue that takes a position; a framing
         // verb ("reiterated that ... will continue") only when none does.
@@ -483,6 +499,24 @@ mod tests {
         assert_eq!(s.polarity, Polarity::Critical);
         assert_eq!(s.target.as_deref(), Some("China"));
         assert_eq!(s.voice, Voice::Party("United States".into()));
+    }
+
+    #[test]
+    fn criticism_aimed_at_a_party_outweighs_words_of_value() {
+        let s = detect_in(
+            "Austin raised concerns about the PRC's growing military pressure against Taiwan and emphasized the importance of maintaining peace and stability across the Strait.",
+            &us(),
+        );
+        assert_eq!(
+            (s.polarity, s.target.as_deref()),
+            (Polarity::Critical, Some("China"))
+        );
+        // Aimed at no one, the same concern weighs as before.
+        let s = detect_in(
+            "Austin raised concerns about rising tensions and emphasized the importance of maintaining peace and stability across the Strait.",
+            &us(),
+        );
+        assert_eq!(s.polarity, Polarity::Positive);
     }
 
     #[test]
