@@ -58,6 +58,16 @@ fn the_general_areas_of_an_analyst() {
             "The two sides agreed to implement the important consensus reached by the two heads of state.",
             "leaders-consensus",
         ),
+        // Taking stock of progress since a summit across several areas.
+        (
+            "Taking stock of the commitments the two presidents made in April, they reviewed work on fentanyl precursors, military contacts and AI safety.",
+            "leaders-consensus",
+        ),
+        // Managing competition responsibly, whoever's, is the relationship's principle.
+        (
+            "The Secretary said the United States intends to manage its competition with the PRC responsibly.",
+            "bilateral-relations",
+        ),
         (
             "Austin emphasized the need to maintain open lines of communication.",
             "military-communication",
