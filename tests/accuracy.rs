@@ -36,7 +36,10 @@ fn reworded_scores_stay_above_the_floor() {
 
 #[test]
 fn composed_scores_stay_above_the_floor() {
-    stays_above("composed/floor.yaml", &["composed", "composed/second"]);
+    stays_above(
+        "composed/floor.yaml",
+        &["composed", "composed/second", "composed/third"],
+    );
 }
 
 fn stays_above(floor_file: &str, dirs: &[&str]) {
