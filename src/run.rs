@@ -478,7 +478,7 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             let offices: Vec<String> = t
                 .offices
                 .iter()
-                .map(|o| load::yaml::quote(&o.join(" ")))
+                .map(|o| load::yaml::quote(o))
                 .collect();
             writeln!(w, "offices: [{}]", offices.join(", "))?;
             writeln!(w, "topics:")?;

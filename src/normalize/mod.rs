@@ -18,6 +18,7 @@ use crate::model::Readout;
 use cues::Cues;
 use fasthash::{FxHashMap, FxHashSet};
 use stance::{Speakers, Stance};
+use phrases::PhraseSet;
 use taxonomy::{Taxonomy, simplify};
 
 /// How a claim got its topic.
@@ -192,14 +193,14 @@ fn normalize_claims_with(
         own: &side,
         participants,
     };
-    let titles = titles(readout, taxonomy);
+    let titles = titles(readout);
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
         let turn = cues.turn(&toks);
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
-            None => match without_titles(&toks, &titles) {
+            None => match without_titles(&toks, &titles, &taxonomy.office_names) {
                 Some(rest) => taxonomy.tag_all(&rest, cues.turn(&rest)),
                 None => taxonomy.tag_all(&toks, turn),
             },
@@ -253,46 +254,33 @@ fn normalize_claims_with(
     (side, claims)
 }
 
-/// The participants' titles ("special envoy for climate change") and the
-/// names of government bodies ("department of commerce") as words, longest
-/// first. They name an office, not what the claim is about: the envoy for
-/// climate change who "held candid talks" spoke of the talks.
-fn titles(readout: &Readout, taxonomy: &Taxonomy) -> Vec<Vec<String>> {
-    let mut titles: Vec<Vec<String>> = readout
-        .participants
-        .iter()
-        .filter_map(|p| p.role.as_deref())
-        .map(|role| {
-            text::tokens(role)
-                .into_iter()
-                .map(|t| t.norm.into_string())
-                .collect::<Vec<_>>()
-        })
-        .filter(|words| words.len() > 1)
-        .chain(taxonomy.offices.iter().cloned())
-        .collect();
-    titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
-    titles.dedup();
+/// The participants' titles ("special envoy for climate change"), compiled
+/// for matching. A title names an office, not what the claim is about: the
+/// envoy for climate change who "held candid talks" spoke of the talks.
+fn titles(readout: &Readout) -> PhraseSet<()> {
+    let mut titles = PhraseSet::default();
+    for role in readout.participants.iter().filter_map(|p| p.role.as_deref()) {
+        if role.split_whitespace().nth(1).is_some() {
+            titles.insert(role, ());
+        }
+    }
     titles
 }
 
-/// The claim's words with every participant's title left out, when it
-/// names one; `None` when it names none.
-fn without_titles(toks: &[text::Token], titles: &[Vec<String>]) -> Option<Vec<text::Token>> {
+/// The claim's words with every participant's title and every government
+/// body's name (`offices` in topics.yaml) left out, when it names one;
+/// `None` when it names none.
+fn without_titles(
+    toks: &[text::Token],
+    titles: &PhraseSet<()>,
+    offices: &PhraseSet<()>,
+) -> Option<Vec<text::Token>> {
     let mut keep = vec![true; toks.len()];
     let mut found = false;
-    for title in titles {
-        let n = title.len();
-        for start in 0..toks.len().saturating_sub(n - 1) {
-            if keep[start..start + n].iter().all(|&k| k)
-                && toks[start..start + n]
-                    .iter()
-                    .zip(title)
-                    .all(|(t, w)| t.norm == w.as_str())
-            {
-                keep[start..start + n].iter_mut().for_each(|k| *k = false);
-                found = true;
-            }
+    for set in [titles, offices] {
+        for m in set.find_longest(toks) {
+            keep[m.start..m.start + m.len].iter_mut().for_each(|k| *k = false);
+            found = true;
         }
     }
     found.then(|| {

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
-use super::text::{self, matching_form};
+use super::text::matching_form;
 use crate::error::Error;
 use crate::load::{Limits, read_text, yaml};
 
@@ -123,8 +123,10 @@ pub struct Taxonomy {
     phrases: PhraseSet<Keyword>,
     /// Keywords that name a kind of event ("ceasefire"), lowercase.
     situational: FxHashSet<String>,
-    /// Names of government bodies ("department of commerce"), as words.
-    pub offices: Vec<Vec<String>>,
+    /// Names of government bodies ("department of commerce"), as written.
+    pub offices: Vec<String>,
+    /// The same, compiled for matching.
+    pub office_names: PhraseSet<()>,
 }
 
 /// What a matched keyword or alias says: its topic, and whether it names a
@@ -192,7 +194,7 @@ impl Taxonomy {
         let mut offices: Vec<String> = if file.replace {
             Vec::new()
         } else {
-            built_in.offices.iter().map(|o| o.join(" ")).collect()
+            built_in.offices.clone()
         };
         offices.extend(file.offices);
         for (i, t) in file.topics.into_iter().enumerate() {
@@ -294,22 +296,17 @@ impl Taxonomy {
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
-        let offices = offices
-            .iter()
-            .map(|o| {
-                text::tokens(o)
-                    .into_iter()
-                    .map(|t| t.norm.into_string())
-                    .collect()
-            })
-            .filter(|words: &Vec<String>| !words.is_empty())
-            .collect();
+        let mut office_names = PhraseSet::default();
+        for o in offices {
+            office_names.insert(o, ());
+        }
         Taxonomy {
             topics,
             fallback,
             phrases,
             situational,
-            offices,
+            offices: offices.to_vec(),
+            office_names,
         }
     }
 
