@@ -475,11 +475,7 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 writeln!(w, "fallback: {}", load::yaml::quote(&t.topics[f].id))?;
             }
             writeln!(w, "situational: [{}]", situational.join(", "))?;
-            let offices: Vec<String> = t
-                .offices
-                .iter()
-                .map(|o| load::yaml::quote(o))
-                .collect();
+            let offices: Vec<String> = t.offices.iter().map(|o| load::yaml::quote(o)).collect();
             writeln!(w, "offices: [{}]", offices.join(", "))?;
             writeln!(w, "topics:")?;
             for topic in &t.topics {

@@ -17,8 +17,8 @@ use serde::{Deserialize, Serialize};
 use crate::model::Readout;
 use cues::Cues;
 use fasthash::{FxHashMap, FxHashSet};
-use stance::{Speakers, Stance};
 use phrases::PhraseSet;
+use stance::{Speakers, Stance};
 use taxonomy::{Taxonomy, simplify};
 
 /// How a claim got its topic.
@@ -259,7 +259,11 @@ fn normalize_claims_with(
 /// envoy for climate change who "held candid talks" spoke of the talks.
 fn titles(readout: &Readout) -> PhraseSet<()> {
     let mut titles = PhraseSet::default();
-    for role in readout.participants.iter().filter_map(|p| p.role.as_deref()) {
+    for role in readout
+        .participants
+        .iter()
+        .filter_map(|p| p.role.as_deref())
+    {
         if role.split_whitespace().nth(1).is_some() {
             titles.insert(role, ());
         }
@@ -279,7 +283,9 @@ fn without_titles(
     let mut found = false;
     for set in [titles, offices] {
         for m in set.find_longest(toks) {
-            keep[m.start..m.start + m.len].iter_mut().for_each(|k| *k = false);
+            keep[m.start..m.start + m.len]
+                .iter_mut()
+                .for_each(|k| *k = false);
             found = true;
         }
     }
