@@ -305,9 +305,8 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     // A topic whose broader area the other account speaks of, itself or
     // through another of its subjects, is not a silence: it will be
     // compared under the area (`fold_into_parents`).
-    let area_of = |id: &str| taxonomy.parent(id).unwrap_or(id).to_string();
-    let area = area_of(&primary.id);
-    let area_spoken = other.iter().any(|o| area_of(o) == area);
+    let area = taxonomy.area(&primary.id);
+    let area_spoken = other.iter().any(|o| taxonomy.area(o) == area);
     if other.contains(&primary.id.as_str()) || area_spoken {
         return Some(primary);
     }
@@ -329,8 +328,6 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
 /// did, so it is not a silence ("outbound investment" beside "export
 /// controls" is trade, when neither account speaks of both).
 fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
-    // The parent a topic is filed under: itself, or its parent.
-    let family = |id: &str| taxonomy.parent(id).unwrap_or(id).to_string();
     while let Some((child, parent)) = topics.iter().enumerate().find_map(|(i, t)| {
         let accounts = 0..t.claims.len();
         let some_silent = accounts.clone().any(|a| t.silent(a));
@@ -343,7 +340,7 @@ fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
             t.silent(a)
                 && topics
                     .iter()
-                    .any(|x| x.id != t.id && family(&x.id) == parent && !x.silent(a))
+                    .any(|x| x.id != t.id && taxonomy.area(&x.id) == parent && !x.silent(a))
         });
         silent_speaks_family.then_some((i, parent))
     }) {

@@ -367,6 +367,11 @@ impl Taxonomy {
         self.get(id).and_then(|t| t.parent.as_deref())
     }
 
+    /// The broader area `id` is a subject of: its parent, or itself.
+    pub fn area<'a>(&'a self, id: &'a str) -> &'a str {
+        self.parent(id).unwrap_or(id)
+    }
+
     pub fn get(&self, id: &str) -> Option<&Topic> {
         self.topics.iter().find(|t| t.id == id)
     }

@@ -263,12 +263,12 @@ impl Taxonomy {
             s.score >= top.score * ALTERNATIVE_SHARE
                 && self.topics[s.topic].parent.as_deref() == Some(parent)
         });
-        let Some(p) = self.topics.iter().position(|t| t.id == parent) else {
-            return;
-        };
         if !sibling {
             return;
         }
+        let Some(p) = self.topics.iter().position(|t| t.id == parent) else {
+            return;
+        };
         let broad = match scored.iter().position(|s| s.topic == p) {
             Some(i) => Scored {
                 score: scored[i].score.max(top.score),
