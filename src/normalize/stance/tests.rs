@@ -1,0 +1,355 @@
+//! Stance detection, claim by claim: the voice, the kind and polarity of
+//! the cues, the target, denials and the rules that turn a cue.
+
+use super::*;
+use crate::normalize::text::tokens;
+
+fn us() -> Speakers<'static> {
+    Speakers {
+        own: "United States",
+        participants: vec![
+            (vec!["austin".into()], "United States".into()),
+            (vec!["dong".into()], "China".into()),
+        ],
+    }
+}
+
+fn cn() -> Speakers<'static> {
+    Speakers {
+        own: "China",
+        ..us()
+    }
+}
+
+fn detect_in(s: &str, who: &Speakers) -> Stance {
+    let toks = tokens(s);
+    detect(&toks, Cues::get().turn(&toks), None, None, who)
+}
+
+#[test]
+fn concern_targets_the_named_party() {
+    let s = detect_in(
+        "Austin raised concerns about recent provocative Chinese military activity.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Critical);
+    assert_eq!(s.target.as_deref(), Some("China"));
+    assert_eq!(s.voice, Voice::Party("United States".into()));
+}
+
+#[test]
+fn criticism_aimed_at_a_party_outweighs_words_of_value() {
+    let s = detect_in(
+        "Austin raised concerns about the PRC's growing military pressure against Taiwan and emphasized the importance of maintaining peace and stability across the Strait.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("China"))
+    );
+    // Aimed at no one, the same concern weighs as before.
+    let s = detect_in(
+        "Austin raised concerns about rising tensions and emphasized the importance of maintaining peace and stability across the Strait.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Positive);
+}
+
+#[test]
+fn attribution_to_the_other_side_sets_the_voice() {
+    let s = detect_in("The U.S. side said it does not seek a new Cold War.", &cn());
+    assert_eq!(s.voice, Voice::Party("United States".into()));
+    assert!(s.denial.is_some());
+    let s = detect_in("The two sides agreed to maintain communication.", &cn());
+    assert_eq!(s.voice, Voice::Joint);
+    // People of both sides who reviewed or met speak for both.
+    for text in [
+        "Austin and Dong reviewed the implementation of their commitments.",
+        "Austin and Dong held talks on the sidelines of the forum.",
+    ] {
+        assert_eq!(detect_in(text, &us()).voice, Voice::Joint, "{text}");
+    }
+    assert_eq!(s.polarity, Polarity::Positive);
+    // "States" in "the United States" is a name, not a speech verb.
+    let s = detect_in(
+        "The United States said it does not seek a new Cold War.",
+        &cn(),
+    );
+    assert_eq!(s.voice, Voice::Party("United States".into()));
+    let s = detect_in(
+        "The United States must adhere to the one-China principle.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.voice, s.target.as_deref()),
+        (Voice::Party("China".into()), Some("United States"))
+    );
+}
+
+#[test]
+fn other_words_for_a_stance_read_as_it() {
+    // Writers vary the verb: disapproval is opposition, firmly defending
+    // one's own is resolve, a frank exchange is valued, being dedicated
+    // to something is a commitment.
+    for (claim, who, polarity) in [
+        (
+            "Dong voiced China's disapproval of the sanctions the US imposed.",
+            cn(),
+            Polarity::Critical,
+        ),
+        (
+            "Dong said the PLA will firmly defend national sovereignty.",
+            cn(),
+            Polarity::Positive,
+        ),
+        (
+            "Austin and Dong had a frank exchange.",
+            us(),
+            Polarity::Positive,
+        ),
+        (
+            "Dong said both presidents are dedicated to stabilizing ties.",
+            cn(),
+            Polarity::Positive,
+        ),
+        (
+            "Austin warned of serious consequences should the PRC provide lethal aid.",
+            us(),
+            Polarity::Critical,
+        ),
+        (
+            "Li expressed strong dissatisfaction with the US investigation.",
+            cn(),
+            Polarity::Critical,
+        ),
+    ] {
+        assert_eq!(detect_in(claim, &who).polarity, polarity, "{claim}");
+    }
+    // "Insisted that" reports what was said; "insisted on" asks for it.
+    for (claim, kind) in [
+        (
+            "Wang insisted that the slump in ties stems from a misreading of China.",
+            "reaffirm",
+        ),
+        (
+            "Wang insisted on the removal of the US sanctions.",
+            "demand",
+        ),
+    ] {
+        assert_eq!(detect_in(claim, &cn()).kind, kind, "{claim}");
+    }
+    // Negative: consequences that threaten no one are no warning.
+    let s = detect_in(
+        "Austin and Dong took up global issues with consequences for people everywhere.",
+        &us(),
+    );
+    assert_ne!(s.polarity, Polarity::Critical);
+}
+
+#[test]
+fn a_prescribed_stance_is_no_denial() {
+    let s = detect_in(
+        "Dong said China has always been impartial on the crisis.",
+        &cn(),
+    );
+    assert_eq!(s.denial.as_deref(), Some("impartial"));
+    let s = detect_in(
+        "Dong said major countries should remain objective and impartial.",
+        &cn(),
+    );
+    assert_eq!(s.denial, None);
+}
+
+#[test]
+fn denial_is_found_and_not_read_as_negation() {
+    let s = detect_in(
+        "Dong said China had honored our promise not to provide weapons to either side.",
+        &cn(),
+    );
+    assert_eq!(s.denial.as_deref(), Some("promise not"));
+}
+
+#[test]
+fn advocacy_without_a_party_is_positive_and_with_one_critical() {
+    assert_eq!(
+        detect_in(
+            "The US side pressed for calls between theater commanders.",
+            &us()
+        )
+        .polarity,
+        Polarity::Positive
+    );
+    let s = detect_in("Dong urged the US to stop arming Taiwan.", &cn());
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("United States"))
+    );
+}
+
+#[test]
+fn calling_for_an_end_to_something_is_a_demand() {
+    let s = detect_in(
+        "He called for an end to the PRC's destabilizing military activity around Taiwan.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str(), s.target.as_deref()),
+        (Polarity::Critical, "demand", Some("China"))
+    );
+    let s = detect_in(
+        "Xi said China will not allow conflict and chaos on the Korean Peninsula.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Critical, "warning")
+    );
+    let s = detect_in(
+        "He called for restraint in the PRC's use of military activity.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Critical, "demand")
+    );
+    // After "but" comes the point, and its cue decides the target.
+    let s = detect_in(
+        "Dong said Washington claims to oppose Taiwan independence but keeps selling weapons to Taiwan.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.cue.as_deref(), s.target.as_deref()),
+        (Some("selling weapons"), Some("United States"))
+    );
+    // The subject of the criticised clause is its target, not the party after the cue.
+    let s = detect_in(
+        "Blinken said China is the primary contributor to Russia's war effort.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("China"))
+    );
+    let s = detect_in(
+        "Dong said the Chinese pilots acted in a safe and professional manner.",
+        &cn(),
+    );
+    assert!(s.asserts_conduct);
+    // A prescription for both sides is not a demand on the other.
+    let s = detect_in(
+        "Dong said the two militaries should maintain communication.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Positive, "advocacy")
+    );
+    // Nor is one addressed to both sides a few words before the cue ...
+    let s = detect_in(
+        "Wang said it is imperative for the two sides, with an attitude of being responsible, to work to stop ties from further deterioration.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Positive, "advocacy")
+    );
+    // Nor is one whose addressee is both sides ...
+    for text in [
+        "Wang urged both sides to halt the slide in relations.",
+        "He called on the two countries to resume consultations.",
+    ] {
+        let s = detect_in(text, &cn());
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Positive, "advocacy"),
+            "{text}"
+        );
+    }
+    let s = detect_in("Wang urged the US side to halt its arms sales.", &cn());
+    assert_eq!(s.polarity, Polarity::Critical);
+    // ... unless another party, or another speaker, comes in between.
+    for text in [
+        "Wang said the two sides met, and the US must stop arming Taiwan.",
+        "The two sides met, and Dong demanded an end to the blockade.",
+    ] {
+        let s = detect_in(text, &cn());
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "demand"),
+            "{text}"
+        );
+    }
+    // What both agreed is not a demand either, up to a contrast.
+    let s = detect_in(
+        "The leaders agreed that AI should not control decisions to use nuclear weapons.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Positive);
+    let s = detect_in(
+        "Dong agreed to keep talking, but said the US must stop arming Taiwan.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Critical, "demand")
+    );
+    let s = detect_in("Dong said the US side should stop.", &cn());
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Critical, "demand")
+    );
+    // With no party as its subject, "should" prescribes: it demands of no one.
+    let s = detect_in(
+        "Xi said relations should return to sound and steady development.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Positive, "advocacy")
+    );
+    // A negated criticism criticises no one; a prohibition still does.
+    let s = detect_in(
+        "Wang said major countries should get along through dialogue rather than a zero-sum game.",
+        &cn(),
+    );
+    assert_ne!(s.polarity, Polarity::Critical);
+    let s = detect_in("Wang said the US must not interfere in Hong Kong.", &cn());
+    assert_eq!(s.polarity, Polarity::Critical);
+    // A negated positive cue is critical, whatever its object.
+    let s = detect_in(
+        "Biden said Washington does not support Taiwan independence.",
+        &cn(),
+    );
+    assert_eq!(s.polarity, Polarity::Critical);
+    let s = detect_in(
+        "Xi said US actions against China seriously hurt China's legitimate interests.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("United States"))
+    );
+}
+
+#[test]
+fn negated_positive_cue_turns_critical() {
+    assert_eq!(
+        detect_in("China did not welcome the move.", &cn()).polarity,
+        Polarity::Critical
+    );
+}
+
+#[test]
+fn override_wins() {
+    let s = detect(
+        &tokens("Anything at all."),
+        None,
+        None,
+        Some("welcome"),
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str()),
+        (Polarity::Positive, "welcome")
+    );
+}
