@@ -326,14 +326,21 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
 /// when an account silent on it speaks of the parent, or of another of the
 /// parent's topics: the taxonomy split the subject finer than the accounts
 /// did, so it is not a silence ("outbound investment" beside "export
-/// controls" is trade, when neither account speaks of both).
+/// controls" is trade, when neither account speaks of both). The subjects
+/// of an area kept whole (`one_area`) are always compared under it.
 fn fold_into_parents(topics: &mut Vec<Grouped>, taxonomy: &Taxonomy) {
     while let Some((child, parent)) = topics.iter().enumerate().find_map(|(i, t)| {
         let accounts = 0..t.claims.len();
         let some_silent = accounts.clone().any(|a| t.silent(a));
         let all_silent = accounts.clone().all(|a| t.silent(a));
         let parent = taxonomy.parent(&t.id)?;
-        if !some_silent || all_silent {
+        if all_silent {
+            return None;
+        }
+        if taxonomy.is_one_area(parent) {
+            return Some((i, parent));
+        }
+        if !some_silent {
             return None;
         }
         let silent_speaks_family = accounts.into_iter().any(|a| {
@@ -515,10 +522,50 @@ mod tests {
     }
 
     #[test]
-    fn subjects_of_one_area_meet_under_it_unless_both_speak_of_one() {
+    fn subjects_of_an_area_meet_under_it_unless_both_speak_of_one() {
         let t = Taxonomy::built_in();
-        // Each side raises a different subject of trade, neither trade
-        // itself: one trade group, not two silences.
+        // Each side raises a different subject of the economy, neither the
+        // economy itself: one group, not two silences.
+        let l = readout(
+            "US",
+            &[
+                "Yellen raised the debt distress of developing countries.",
+                "She said exchange rates should be set by the market.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &[
+                "He called for stronger financial regulation and financial stability.",
+                "He said the renminbi exchange rate is basically stable.",
+            ],
+        );
+        let topics = align(&l, &r, &t);
+        let economy = topics
+            .iter()
+            .find(|t| t.id == "macroeconomy")
+            .expect("a macroeconomy group");
+        assert_eq!(
+            (economy.left.as_slice(), economy.right.as_slice()),
+            (&[0][..], &[0][..])
+        );
+        // A subject both speak of is its own group.
+        let currency = topics
+            .iter()
+            .find(|t| t.id == "currency")
+            .expect("a currency group");
+        assert_eq!(
+            (currency.left.as_slice(), currency.right.as_slice()),
+            (&[1][..], &[1][..])
+        );
+    }
+
+    #[test]
+    fn the_subjects_of_an_area_kept_whole_always_meet_under_it() {
+        let t = Taxonomy::built_in();
+        assert!(t.is_one_area("trade"));
+        // Both sides speak of purchases, and each of one more subject of
+        // trade: all of it is the one trade group analysts keep.
         let l = readout(
             "US",
             &[
@@ -534,22 +581,11 @@ mod tests {
             ],
         );
         let topics = align(&l, &r, &t);
-        let trade = topics
-            .iter()
-            .find(|t| t.id == "trade")
-            .expect("a trade group");
+        assert_eq!(topics.len(), 1, "{topics:?}");
+        assert_eq!(topics[0].id, "trade");
         assert_eq!(
-            (trade.left.as_slice(), trade.right.as_slice()),
-            (&[0][..], &[0][..])
-        );
-        // A subject both speak of is its own group.
-        let purchases = topics
-            .iter()
-            .find(|t| t.id == "purchases")
-            .expect("a purchases group");
-        assert_eq!(
-            (purchases.left.as_slice(), purchases.right.as_slice()),
-            (&[1][..], &[1][..])
+            (topics[0].left.as_slice(), topics[0].right.as_slice()),
+            (&[0, 1][..], &[0, 1][..])
         );
     }
 

@@ -62,7 +62,8 @@ pub enum Command {
     ///
     /// Examples: readout eval --misses;
     /// readout eval readouts/2021-* readouts/2022-09-23-new-york;
-    /// readout eval --answers second-analyst
+    /// readout eval --answers second-analyst;
+    /// readout eval composed --against answers/composed-second-analyst
     Eval {
         /// Pair folders, or folders of pair folders.
         #[arg(default_value = "readouts", value_name = "DIR")]
@@ -87,6 +88,14 @@ pub enum Command {
         /// the level the engine is measured against.
         #[arg(long, value_name = "DIR")]
         answers: Option<std::path::PathBuf>,
+        /// Score against another analyst's answers instead of each pair's own.
+        ///
+        /// DIR is laid out as for --answers; its `<pair>/expected.yaml`
+        /// is the reference, and pairs it has not answered are left out.
+        /// Alone, it scores the engine against that analyst; with
+        /// --answers, one analyst against another.
+        #[arg(long, value_name = "DIR")]
+        against: Option<std::path::PathBuf>,
     },
     /// Turn a plain-text readout (pasted from a web page or press release) into readout YAML.
     ///

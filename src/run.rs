@@ -34,12 +34,14 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             misses,
             min_macro_f1,
             answers,
+            against,
         } => {
+            let key = against.as_deref();
             let report = match answers {
-                Some(answers) => crate::eval::agreement(&dirs, &answers, &limits)?,
+                Some(answers) => crate::eval::agreement(&dirs, &answers, key, &limits)?,
                 None => {
                     let taxonomy = taxonomy(topics.as_deref(), &limits)?;
-                    crate::eval::evaluate(&dirs, &taxonomy, &limits)?
+                    crate::eval::evaluate_against(&dirs, key, &taxonomy, &limits)?
                 }
             };
             emit(None, |w| match format {
@@ -498,6 +500,9 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 }
                 if topic.reviews {
                     writeln!(w, "    reviews: true")?;
+                }
+                if topic.one_area {
+                    writeln!(w, "    one_area: true")?;
                 }
             }
             Ok(())

@@ -38,7 +38,12 @@ fn reworded_scores_stay_above_the_floor() {
 fn composed_scores_stay_above_the_floor() {
     stays_above(
         "composed/floor.yaml",
-        &["composed", "composed/second", "composed/third"],
+        &[
+            "composed",
+            "composed/second",
+            "composed/third",
+            "composed/fourth",
+        ],
     );
 }
 

@@ -765,6 +765,84 @@ fn eval_scores_a_second_analysts_answers() {
 }
 
 #[test]
+fn eval_scores_against_another_analysts_answers() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pair = "2023-05-10-vienna";
+    let answer = std::fs::read_to_string(format!("readouts/{pair}/expected.yaml")).expect("answer");
+    std::fs::create_dir(dir.path().join(pair)).expect("pair folder");
+    let key = dir.path().join(pair).join("expected.yaml");
+    let against = dir.path().display().to_string();
+    let overall = |args: &[&str]| -> String {
+        let out = readout().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        let text = String::from_utf8(out.stdout).expect("utf-8");
+        text.lines().last().expect("a total").to_string()
+    };
+    // The pair's own answer as the key scores the engine as plain eval does,
+    // on the answered pairs only.
+    std::fs::write(&key, &answer).expect("write");
+    let own = overall(&["eval", &format!("readouts/{pair}")]);
+    assert_eq!(overall(&["eval", "readouts", "--against", &against]), own);
+    // A key that calls every group an omission scores the engine otherwise,
+    // and the misses follow the key.
+    let dissent = answer
+        .replace("verdict: agreement", "verdict: omission")
+        .replace("verdict: divergence", "verdict: omission")
+        .replace("verdict: contradiction", "verdict: omission");
+    assert_ne!(dissent, answer, "{pair} has a group both sides speak to");
+    std::fs::write(&key, &dissent).expect("write");
+    assert_ne!(overall(&["eval", "readouts", "--against", &against]), own);
+    readout()
+        .args(["eval", "readouts", "--against", &against, "--misses"])
+        .assert()
+        .stdout(predicate::str::contains(format!("miss {pair}")))
+        .stdout(predicate::str::contains("expected omission"));
+    // With --answers, one analyst is scored against the other: the pair's
+    // own answer against the dissenting key disagrees.
+    let second = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir(second.path().join(pair)).expect("pair folder");
+    std::fs::write(second.path().join(pair).join("expected.yaml"), &answer).expect("write");
+    let answers = second.path().display().to_string();
+    readout()
+        .args([
+            "eval",
+            "readouts",
+            "--answers",
+            &answers,
+            "--against",
+            &against,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("accuracy 1.000").not());
+    std::fs::write(&key, &answer).expect("write");
+    readout()
+        .args([
+            "eval",
+            "readouts",
+            "--answers",
+            &answers,
+            "--against",
+            &against,
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("accuracy 1.000"));
+    // A key with no answers at all is an error, not a perfect score.
+    let empty = tempfile::tempdir().expect("tempdir");
+    readout()
+        .args([
+            "eval",
+            "readouts",
+            "--against",
+            &empty.path().display().to_string(),
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no answer here"));
+}
+
+#[test]
 fn completions_for_every_shell() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let out = readout()

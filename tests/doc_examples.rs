@@ -3,7 +3,7 @@
 //!
 //! Each ```` ```console ```` block is one `bash` session. The blocks of one
 //! file run in order in one fresh directory (a later block may use a file an
-//! earlier one wrote), which links `readouts`, `answers`, `tests` and `docs` to the
+//! earlier one wrote), which links `readouts`, `answers`, `composed`, `tests` and `docs` to the
 //! repository's; the built binary is first on `PATH` as `readout`. A line starting with
 //! `$ ` is a command; the lines after it, up to the next command or the end of
 //! the block, are its standard output then its standard error. A line that is
@@ -121,7 +121,7 @@ fn sandbox() -> tempfile::TempDir {
         std::fs::create_dir(d).expect("mkdir");
     }
     std::os::unix::fs::symlink(&bin, bindir.join("readout")).expect("link binary");
-    for name in ["readouts", "answers", "tests", "docs"] {
+    for name in ["readouts", "answers", "composed", "tests", "docs"] {
         std::os::unix::fs::symlink(repo().join(name), work.join(name)).expect("link");
     }
     dir

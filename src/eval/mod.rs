@@ -6,7 +6,7 @@ pub mod metrics;
 pub mod render;
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use schemars::JsonSchema;
 use serde::Serialize;
@@ -88,26 +88,71 @@ pub fn evaluate(
     taxonomy: &Taxonomy,
     limits: &Limits,
 ) -> Result<EvalReport, Error> {
+    evaluate_against(paths, None, taxonomy, limits)
+}
+
+/// As [`evaluate`], but against another analyst's answers when `key` is
+/// given: `key/<pair>/expected.yaml` replaces each pair's own answer, and
+/// pairs that analyst has not answered are left out.
+pub fn evaluate_against(
+    paths: &[PathBuf],
+    key: Option<&Path>,
+    taxonomy: &Taxonomy,
+    limits: &Limits,
+) -> Result<EvalReport, Error> {
     let mut results = Vec::new();
     for d in pair_dirs(paths)? {
         let case = expected::load_case(&d, limits)?;
+        let Some(case) = keyed(case, key, limits)? else {
+            continue;
+        };
         results.push(score(&case, taxonomy));
     }
+    if let (Some(key), true) = (key, results.is_empty()) {
+        return Err(no_answers(key));
+    }
     Ok(EvalReport::of(results))
+}
+
+/// The case with `key`'s answer in place of its own, or none when `key`
+/// has no answer for it; the case itself when there is no key.
+fn keyed(mut case: Case, key: Option<&Path>, limits: &Limits) -> Result<Option<Case>, Error> {
+    let Some(key) = key else {
+        return Ok(Some(case));
+    };
+    let path = key.join(&case.name).join("expected.yaml");
+    if !path.is_file() {
+        return Ok(None);
+    }
+    case.groups = expected::load_answer(&path, &case, limits)?;
+    Ok(Some(case))
+}
+
+fn no_answers(dir: &Path) -> Error {
+    Error::Io {
+        path: dir.display().to_string(),
+        message: "no answer here for any of the pairs (expected <pair>/expected.yaml)".into(),
+    }
 }
 
 /// Scores a second analyst's answers instead of the engine: for every pair
 /// folder `paths` name, `answers/<pair>/expected.yaml` is read as the
 /// prediction. Pairs the second analyst has not answered are left out, so
 /// the figure is the two analysts' agreement on the pairs both answered.
+/// With `key`, the reference is that analyst's answers instead of each
+/// pair's own (see [`evaluate_against`]).
 pub fn agreement(
     paths: &[PathBuf],
-    answers: &std::path::Path,
+    answers: &Path,
+    key: Option<&Path>,
     limits: &Limits,
 ) -> Result<EvalReport, Error> {
     let mut results = Vec::new();
     for d in pair_dirs(paths)? {
         let case = expected::load_case(&d, limits)?;
+        let Some(case) = keyed(case, key, limits)? else {
+            continue;
+        };
         let second = answers.join(&case.name).join("expected.yaml");
         if !second.is_file() {
             continue;
@@ -128,10 +173,7 @@ pub fn agreement(
         results.push(score_predicted(&case, &predicted));
     }
     if results.is_empty() {
-        return Err(Error::Io {
-            path: answers.display().to_string(),
-            message: "no answer here for any of the pairs (expected <pair>/expected.yaml)".into(),
-        });
+        return Err(no_answers(answers));
     }
     Ok(EvalReport::of(results))
 }

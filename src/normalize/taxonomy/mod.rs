@@ -43,6 +43,12 @@ pub struct Topic {
     /// reviews progress across them and belongs here (the leaders' consensus).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub reviews: bool,
+    /// Analysts keep the area in one group however finely its subjects
+    /// (the topics naming it as `parent`) are told apart: its subjects'
+    /// claims are always compared under it ("trade, tariffs, export
+    /// controls and sanctions" is one area).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub one_area: bool,
 }
 
 fn one() -> f64 {
@@ -97,6 +103,7 @@ struct FileTopic {
     parent: Option<String>,
     one_point: Option<bool>,
     reviews: Option<bool>,
+    one_area: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -110,6 +117,7 @@ impl From<FileTopic> for Topic {
             parent: t.parent,
             one_point: t.one_point.unwrap_or(false),
             reviews: t.reviews.unwrap_or(false),
+            one_area: t.one_area.unwrap_or(false),
         }
     }
 }
@@ -235,6 +243,7 @@ impl Taxonomy {
                     existing.parent = t.parent.or(existing.parent.take());
                     existing.one_point = t.one_point.unwrap_or(existing.one_point);
                     existing.reviews = t.reviews.unwrap_or(existing.reviews);
+                    existing.one_area = t.one_area.unwrap_or(existing.one_area);
                 }
                 None => topics.push(Topic {
                     id,
@@ -365,6 +374,11 @@ impl Taxonomy {
     /// The parent topic id of `id`, if it has one.
     pub fn parent(&self, id: &str) -> Option<&str> {
         self.get(id).and_then(|t| t.parent.as_deref())
+    }
+
+    /// Whether the area `id` is kept in one group with all its subjects.
+    pub fn is_one_area(&self, id: &str) -> bool {
+        self.get(id).is_some_and(|t| t.one_area)
     }
 
     /// The broader area `id` is a subject of: its parent, or itself.
