@@ -278,6 +278,17 @@ mod tests {
     }
 
     #[test]
+    fn alliances_and_the_cliques_they_are_called_are_one_thing() {
+        // One side's alliances are the other's "small circles", and each
+        // names the region its own way.
+        let (rule, why) = relation(
+            "Austin made clear that the United States will keep working with its allies and partners to advance a free and open Indo-Pacific.",
+            "Dong said China firmly opposes the US piecing together exclusive small circles in the Asia-Pacific.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn resolve_stated_after_another_point_meets_criticism_that_names_the_speaker() {
         let us = "Austin underscored the importance of freedom of navigation and reiterated that the United States will continue to fly, sail and operate wherever international law allows.";
         let (rule, why) = relation(

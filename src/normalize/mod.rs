@@ -93,7 +93,7 @@ fn stopword_file() -> &'static StopwordFile {
     })
 }
 
-fn stopwords() -> &'static FxHashSet<String> {
+pub(crate) fn stopwords() -> &'static FxHashSet<String> {
     static SET: OnceLock<FxHashSet<String>> = OnceLock::new();
     SET.get_or_init(|| stopword_file().stopwords.iter().cloned().collect())
 }

@@ -4,6 +4,7 @@
 
 use super::{ALTERNATIVE_SHARE, Tag, Taxonomy};
 use crate::normalize::cues::{Cues, FOCUS};
+use crate::normalize::stopwords;
 use crate::normalize::text::{self, Token};
 
 /// What the tagger found of one topic in a claim.
@@ -58,6 +59,26 @@ struct Scored<'a> {
 /// on the leaders' meeting in Bali" is about the channel).
 const LEAD_SHARE: f64 = 0.6;
 
+/// Words after a word for the talks that say what they were about.
+const ABOUT: [&str; 4] = ["on", "about", "over", "regarding"];
+
+/// Whether the keyword match of `len` words at `start` is about the talks
+/// rather than a subject: words of their tone ("candid", "in-depth"), or a
+/// word for the talks followed by what they were about ("exchanges on
+/// implementing the consensus").
+fn about_the_talks(toks: &[Token], start: usize, len: usize) -> bool {
+    let cues = Cues::get();
+    let words = &toks[start..start + len];
+    let tone = words.iter().all(|t| {
+        stopwords().contains(t.norm.as_str()) || cues.tone_terms.contains(&text::stem(&t.norm))
+    });
+    tone || (len == 1
+        && cues.discussion_terms.contains(&text::stem(&words[0].norm))
+        && toks
+            .get(start + 1)
+            .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
+}
+
 /// Specific topics a claim must name to review progress across areas.
 const REVIEWED_AREAS: usize = 2;
 
@@ -66,7 +87,6 @@ impl Taxonomy {
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
     /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
     pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
-        let tone = &Cues::get().tone_terms;
         let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
         for m in self.phrases.find_longest(toks) {
             let f = &mut found[m.value.topic];
@@ -89,10 +109,10 @@ impl Taxonomy {
                 f.cue = m.phrase;
             }
             // Stemming is the costly part: only until the topic's first
-            // substantive match is found.
-            if f.substance == usize::MAX
-                && !(m.len == 1 && tone.contains(&text::stem(&toks[m.start].norm)))
-            {
+            // substantive match is found. A word for the talks themselves
+            // followed by what they were about ("exchanges on implementing
+            // the consensus") is no more substance than their tone.
+            if f.substance == usize::MAX && !about_the_talks(toks, m.start, m.len) {
                 f.substance = m.start;
             }
         }
@@ -195,6 +215,7 @@ impl Taxonomy {
                 general(s.topic) == kind
                     && s.score >= best * LEAD_SHARE
                     && (*i == 0 || !self.topics[s.topic].reviews)
+                    && (*i == 0 || !self.topics[top.topic].reviews || s.substance != usize::MAX)
             })
             .min_by_key(|(_, s)| s.first)
             .map(|(i, _)| i);

@@ -586,3 +586,24 @@ fn the_instance_named_after_including_is_the_point() {
         Some("people-to-people")
     );
 }
+
+#[test]
+fn what_the_talks_were_about_outranks_their_tone_and_the_word_for_them() {
+    // ANNOTATION's own example: "had candid talks on implementing the
+    // leaders' consensus" is the consensus. "in-depth" is tone however it
+    // is split into words, and "exchanges on" are the talks, not a channel.
+    assert_areas(&[
+        (
+            "The two sides had candid, in-depth and constructive exchanges on implementing the important consensus reached by the two heads of state at their meeting in October.",
+            "leaders-consensus",
+        ),
+        (
+            "The talks were candid, in-depth and constructive.",
+            "bilateral-relations",
+        ),
+        (
+            "The two sides agreed to maintain military exchanges at all levels.",
+            "military-communication",
+        ),
+    ]);
+}
