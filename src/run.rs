@@ -477,6 +477,8 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 writeln!(w, "fallback: {}", load::yaml::quote(&t.topics[f].id))?;
             }
             writeln!(w, "situational: [{}]", situational.join(", "))?;
+            let actors: Vec<String> = t.actors().iter().map(|s| load::yaml::quote(s)).collect();
+            writeln!(w, "actors: [{}]", actors.join(", "))?;
             let offices: Vec<String> = t.offices.iter().map(|o| load::yaml::quote(o)).collect();
             writeln!(w, "offices: [{}]", offices.join(", "))?;
             writeln!(w, "topics:")?;

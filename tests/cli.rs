@@ -452,6 +452,13 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
             .any(|l| l.starts_with("situational: [") && l.contains("ceasefire")),
         "the event words are part of the taxonomy written"
     );
+    // So are the words that name whom a matter touches.
+    assert!(
+        written
+            .lines()
+            .any(|l| l.starts_with("actors: [") && l.contains("\"companies\"")),
+        "the actor words are part of the taxonomy written"
+    );
     // So are the names of government bodies and the fallback area.
     assert!(
         written
@@ -476,11 +483,12 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         String::from_utf8_lossy(&out).into_owned()
     };
     assert_eq!(listed(&["topics", "--topics", &whole]), listed(&["topics"]));
-    // Read back in place of the built-in one, it reads the corpus alike.
+    // Read back in place of the built-in one, it reads the corpus and the
+    // composed meetings (whose economic track the actor words decide) alike.
     let replaced = temp_file(&dir, "replaced.yaml", &format!("replace: true\n{written}"));
     assert_eq!(
-        listed(&["eval", "readouts", "--topics", &replaced]),
-        listed(&["eval", "readouts"])
+        listed(&["eval", "readouts", "composed/third", "--topics", &replaced]),
+        listed(&["eval", "readouts", "composed/third"])
     );
     // Extending a built-in topic with keywords keeps its weight.
     let more = temp_file(

@@ -81,6 +81,11 @@ struct TopicFile {
     /// topics.yaml): the claim before says which area they are about.
     #[serde(default)]
     situational: Vec<String>,
+    /// Keywords that name whom a matter touches, not the matter (see
+    /// topics.yaml): they tag their topic only when no other specific
+    /// topic is named.
+    #[serde(default)]
+    actors: Vec<String>,
     /// Names of government bodies (see topics.yaml): who acts, not what
     /// about, so they name no topic.
     #[serde(default)]
@@ -122,6 +127,13 @@ impl From<FileTopic> for Topic {
     }
 }
 
+/// The keyword lists that say what kind of word a keyword is.
+#[derive(Debug, Default)]
+struct Kinds {
+    situational: Vec<String>,
+    actors: Vec<String>,
+}
+
 /// The taxonomy in force, compiled for tagging.
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
@@ -131,6 +143,8 @@ pub struct Taxonomy {
     phrases: PhraseSet<Keyword>,
     /// Keywords that name a kind of event ("ceasefire"), lowercase.
     situational: FxHashSet<String>,
+    /// Keywords that name whom a matter touches ("companies"), lowercase.
+    actors: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
     pub offices: Vec<String>,
     /// The same, compiled for matching.
@@ -144,6 +158,8 @@ pub struct Taxonomy {
 pub(crate) struct Keyword {
     pub topic: usize,
     pub situational: bool,
+    /// It names whom a matter touches, not the matter (`actors`).
+    pub actor: bool,
 }
 
 /// Why a claim got its topic.
@@ -177,7 +193,10 @@ impl Taxonomy {
             Taxonomy::compile(
                 topics,
                 file.fallback.as_deref(),
-                file.situational,
+                Kinds {
+                    situational: file.situational,
+                    actors: file.actors,
+                },
                 &file.offices,
             )
         })
@@ -193,12 +212,17 @@ impl Taxonomy {
             (None, true) => None,
             (None, false) => built_in.fallback.map(|i| built_in.topics[i].id.clone()),
         };
-        let (mut topics, mut situational) = if file.replace {
-            (Vec::new(), Vec::new())
+        let (mut topics, mut kinds) = if file.replace {
+            (Vec::new(), Kinds::default())
         } else {
-            (built_in.topics, built_in.situational.into_iter().collect())
+            let kinds = Kinds {
+                situational: built_in.situational.into_iter().collect(),
+                actors: built_in.actors.into_iter().collect(),
+            };
+            (built_in.topics, kinds)
         };
-        situational.extend(file.situational);
+        kinds.situational.extend(file.situational);
+        kinds.actors.extend(file.actors);
         let mut offices: Vec<String> = if file.replace {
             Vec::new()
         } else {
@@ -276,7 +300,7 @@ impl Taxonomy {
         Ok(Taxonomy::compile(
             topics,
             fallback.as_deref(),
-            situational,
+            kinds,
             &offices,
         ))
     }
@@ -284,11 +308,14 @@ impl Taxonomy {
     fn compile(
         topics: Vec<Topic>,
         fallback: Option<&str>,
-        situational: Vec<String>,
+        kinds: Kinds,
         offices: &[String],
     ) -> Taxonomy {
-        let situational: FxHashSet<String> =
-            situational.into_iter().map(|k| k.to_lowercase()).collect();
+        let lower = |list: Vec<String>| -> FxHashSet<String> {
+            list.into_iter().map(|k| k.to_lowercase()).collect()
+        };
+        let situational = lower(kinds.situational);
+        let actors = lower(kinds.actors);
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -297,9 +324,11 @@ impl Taxonomy {
                 .chain(&t.aliases)
                 .chain(std::iter::once(&t.label))
             {
+                let key = p.trim().to_lowercase();
                 let keyword = Keyword {
                     topic: i,
-                    situational: situational.contains(&p.trim().to_lowercase()),
+                    situational: situational.contains(&key),
+                    actor: actors.contains(&key),
                 };
                 phrases.insert(p, keyword);
             }
@@ -314,6 +343,7 @@ impl Taxonomy {
             fallback,
             phrases,
             situational,
+            actors,
             offices: offices.to_vec(),
             office_names,
         }
@@ -345,6 +375,14 @@ impl Taxonomy {
         }
         best.filter(|(s, _)| *s >= RESOLVE_THRESHOLD)
             .map(|(_, i)| i)
+    }
+
+    /// The keywords that name whom a matter touches (`actors` in
+    /// topics.yaml), sorted.
+    pub fn actors(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.actors.iter().map(String::as_str).collect();
+        out.sort_unstable();
+        out
     }
 
     /// The keywords that name a kind of event (`situational` in

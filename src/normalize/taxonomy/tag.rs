@@ -24,6 +24,8 @@ struct Found<'a> {
     focused: bool,
     /// Whether every match names a kind of event, not where it happens.
     situational: bool,
+    /// Whether every match names whom a matter touches, not the matter.
+    actor: bool,
 }
 
 impl Default for Found<'_> {
@@ -37,6 +39,7 @@ impl Default for Found<'_> {
             substance: usize::MAX,
             focused: false,
             situational: true,
+            actor: true,
         }
     }
 }
@@ -103,6 +106,7 @@ impl Taxonomy {
                 f.rest += score;
             }
             f.situational &= m.value.situational;
+            f.actor &= m.value.actor;
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
@@ -119,10 +123,17 @@ impl Taxonomy {
         // The best match decides; further matches of a topic add a quarter
         // of their sum, at most a quarter of the best match, so that a pile
         // of general words does not outvote one phrase of another topic.
+        // Whom a matter touches ("employees of U.S. companies") is no
+        // topic beside a matter named ("exit bans against employees of
+        // U.S. companies" is about exit bans).
+        let matter_named = found
+            .iter()
+            .enumerate()
+            .any(|(i, f)| f.best > 0.0 && !f.actor && self.topics[i].weight >= 1.0);
         let mut scored: Vec<Scored> = found
             .into_iter()
             .enumerate()
-            .filter(|(_, f)| f.best > 0.0)
+            .filter(|(_, f)| f.best > 0.0 && !(matter_named && f.actor))
             .map(|(topic, f)| Scored {
                 topic,
                 score: f.best + f.rest.min(f.best) / 4.0,

@@ -607,3 +607,19 @@ fn what_the_talks_were_about_outranks_their_tone_and_the_word_for_them() {
         ),
     ]);
 }
+
+#[test]
+fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
+    assert_areas(&[
+        (
+            "He raised the use of exit bans against employees of U.S. companies, which deters American business activity in China.",
+            "detained-citizens",
+        ),
+        (
+            "She raised serious concerns about PRC-based companies supplying dual-use goods that sustain Russia's war against Ukraine.",
+            "russia-ukraine",
+        ),
+        // Named alone, firms and business are trade's.
+        ("He said Chinese companies must be treated fairly.", "trade"),
+    ]);
+}
