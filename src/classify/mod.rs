@@ -278,6 +278,23 @@ mod tests {
     }
 
     #[test]
+    fn both_reporting_the_two_sides_agreed_on_it_is_one_point() {
+        let (rule, why) = relation(
+            "The two sides agreed on the value of continued expert-level discussion of the risks of military applications.",
+            "The two sides agreed to hold a new round of the intergovernmental dialogue within the year.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        assert!(why.contains("agreed on it"), "{why}");
+        // One side's own wish beside the other's report of an agreement is
+        // not the same point.
+        let (rule, why) = relation(
+            "Austin hoped for continued expert-level discussion of the risks of military applications.",
+            "The two sides agreed to hold a new round of the intergovernmental dialogue within the year.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.

@@ -111,6 +111,9 @@ pub struct Finding {
 /// ("will continue to operate", "will defend"; cues.yaml).
 const RESOLVE: &str = "resolve";
 
+/// The stance kind of an agreement reached ("agreed", "consensus").
+const AGREEMENT: &str = "agreement";
+
 /// Similarity at which a denial and a criticism aimed at a third party are
 /// about the same thing.
 const DENIED_SUBJECT: f64 = 0.2;
@@ -180,6 +183,12 @@ impl<'a> Reading<'a> {
     fn reports(&self) -> bool {
         let said = &Cues::get().discussion_terms;
         self.polarity() != Polarity::Critical && self.claim.terms.iter().any(|t| said.contains(t))
+    }
+
+    /// A claim that the two sides agreed on something ("The two sides
+    /// agreed to hold further discussions").
+    fn joint_agreement(&self) -> bool {
+        self.voice.is_none() && self.claim.stance.kind == AGREEMENT
     }
 
     /// A positive claim about working with the other side on the subject
@@ -404,6 +413,8 @@ enum Common<'a> {
     Area,
     /// Both speak well of taking the subject forward together.
     Engagement,
+    /// Both report that the two sides agreed on something in the area.
+    Undertaking,
 }
 
 /// No conflict: agreement when both make the same point with a compatible
@@ -429,6 +440,8 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Area)
     } else if a.engages() && b.engages() {
         Some(Common::Engagement)
+    } else if a.joint_agreement() && b.joint_agreement() {
+        Some(Common::Undertaking)
     } else {
         None
     };
@@ -446,6 +459,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
                 "both speak well of it, and it is the point".to_string()
             }
             Common::Engagement => "both would take it forward together".to_string(),
+            Common::Undertaking => "both report the two sides agreed on it".to_string(),
             Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {
