@@ -295,6 +295,22 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_stance_in_both_is_no_shared_subject() {
+        // "concern" and "concerned" say how each side stands, not on what.
+        let (rule, why) = relation(
+            "He expressed serious concern over the PRC's dangerous maneuvers against lawful Philippine operations.",
+            "Ma said China is committed to settling disputes with the countries directly concerned through negotiation.",
+        );
+        assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+        // A shared subject still makes the two one thing.
+        let (rule, why) = relation(
+            "He expressed serious concern over the PRC's dangerous maneuvers against lawful Philippine operations.",
+            "Ma said China is committed to handling its maneuvers near the Philippine coast through negotiation.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.

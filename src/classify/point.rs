@@ -167,6 +167,14 @@ impl SharedWords {
         !self.words.is_empty() || negates(a, b) || negates(b, a)
     }
 
+    /// Whether every shared word is a word of stance ("concern" in "raised
+    /// concerns" and "legitimate concerns"): the two take positions, but
+    /// not on one thing.
+    pub fn only_stance_words(&self) -> bool {
+        let cues = &Cues::get().cue_terms;
+        !self.words.is_empty() && self.words.iter().all(|w| cues.contains(w))
+    }
+
     /// The shared words as the first claim writes them, quoted for a reason.
     pub fn quoted(&self) -> String {
         let list: Vec<String> = self.shown.iter().map(|w| format!("'{w}'")).collect();

@@ -288,6 +288,7 @@ fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
         return false;
     };
     shared.same_subject(&a.claim.terms, &b.claim.terms)
+        && !shared.only_stance_words()
         && tb == va
         && b.voice != Some(va)
         && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))

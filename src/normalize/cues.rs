@@ -122,6 +122,9 @@ pub struct Cues {
     /// Stemmed words of working with the other side on a subject (see
     /// `engagement` in cues.yaml).
     pub engagement_terms: FxHashSet<String>,
+    /// Stemmed one-word stance cues ("concern", "commitment"): a stance,
+    /// not a subject two claims may share.
+    pub cue_terms: FxHashSet<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
     /// Words that introduce instances of what was just named (see `instances`).
@@ -141,10 +144,14 @@ impl Cues {
     fn compile(file: CueFile) -> Cues {
         let mut kinds = Vec::new();
         let mut stance = PhraseSet::default();
+        let mut cue_terms = FxHashSet::default();
         for (name, k) in file.stances {
             let i = kinds.len();
             for c in &k.cues {
                 stance.insert(c, i);
+                for t in super::text::tokens(c.trim_end_matches('*')) {
+                    cue_terms.insert(super::text::stem(&t.norm));
+                }
             }
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
@@ -220,6 +227,7 @@ impl Cues {
                 .iter()
                 .map(|w| super::text::stem(w))
                 .collect(),
+            cue_terms,
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,
