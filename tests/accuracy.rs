@@ -43,6 +43,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/second",
             "composed/third",
             "composed/fourth",
+            "composed/fifth",
         ],
     );
 }
