@@ -623,3 +623,19 @@ fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
         ("He said Chinese companies must be treated fairly.", "trade"),
     ]);
 }
+
+#[test]
+fn narcotics_named_outweigh_the_trade_around_them() {
+    assert_areas(&[
+        (
+            "He pressed for further action to disrupt the trade in precursor chemicals used to make illicit fentanyl.",
+            "fentanyl",
+        ),
+        // Without them, trade and finance are their own.
+        ("He urged the US side to remove the tariffs.", "trade"),
+        (
+            "She highlighted work to strengthen financial regulation.",
+            "finance",
+        ),
+    ]);
+}
