@@ -176,14 +176,32 @@ fn normalize_claims_with(
 ) -> (String, Vec<NormClaim>) {
     let cues = Cues::get();
     let side = cues.canonical_party(&readout.source.side);
+    // Each participant is named by the words of the name, and by the head
+    // of the role ("the Commandant" of "Commandant of the U.S. Coast
+    // Guard") unless a participant of the other side holds it too.
+    let heads: Vec<(Vec<String>, Option<String>)> = readout
+        .participants
+        .iter()
+        .map(|p| {
+            let party = p.side.as_deref().map(|s| Cues::get().canonical_party(s));
+            (role_head(p.role.as_deref().unwrap_or_default()), party)
+        })
+        .collect();
     let participants = readout
         .participants
         .iter()
-        .filter_map(|p| {
-            let party = Cues::get().canonical_party(p.side.as_deref()?);
+        .zip(&heads)
+        .filter_map(|(p, (head, party))| {
+            let party = party.clone()?;
+            let shared = |w: &String| {
+                heads
+                    .iter()
+                    .any(|(h, other)| other.as_ref() != Some(&party) && h.contains(w))
+            };
             let words: Vec<String> = text::tokens(&p.name)
                 .into_iter()
                 .map(|t| t.norm.into_string())
+                .chain(head.iter().filter(|w| !shared(w)).cloned())
                 .filter(|w| w.chars().count() > 1 && !stopwords().contains(w))
                 .collect();
             Some((words, party))
@@ -296,6 +314,17 @@ fn without_titles(
             .map(|(t, _)| t.clone())
             .collect()
     })
+}
+
+/// The words that head a participant's role: the office before "of" or a
+/// comma ("Commandant" of "Commandant of the U.S. Coast Guard", "Foreign
+/// Minister"), lowercase.
+fn role_head(role: &str) -> Vec<String> {
+    text::tokens(role)
+        .into_iter()
+        .map(|t| t.norm.into_string())
+        .take_while(|w| w != "of" && w != "," && w != "and")
+        .collect()
 }
 
 /// Whether a claim names a party other than the one speaking (the
@@ -444,6 +473,26 @@ mod tests {
         let r = load_str("t", yaml, &Limits::default()).expect("loads");
         let n = normalize(&r, &Taxonomy::built_in());
         assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
+    }
+
+    #[test]
+    fn a_participant_is_named_by_the_head_of_the_role() {
+        let yaml = "source: {side: United States}\nparticipants:\n  - {name: Linda Ferraro, role: Commandant of the U.S. Coast Guard, side: United States}\n  - {name: Liang Wenjie, role: Director of the China Coast Guard, side: China}\nclaims:\n  - text: The Commandant and the Director agreed to strengthen coordination between their rescue centers.\n  - text: The Director said the two coast guards should cooperate.\n";
+        let r = load_str("t", yaml, &Limits::default()).expect("loads");
+        let n = normalize(&r, &Taxonomy::built_in());
+        assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
+        assert_eq!(
+            n.claims[1].stance.voice,
+            stance::Voice::Party("China".into())
+        );
+        // An office both sides hold names neither.
+        let yaml = "source: {side: United States}\nparticipants:\n  - {name: Ann Lee, role: Minister of Commerce, side: United States}\n  - {name: Wang Bo, role: Minister of Commerce, side: China}\nclaims:\n  - text: The Minister said the two sides should cooperate.\n";
+        let r = load_str("t", yaml, &Limits::default()).expect("loads");
+        let n = normalize(&r, &Taxonomy::built_in());
+        assert_eq!(
+            n.claims[0].stance.voice,
+            stance::Voice::Party("United States".into())
+        );
     }
 
     #[test]
