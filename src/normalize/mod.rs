@@ -316,14 +316,18 @@ fn without_titles(
     })
 }
 
-/// The words that head a participant's role: the office before "of" or a
-/// comma ("Commandant" of "Commandant of the U.S. Coast Guard", "Foreign
-/// Minister"), lowercase.
+/// The word that heads a participant's role: the office's noun, last
+/// before "of", "and" or a comma ("Commandant" of "Commandant of the U.S.
+/// Coast Guard", "Minister" of "Foreign Minister", "Councilor" of "State
+/// Councilor and Foreign Minister"), lowercase. The words before it
+/// qualify it and name other things too ("State", "Foreign").
 fn role_head(role: &str) -> Vec<String> {
     text::tokens(role)
         .into_iter()
         .map(|t| t.norm.into_string())
         .take_while(|w| w != "of" && w != "," && w != "and")
+        .last()
+        .into_iter()
         .collect()
 }
 
