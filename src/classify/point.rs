@@ -171,8 +171,8 @@ impl SharedWords {
     /// concerns" and "legitimate concerns"): the two take positions, but
     /// not on one thing.
     pub fn only_stance_words(&self) -> bool {
-        let cues = &Cues::get().cue_terms;
-        !self.words.is_empty() && self.words.iter().all(|w| cues.contains(w))
+        let cues = Cues::get();
+        !self.words.is_empty() && self.words.iter().all(|w| cues.is_cue_term(w))
     }
 
     /// The shared words as the first claim writes them, quoted for a reason.

@@ -288,10 +288,10 @@ fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
         return false;
     };
     shared.same_subject(&a.claim.terms, &b.claim.terms)
-        && !shared.only_stance_words()
         && tb == va
         && b.voice != Some(va)
         && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
+        && !shared.only_stance_words()
 }
 
 /// Opposed characterizations of a third party: `a` criticises it ("further

@@ -122,9 +122,8 @@ pub struct Cues {
     /// Stemmed words of working with the other side on a subject (see
     /// `engagement` in cues.yaml).
     pub engagement_terms: FxHashSet<String>,
-    /// Stemmed one-word stance cues ("concern", "commitment"): a stance,
-    /// not a subject two claims may share.
-    pub cue_terms: FxHashSet<String>,
+    /// The stance cues, as written (lowercase): see [`Cues::is_cue_term`].
+    cue_words: Vec<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
     /// Words that introduce instances of what was just named (see `instances`).
@@ -144,15 +143,13 @@ impl Cues {
     fn compile(file: CueFile) -> Cues {
         let mut kinds = Vec::new();
         let mut stance = PhraseSet::default();
-        let mut cue_terms = FxHashSet::default();
+        let mut cue_words = Vec::new();
         for (name, k) in file.stances {
             let i = kinds.len();
             for c in &k.cues {
                 stance.insert(c, i);
-                for t in super::text::tokens(c.trim_end_matches('*')) {
-                    cue_terms.insert(super::text::stem(&t.norm));
-                }
             }
+            cue_words.extend(k.cues);
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
@@ -227,12 +224,37 @@ impl Cues {
                 .iter()
                 .map(|w| super::text::stem(w))
                 .collect(),
-            cue_terms,
+            cue_words,
             speech: set(&file.speech_verbs),
             joint: set(&file.joint_voices),
             contrast,
             instance: set(&file.instances),
         }
+    }
+
+    /// Whether the stemmed word `stem` is a word of a stance cue
+    /// ("concern", "commitment"): a stance, not a subject two claims may
+    /// share. A stem begins its word (but for "-ies" made "-y"), so only
+    /// the cue words it begins are stemmed, found in the sorted list.
+    pub fn is_cue_term(&'static self, stem: &str) -> bool {
+        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            let mut words: Vec<&'static str> = self
+                .cue_words
+                .iter()
+                .flat_map(|c| c.trim_end_matches('*').split(' '))
+                .filter(|w| w.len() > 3)
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        });
+        let prefix = stem.strip_suffix('y').unwrap_or(stem);
+        let from = words.partition_point(|w| *w < prefix);
+        words[from..]
+            .iter()
+            .take_while(|w| w.starts_with(prefix))
+            .any(|w| super::text::stem(w) == stem)
     }
 
     /// Where the point of a sentence starts: the token after its last
