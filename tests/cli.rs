@@ -714,13 +714,21 @@ fn eval_prints_the_figures() {
         .stderr(predicate::str::contains("possible values: text, json"));
 }
 
-#[test]
-fn eval_scores_a_second_analysts_answers() {
+/// A folder of answers laid out as the corpus's, with room for one pair's
+/// answer: the folder, the pair, the corpus's answer to it, and where the
+/// folder's answer goes.
+fn answer_folder() -> (tempfile::TempDir, &'static str, String, std::path::PathBuf) {
     let dir = tempfile::tempdir().expect("tempdir");
     let pair = "2023-05-10-vienna";
     let answer = std::fs::read_to_string(format!("readouts/{pair}/expected.yaml")).expect("answer");
     std::fs::create_dir(dir.path().join(pair)).expect("pair folder");
-    let second = dir.path().join(pair).join("expected.yaml");
+    let path = dir.path().join(pair).join("expected.yaml");
+    (dir, pair, answer, path)
+}
+
+#[test]
+fn eval_scores_a_second_analysts_answers() {
+    let (dir, pair, answer, second) = answer_folder();
     let answers = dir.path().display().to_string();
     // The same answer agrees with itself, and only answered pairs count.
     std::fs::write(&second, &answer).expect("write");
@@ -758,27 +766,26 @@ fn eval_scores_a_second_analysts_answers() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("expected.yaml"));
-    // A folder with no answers at all is an error, not a perfect score.
+    // A folder with no answers at all is an error, not a perfect score,
+    // whether it is scored or scored against.
     let empty = tempfile::tempdir().expect("tempdir");
-    readout()
-        .args([
-            "eval",
-            "readouts",
-            "--answers",
-            &empty.path().display().to_string(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no answer here"));
+    for flag in ["--answers", "--against"] {
+        readout()
+            .args([
+                "eval",
+                "readouts",
+                flag,
+                &empty.path().display().to_string(),
+            ])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("no answer here"));
+    }
 }
 
 #[test]
 fn eval_scores_against_another_analysts_answers() {
-    let dir = tempfile::tempdir().expect("tempdir");
-    let pair = "2023-05-10-vienna";
-    let answer = std::fs::read_to_string(format!("readouts/{pair}/expected.yaml")).expect("answer");
-    std::fs::create_dir(dir.path().join(pair)).expect("pair folder");
-    let key = dir.path().join(pair).join("expected.yaml");
+    let (dir, pair, answer, key) = answer_folder();
     let against = dir.path().display().to_string();
     let overall = |args: &[&str]| -> String {
         let out = readout().args(args).output().expect("runs");
@@ -807,47 +814,29 @@ fn eval_scores_against_another_analysts_answers() {
         .stdout(predicate::str::contains("expected omission"));
     // With --answers, one analyst is scored against the other: the pair's
     // own answer against the dissenting key disagrees.
-    let second = tempfile::tempdir().expect("tempdir");
-    std::fs::create_dir(second.path().join(pair)).expect("pair folder");
-    std::fs::write(second.path().join(pair).join("expected.yaml"), &answer).expect("write");
+    let (second, _, _, second_answer) = answer_folder();
+    std::fs::write(&second_answer, &answer).expect("write");
     let answers = second.path().display().to_string();
+    let analysts = [
+        "eval",
+        "readouts",
+        "--answers",
+        &answers,
+        "--against",
+        &against,
+    ];
     readout()
-        .args([
-            "eval",
-            "readouts",
-            "--answers",
-            &answers,
-            "--against",
-            &against,
-        ])
+        .args(analysts)
         .assert()
         .success()
         .stdout(predicate::str::contains("accuracy 1.000").not());
+    // And agrees with the same answer as the key.
     std::fs::write(&key, &answer).expect("write");
     readout()
-        .args([
-            "eval",
-            "readouts",
-            "--answers",
-            &answers,
-            "--against",
-            &against,
-        ])
+        .args(analysts)
         .assert()
         .success()
         .stdout(predicate::str::contains("accuracy 1.000"));
-    // A key with no answers at all is an error, not a perfect score.
-    let empty = tempfile::tempdir().expect("tempdir");
-    readout()
-        .args([
-            "eval",
-            "readouts",
-            "--against",
-            &empty.path().display().to_string(),
-        ])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("no answer here"));
 }
 
 #[test]
