@@ -639,3 +639,12 @@ fn narcotics_named_outweigh_the_trade_around_them() {
         ),
     ]);
 }
+
+#[test]
+fn staying_in_close_touch_is_a_channel() {
+    // ANNOTATION.md's communication channels: "staying in contact".
+    assert_areas(&[(
+        "The leaders agreed to stay in close touch in the weeks ahead.",
+        "military-communication",
+    )]);
+}
