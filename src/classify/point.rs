@@ -171,8 +171,7 @@ impl SharedWords {
     /// concerns" and "legitimate concerns"): the two take positions, but
     /// not on one thing.
     pub fn only_stance_words(&self) -> bool {
-        let cues = Cues::get();
-        !self.words.is_empty() && self.words.iter().all(|w| cues.is_cue_term(w))
+        !self.words.is_empty() && self.words.iter().all(|w| Cues::is_cue_term(w))
     }
 
     /// The shared words as the first claim writes them, quoted for a reason.

@@ -5,7 +5,7 @@ use super::Intensity;
 use super::scale::Scale;
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::CueReading;
-use crate::normalize::text::{Token, tokens};
+use crate::normalize::text::{self, Token, tokens};
 
 /// How far before a cue an intensifier stands ("firmly and resolutely opposes").
 const INTENSIFIER_BEFORE: usize = 2;
@@ -48,7 +48,7 @@ pub fn measure(text: &str, polarity: Polarity, kind: &str) -> Intensity {
         Some(c) => Intensity {
             level: c.level,
             name: scale.name(c.level).to_string(),
-            cue: Some(words(&toks, c.start, c.len)),
+            cue: Some(text::span(&toks, c.start, c.len)),
             intensifier: c.intensifier.map(|i| toks[i].orig.to_string()),
         },
         // An analyst's override, or a stance decided by a cue this reading
@@ -120,14 +120,6 @@ fn raise(toks: &[Token], base: u8, start: usize, len: usize) -> Candidate {
         len,
         intensifier: intensifier.filter(|_| level > base),
     }
-}
-
-fn words(toks: &[Token], start: usize, len: usize) -> String {
-    toks[start..start + len]
-        .iter()
-        .map(|t| t.orig.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]

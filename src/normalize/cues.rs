@@ -235,11 +235,12 @@ impl Cues {
     /// Whether the stemmed word `stem` is a word of a stance cue
     /// ("concern", "commitment"): a stance, not a subject two claims may
     /// share. A stem begins its word (but for "-ies" made "-y"), so only
-    /// the cue words it begins are stemmed, found in the sorted list.
-    pub fn is_cue_term(&'static self, stem: &str) -> bool {
+    /// the cue words it begins are stemmed, found in the sorted list (made
+    /// on first use, from the lexicon in force).
+    pub fn is_cue_term(stem: &str) -> bool {
         static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
         let words = WORDS.get_or_init(|| {
-            let mut words: Vec<&'static str> = self
+            let mut words: Vec<&'static str> = Cues::get()
                 .cue_words
                 .iter()
                 .flat_map(|c| c.trim_end_matches('*').split(' '))

@@ -185,6 +185,16 @@ fn expand_contractions(toks: &mut [Token]) {
     }
 }
 
+/// The `len` tokens from `start` as the text writes them, one space apart:
+/// the words a cue matched, quoted in a reason.
+pub fn span(toks: &[Token], start: usize, len: usize) -> String {
+    toks[start..start + len]
+        .iter()
+        .map(|t| t.orig.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// A light English stemmer for similarity: enough to meet "concerns"/"concern",
 /// "supporting"/"support", "provided"/"provide".
 pub fn stem(word: &str) -> String {

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use super::cues::{Cues, FOCUS, Kind, Polarity, negate, override_polarity};
 use super::phrases::Match;
-use super::text::Token;
+use super::text::{self, Token};
 
 /// Whose position a claim states.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -369,10 +369,13 @@ pub fn detect(
     Stance {
         polarity,
         kind,
-        cue: decisive.map(|(s, l, _)| words(toks, s, l)),
+        cue: decisive.map(|(s, l, _)| text::span(toks, s, l)),
         voice,
         target,
-        denial: reading.denials.first().map(|m| words(toks, m.start, m.len)),
+        denial: reading
+            .denials
+            .first()
+            .map(|m| text::span(toks, m.start, m.len)),
         // The speaker's own conduct only when that is the claim's point: "is
         // committed to maintaining peace" asserts it; "discussed the
         // importance of maintaining peace" does not.
@@ -453,14 +456,6 @@ fn participant_side(toks: &[Token], who: &Speakers) -> Option<String> {
         .iter()
         .find(|(words, _)| toks.iter().any(|t| words.iter().any(|w| *w == t.norm)))
         .map(|(_, side)| side.clone())
-}
-
-fn words(toks: &[Token], start: usize, len: usize) -> String {
-    toks[start..start + len]
-        .iter()
-        .map(|t| t.orig.as_str())
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 #[cfg(test)]
