@@ -446,26 +446,20 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         .stdout
         .clone();
     let written = String::from_utf8_lossy(&out);
-    assert!(
-        written
-            .lines()
-            .any(|l| l.starts_with("situational: [") && l.contains("ceasefire")),
-        "the event words are part of the taxonomy written"
-    );
-    // So are the words that name whom a matter touches.
-    assert!(
-        written
-            .lines()
-            .any(|l| l.starts_with("actors: [") && l.contains("\"companies\"")),
-        "the actor words are part of the taxonomy written"
-    );
-    // So are the names of government bodies and the fallback area.
-    assert!(
-        written
-            .lines()
-            .any(|l| l.starts_with("offices: [") && l.contains("\"ministry of commerce\"")),
-        "the offices are part of the taxonomy written"
-    );
+    // Its event words, the words that name whom a matter touches,
+    // the names of government bodies, and the fallback area.
+    for (list, member) in [
+        ("situational: [", "ceasefire"),
+        ("actors: [", "\"companies\""),
+        ("offices: [", "\"ministry of commerce\""),
+    ] {
+        assert!(
+            written
+                .lines()
+                .any(|l| l.starts_with(list) && l.contains(member)),
+            "{list}{member} is part of the taxonomy written"
+        );
+    }
     assert!(
         written
             .lines()
