@@ -479,6 +479,9 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             writeln!(w, "situational: [{}]", situational.join(", "))?;
             let actors: Vec<String> = t.actors().iter().map(|s| load::yaml::quote(s)).collect();
             writeln!(w, "actors: [{}]", actors.join(", "))?;
+            let occasions: Vec<String> =
+                t.occasions().iter().map(|s| load::yaml::quote(s)).collect();
+            writeln!(w, "occasions: [{}]", occasions.join(", "))?;
             let offices: Vec<String> = t.offices.iter().map(|o| load::yaml::quote(o)).collect();
             writeln!(w, "offices: [{}]", offices.join(", "))?;
             writeln!(w, "topics:")?;

@@ -86,6 +86,10 @@ struct TopicFile {
     /// topic is named.
     #[serde(default)]
     actors: Vec<String>,
+    /// Keywords that name the meeting itself (see topics.yaml): they tag
+    /// their topic only when no other topic is named.
+    #[serde(default)]
+    occasions: Vec<String>,
     /// Names of government bodies (see topics.yaml): who acts, not what
     /// about, so they name no topic.
     #[serde(default)]
@@ -132,6 +136,7 @@ impl From<FileTopic> for Topic {
 struct Kinds {
     situational: Vec<String>,
     actors: Vec<String>,
+    occasions: Vec<String>,
 }
 
 /// The taxonomy in force, compiled for tagging.
@@ -145,6 +150,8 @@ pub struct Taxonomy {
     situational: FxHashSet<String>,
     /// Keywords that name whom a matter touches ("companies"), lowercase.
     actors: FxHashSet<String>,
+    /// Keywords that name the meeting itself ("visit"), lowercase.
+    occasions: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
     pub offices: Vec<String>,
     /// The same, compiled for matching.
@@ -160,6 +167,8 @@ pub(crate) struct Keyword {
     pub situational: bool,
     /// It names whom a matter touches, not the matter (`actors`).
     pub actor: bool,
+    /// It names the meeting itself, not a matter (`occasions`).
+    pub occasion: bool,
 }
 
 /// Why a claim got its topic.
@@ -196,6 +205,7 @@ impl Taxonomy {
                 Kinds {
                     situational: file.situational,
                     actors: file.actors,
+                    occasions: file.occasions,
                 },
                 &file.offices,
             )
@@ -218,11 +228,13 @@ impl Taxonomy {
             let kinds = Kinds {
                 situational: built_in.situational.into_iter().collect(),
                 actors: built_in.actors.into_iter().collect(),
+                occasions: built_in.occasions.into_iter().collect(),
             };
             (built_in.topics, kinds)
         };
         kinds.situational.extend(file.situational);
         kinds.actors.extend(file.actors);
+        kinds.occasions.extend(file.occasions);
         let mut offices: Vec<String> = if file.replace {
             Vec::new()
         } else {
@@ -316,6 +328,7 @@ impl Taxonomy {
         };
         let situational = lower(kinds.situational);
         let actors = lower(kinds.actors);
+        let occasions = lower(kinds.occasions);
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -329,6 +342,7 @@ impl Taxonomy {
                     topic: i,
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
+                    occasion: occasions.contains(&key),
                 };
                 phrases.insert(p, keyword);
             }
@@ -344,6 +358,7 @@ impl Taxonomy {
             phrases,
             situational,
             actors,
+            occasions,
             offices: offices.to_vec(),
             office_names,
         }
@@ -381,6 +396,14 @@ impl Taxonomy {
     /// topics.yaml), sorted.
     pub fn actors(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.actors.iter().map(String::as_str).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The keywords that name the meeting itself (`occasions` in
+    /// topics.yaml), sorted.
+    pub fn occasions(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.occasions.iter().map(String::as_str).collect();
         out.sort_unstable();
         out
     }

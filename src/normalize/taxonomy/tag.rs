@@ -26,6 +26,8 @@ struct Found<'a> {
     situational: bool,
     /// Whether every match names whom a matter touches, not the matter.
     actor: bool,
+    /// Whether every match names the meeting itself, not a matter.
+    occasion: bool,
 }
 
 impl Default for Found<'_> {
@@ -40,6 +42,7 @@ impl Default for Found<'_> {
             focused: false,
             situational: true,
             actor: true,
+            occasion: true,
         }
     }
 }
@@ -107,6 +110,7 @@ impl Taxonomy {
             }
             f.situational &= m.value.situational;
             f.actor &= m.value.actor;
+            f.occasion &= m.value.occasion;
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
@@ -130,10 +134,16 @@ impl Taxonomy {
             .iter()
             .enumerate()
             .any(|(i, f)| f.best > 0.0 && !f.actor && self.topics[i].weight >= 1.0);
+        // The meeting itself ("paid a visit ... at the invitation of",
+        // "the consensus reached during the state visit") is no topic
+        // beside anything else the claim names.
+        let other_named = found.iter().any(|f| f.best > 0.0 && !f.occasion);
         let mut scored: Vec<Scored> = found
             .into_iter()
             .enumerate()
-            .filter(|(_, f)| f.best > 0.0 && !(matter_named && f.actor))
+            .filter(|(_, f)| {
+                f.best > 0.0 && !(matter_named && f.actor) && !(other_named && f.occasion)
+            })
             .map(|(topic, f)| Scored {
                 topic,
                 score: f.best + f.rest.min(f.best) / 4.0,

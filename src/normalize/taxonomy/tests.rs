@@ -648,3 +648,24 @@ fn staying_in_close_touch_is_a_channel() {
         "military-communication",
     )]);
 }
+
+#[test]
+fn the_meeting_itself_is_no_topic_beside_another() {
+    assert_areas(&[
+        // Who asked for it is the point of a sentence that names the visit.
+        (
+            "The minister paid an official visit to Washington at the invitation of the Secretary.",
+            "meeting-request",
+        ),
+        // The consensus reached during a visit is the consensus.
+        (
+            "The two presidents agreed to implement the consensus they reached during the state visit.",
+            "leaders-consensus",
+        ),
+        // Named alone, a visit to come is a channel.
+        (
+            "The leaders asked their teams to prepare for the visit next spring.",
+            "military-communication",
+        ),
+    ]);
+}
