@@ -44,6 +44,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/third",
             "composed/fourth",
             "composed/fifth",
+            "composed/sixth",
         ],
     );
 }
