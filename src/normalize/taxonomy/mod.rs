@@ -6,9 +6,11 @@ mod tag;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::cues::Cues;
 use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
-use super::text::matching_form;
+use super::stopwords;
+use super::text::{self, matching_form};
 use crate::error::Error;
 use crate::load::{Limits, read_text, yaml};
 
@@ -169,6 +171,31 @@ pub(crate) struct Keyword {
     pub actor: bool,
     /// It names the meeting itself, not a matter (`occasions`).
     pub occasion: bool,
+    /// Every word of it is a word of the talks' tone ("candid",
+    /// "in-depth"; `tone` in cues.yaml) or a stopword.
+    pub tone: bool,
+    /// It is one word for the talks themselves ("consultations",
+    /// "exchanges"; `discussion` and `engagement` in cues.yaml).
+    pub talk: bool,
+}
+
+/// Whether every word of a keyword is a word of the talks' tone or a
+/// stopword ("in-depth" is tone however it is split into words).
+fn tone_words(key: &str) -> bool {
+    let tone = &Cues::get().tone_terms;
+    let words = text::tokens(key);
+    !words.is_empty()
+        && words
+            .iter()
+            .all(|t| stopwords().contains(t.norm.as_str()) || tone.contains(&text::stem(&t.norm)))
+}
+
+/// Whether a keyword is one word for the talks themselves.
+fn talk_word(key: &str) -> bool {
+    let cues = Cues::get();
+    let stem = text::stem(key.trim_end_matches('*'));
+    !key.contains(' ')
+        && (cues.discussion_terms.contains(&stem) || cues.engagement_terms.contains(&stem))
 }
 
 /// Why a claim got its topic.
@@ -343,6 +370,8 @@ impl Taxonomy {
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
                     occasion: occasions.contains(&key),
+                    tone: tone_words(&key),
+                    talk: talk_word(&key),
                 };
                 phrases.insert(p, keyword);
             }

@@ -2,9 +2,9 @@
 //! claim, then the reading rules that choose between topics (a contrast
 //! turn, specific before general, the lead clause, the leaders' consensus).
 
-use super::{ALTERNATIVE_SHARE, Tag, Taxonomy};
+use super::{ALTERNATIVE_SHARE, Keyword, Tag, Taxonomy};
 use crate::normalize::cues::{Cues, FOCUS};
-use crate::normalize::stopwords;
+use crate::normalize::phrases::Match;
 use crate::normalize::text::{self, Token};
 
 /// What the tagger found of one topic in a claim.
@@ -68,21 +68,19 @@ const LEAD_SHARE: f64 = 0.6;
 /// Words after a word for the talks that say what they were about.
 const ABOUT: [&str; 4] = ["on", "about", "over", "regarding"];
 
-/// Whether the keyword match of `len` words at `start` is about the talks
-/// rather than a subject: words of their tone ("candid", "in-depth"), or a
-/// word for the talks followed by what they were about ("exchanges on
-/// implementing the consensus").
-fn about_the_talks(toks: &[Token], start: usize, len: usize) -> bool {
-    let cues = Cues::get();
-    let words = &toks[start..start + len];
-    let tone = words.iter().all(|t| {
-        stopwords().contains(t.norm.as_str()) || cues.tone_terms.contains(&text::stem(&t.norm))
-    });
-    tone || (len == 1
-        && cues.discussion_terms.contains(&text::stem(&words[0].norm))
-        && toks
-            .get(start + 1)
-            .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
+/// Whether a keyword match is about the talks rather than a subject:
+/// words of their tone ("candid", "in-depth"), or a word for the talks
+/// followed by what they were about ("exchanges on implementing the
+/// consensus").
+fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
+    m.value.tone
+        || (m.len == 1
+            && Cues::get()
+                .discussion_terms
+                .contains(&text::stem(&toks[m.start].norm))
+            && toks
+                .get(m.start + 1)
+                .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
 }
 
 /// Specific topics a claim must name to review progress across areas.
@@ -94,7 +92,11 @@ impl Taxonomy {
     /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
     pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
         let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
-        for m in self.phrases.find_longest(toks) {
+        let matches = self.phrases.find_longest(toks);
+        // Beside words of its tone, a word for the talks names the meeting
+        // itself ("the consultations were candid"), as the visit does.
+        let toned = matches.iter().any(|m| m.value.tone);
+        for m in matches {
             let f = &mut found[m.value.topic];
             // Longer phrases count a little more, named things most.
             let mut score = self.topics[m.value.topic].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
@@ -110,7 +112,7 @@ impl Taxonomy {
             }
             f.situational &= m.value.situational;
             f.actor &= m.value.actor;
-            f.occasion &= m.value.occasion;
+            f.occasion &= m.value.occasion || (toned && m.value.talk);
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
@@ -120,7 +122,7 @@ impl Taxonomy {
             // substantive match is found. A word for the talks themselves
             // followed by what they were about ("exchanges on implementing
             // the consensus") is no more substance than their tone.
-            if f.substance == usize::MAX && !about_the_talks(toks, m.start, m.len) {
+            if f.substance == usize::MAX && !about_the_talks(toks, &m) {
                 f.substance = m.start;
             }
         }

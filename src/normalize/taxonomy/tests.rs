@@ -669,3 +669,23 @@ fn the_meeting_itself_is_no_topic_beside_another() {
         ),
     ]);
 }
+
+#[test]
+fn the_talks_beside_their_tone_are_the_meeting_itself() {
+    assert_areas(&[
+        // The tone of the consultations is the tone of the meeting.
+        (
+            "The consultations were frank and pragmatic.",
+            "bilateral-relations",
+        ),
+        (
+            "The minister described the dialogue as candid and constructive.",
+            "bilateral-relations",
+        ),
+        // Without their tone, consultations to come are a channel.
+        (
+            "The two sides agreed to hold the next round of consultations in Beijing.",
+            "military-communication",
+        ),
+    ]);
+}
