@@ -311,6 +311,17 @@ mod tests {
     }
 
     #[test]
+    fn explaining_ones_own_measures_asserts_them() {
+        // A side that explains its own measures stands by them: the other
+        // side's criticism of those measures opposes it.
+        let (rule, why) = relation(
+            "The Secretary explained that the Department's review of the export licensing rules will proceed on its merits.",
+            "Wang expressed strong dissatisfaction with the US side's review of export licensing, urging the US to end it.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.
