@@ -631,8 +631,17 @@ fn narcotics_named_outweigh_the_trade_around_them() {
             "He pressed for further action to disrupt the trade in precursor chemicals used to make illicit fentanyl.",
             "fentanyl",
         ),
+        // The money of the drug trade is counternarcotics too.
+        (
+            "She pressed for action against the networks that launder drug proceeds for the cartels.",
+            "fentanyl",
+        ),
         // Without them, trade and finance are their own.
         ("He urged the US side to remove the tariffs.", "trade"),
+        (
+            "They discussed cooperation against money laundering.",
+            "finance",
+        ),
         (
             "She highlighted work to strengthen financial regulation.",
             "finance",
