@@ -521,6 +521,20 @@ mod tests {
             "Zhao said the commerce departments should act on the consensus reached by the two heads of state.",
         )]);
         assert_eq!(ids, ["leaders-consensus"]);
+        // Law enforcement names who cooperates, not what about: how the
+        // cooperation should be is a principle of the relationship, and
+        // talking between the agencies is a channel.
+        let ids = topics_of(&[
+            (
+                "",
+                "Chen said law enforcement cooperation should rest on mutual respect and equality.",
+            ),
+            (
+                "",
+                "The two sides committed to regular communication between their law enforcement agencies.",
+            ),
+        ]);
+        assert_eq!(ids, ["bilateral-relations", "military-communication"]);
     }
 
     /// The topic ids of a Chinese readout's claims, given as (speaker, text).

@@ -698,3 +698,21 @@ fn the_talks_beside_their_tone_are_the_meeting_itself() {
         ),
     ]);
 }
+
+#[test]
+fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
+    assert_areas(&[
+        (
+            "The United States welcomed continued acceptance of removal flights for nationals with no legal basis to remain.",
+            "illegal-migration",
+        ),
+        (
+            "China urged the US side to help send back fugitives and recover the illicit assets they took.",
+            "fugitives",
+        ),
+        (
+            "She raised illegal, unreported and unregulated fishing by distant-water fleets.",
+            "fisheries",
+        ),
+    ]);
+}
