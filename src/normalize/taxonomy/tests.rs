@@ -716,3 +716,17 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
         ),
     ]);
 }
+
+#[test]
+fn consular_access_and_exit_restrictions_are_the_detained() {
+    assert_areas(&[
+        (
+            "The Chinese side said exit restrictions follow the law.",
+            "detained-citizens",
+        ),
+        (
+            "They also discussed consular notification and consular visits.",
+            "detained-citizens",
+        ),
+    ]);
+}
