@@ -55,6 +55,7 @@ struct CueFile {
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
+    assurances: Vec<String>,
     prescribable: Vec<String>,
     negators: Vec<String>,
     parties: BTreeMap<String, Vec<String>>,
@@ -96,6 +97,9 @@ pub struct Cues {
     pub kinds: Vec<Kind>,
     pub stance: PhraseSet<usize>,
     pub denials: PhraseSet<()>,
+    /// What a side says it does not intend toward the other
+    /// ("does not seek a new Cold War"): `assurances` in cues.yaml.
+    pub assurances: PhraseSet<()>,
     /// Denials that name a stance, which a modal before them prescribes
     /// instead (see `prescribable` in cues.yaml).
     pub prescribable: Vec<String>,
@@ -206,6 +210,7 @@ impl Cues {
             kinds,
             stance,
             denials: set(&file.denials),
+            assurances: set(&file.assurances),
             prescribable: file.prescribable,
             negators: set(&file.negators),
             party_names,

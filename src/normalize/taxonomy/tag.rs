@@ -83,6 +83,9 @@ fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
                 .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
 }
 
+/// Assurances in one claim that make a list of them.
+const LISTED_ASSURANCES: usize = 3;
+
 /// Specific topics a claim must name to review progress across areas.
 const REVIEWED_AREAS: usize = 2;
 
@@ -91,6 +94,19 @@ impl Taxonomy {
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
     /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
     pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
+        // An unsplit list of assurances ("does not seek a new Cold War,
+        // does not seek to change China's system, and has no intention of
+        // conflict") is about the relationship, whatever each names.
+        if let Some(fallback) = self.fallback
+            && Cues::get().assurances.find_longest(toks).len() >= LISTED_ASSURANCES
+        {
+            return vec![Tag {
+                topic: fallback,
+                cue: "a list of assurances".into(),
+                score: self.topics[fallback].weight,
+                situational: false,
+            }];
+        }
         let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
         let matches = self.phrases.find_longest(toks);
         // Beside words of its tone, a word for the talks names the meeting

@@ -730,3 +730,20 @@ fn consular_access_and_exit_restrictions_are_the_detained() {
         ),
     ]);
 }
+
+#[test]
+fn a_list_of_assurances_is_about_the_relationship() {
+    assert_areas(&[
+        // ANNOTATION.md: an unsplit list of assurances goes to overall
+        // relations, whatever each names.
+        (
+            "He said Washington does not seek a new Cold War, does not seek to change China's system, does not support Taiwan independence and has no intention of conflict.",
+            "bilateral-relations",
+        ),
+        // One assurance goes to the area of its content.
+        (
+            "He said the United States does not seek a new Cold War with China.",
+            "competition",
+        ),
+    ]);
+}
