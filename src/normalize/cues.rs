@@ -66,6 +66,7 @@ struct CueFile {
     contrasts: Vec<String>,
     additions: Vec<String>,
     instances: Vec<String>,
+    announcements: Vec<String>,
 }
 
 /// Words after a contrast marker ("..., but the US must respect core
@@ -132,6 +133,9 @@ pub struct Cues {
     contrast: PhraseSet<bool>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
+    /// Words that open a sentence by announcing its subject (see
+    /// `announcements`).
+    announcement: PhraseSet<()>,
 }
 
 impl Cues {
@@ -234,6 +238,7 @@ impl Cues {
             joint: set(&file.joint_voices),
             contrast,
             instance: set(&file.instances),
+            announcement: set(&file.announcements),
         }
     }
 
@@ -278,6 +283,16 @@ impl Cues {
     /// global economy, including the war in Ukraine"), if it has one.
     pub fn instance_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.instance.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// How many words open a sentence by announcing its subject ("On",
+    /// "Regarding", "With regard to"), if it opens so.
+    pub fn announcement(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.announcement
+            .find_longest(toks)
+            .first()
+            .filter(|m| m.start == 0)
+            .map(|m| m.len)
     }
 
     /// The kind called `name`, if any.

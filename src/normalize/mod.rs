@@ -223,6 +223,13 @@ fn normalize_claims_with(
                 None => taxonomy.tag_all(&toks, turn),
             },
         };
+        // The subject a sentence announces first is its point.
+        if c.topic.is_none()
+            && let Some(subject) = taxonomy.announced(&c.text)
+        {
+            tags.retain(|t| t.topic != subject.topic);
+            tags.insert(0, subject);
+        }
         let alternatives: Vec<TopicTag> = tags
             .drain(tags.len().min(1)..)
             .map(|t| topic_tag(taxonomy, t.topic, TopicSource::Keyword, t.cue))
@@ -551,6 +558,27 @@ mod tests {
             ),
         ]);
         assert_eq!(ids, ["bilateral-relations", "military-communication"]);
+    }
+
+    #[test]
+    fn the_subject_a_sentence_announces_is_its_point() {
+        let ids = topics_of(&[
+            (
+                "",
+                "On fentanyl, the Ambassador welcomed recent steps but said the relationship cannot be stable without far more.",
+            ),
+            // A general area announced decides nothing.
+            (
+                "",
+                "On China-US relations, Wang said the Taiwan question is the most important issue.",
+            ),
+            // Nor does a date.
+            (
+                "",
+                "On the evening of May 5, the two presidents discussed the war in Ukraine.",
+            ),
+        ]);
+        assert_eq!(ids, ["fentanyl", "taiwan", "russia-ukraine"]);
     }
 
     /// The topic ids of a Chinese readout's claims, given as (speaker, text).

@@ -83,6 +83,10 @@ fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
                 .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
 }
 
+/// Words an announced subject may run to ("On the situation in the
+/// Middle East, ...").
+const ANNOUNCED_WORDS: usize = 10;
+
 /// Assurances in one claim that make a list of them.
 const LISTED_ASSURANCES: usize = 3;
 
@@ -337,6 +341,23 @@ impl Taxonomy {
             None => Scored { topic: p, ..*top },
         };
         scored.insert(0, broad);
+    }
+
+    /// The specific area a sentence announces as its subject before its
+    /// first comma ("On the fentanyl issue, Li said ...", "Regarding the
+    /// Philippines, ..."): what it goes on to say is about that area,
+    /// whatever else it names. A general area announced ("On China-US
+    /// relations, ...") decides nothing: what follows may single out a
+    /// specific one.
+    pub fn announced(&self, text: &str) -> Option<Tag> {
+        let head = text::tokens(&text[..text.find(',')?]);
+        let opening = Cues::get().announcement(&head)?;
+        let subject = &head[opening..];
+        if subject.is_empty() || subject.len() > ANNOUNCED_WORDS {
+            return None;
+        }
+        self.tag(subject)
+            .filter(|t| self.topics[t.topic].weight >= 1.0 && !self.topics[t.topic].reviews)
     }
 
     /// The best topic for a claim's tokens, if any keyword fires.
