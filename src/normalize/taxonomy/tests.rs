@@ -747,3 +747,18 @@ fn a_list_of_assurances_is_about_the_relationship() {
         ),
     ]);
 }
+
+#[test]
+fn surveillance_of_a_disease_is_no_espionage() {
+    let t = Taxonomy::built_in();
+    let claim = "The two sides discussed ways to strengthen surveillance of avian influenza.";
+    assert_ne!(tag(&t, claim).as_deref(), Some("espionage-balloon"));
+    assert_eq!(
+        tag(
+            &t,
+            "The Secretary raised the surveillance balloon that crossed the continent."
+        )
+        .as_deref(),
+        Some("espionage-balloon")
+    );
+}
