@@ -179,23 +179,61 @@ pub(crate) struct Keyword {
     pub talk: bool,
 }
 
-/// Whether every word of a keyword is a word of the talks' tone or a
-/// stopword ("in-depth" is tone however it is split into words).
-fn tone_words(key: &str) -> bool {
-    let tone = &Cues::get().tone_terms;
-    let words = text::tokens(key);
-    !words.is_empty()
-        && words
-            .iter()
-            .all(|t| stopwords().contains(t.norm.as_str()) || tone.contains(&text::stem(&t.norm)))
+/// The stems of the words for the talks' tone and for the talks
+/// themselves (cues.yaml's `tone`, and `discussion` with `engagement`),
+/// sorted, to tell at start-up which keywords are such words.
+struct TalkStems {
+    tone: Vec<String>,
+    talk: Vec<String>,
 }
 
-/// Whether a keyword is one word for the talks themselves.
-fn talk_word(key: &str) -> bool {
-    let cues = Cues::get();
-    let stem = text::stem(key.trim_end_matches('*'));
-    !key.contains(' ')
-        && (cues.discussion_terms.contains(&stem) || cues.engagement_terms.contains(&stem))
+impl TalkStems {
+    fn new() -> TalkStems {
+        let cues = Cues::get();
+        let sorted = |sets: &[&FxHashSet<String>]| {
+            let mut v: Vec<String> = sets.iter().flat_map(|s| s.iter().cloned()).collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        TalkStems {
+            tone: sorted(&[&cues.tone_terms]),
+            talk: sorted(&[&cues.discussion_terms, &cues.engagement_terms]),
+        }
+    }
+
+    /// Whether every word of a keyword is a word of the talks' tone or a
+    /// stopword ("in-depth" is tone however it is split into words).
+    fn tone(&self, key: &str) -> bool {
+        let mut words = key_words(key).peekable();
+        words.peek().is_some()
+            && words.all(|w| stopwords().contains(w) || stem_among(&self.tone, w))
+    }
+
+    /// Whether a keyword is one word for the talks themselves.
+    fn talk(&self, key: &str) -> bool {
+        let word = key.trim_end_matches('*');
+        key_words(word).nth(1).is_none() && stem_among(&self.talk, word)
+    }
+}
+
+/// A lowercase keyword's words, as the tokenizer splits them (no copy:
+/// thousands of keywords are classified at start-up).
+fn key_words(key: &str) -> impl Iterator<Item = &str> {
+    key.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+}
+
+/// Whether a word's stem is among the sorted `stems`. A stem begins its
+/// word, so a word is stemmed only when one of them does.
+fn stem_among(stems: &[String], word: &str) -> bool {
+    let upto = stems.partition_point(|s| s.as_str() <= word);
+    let begins = stems[..upto]
+        .iter()
+        .rev()
+        .take_while(|s| s.as_bytes().first() == word.as_bytes().first())
+        .any(|s| word.starts_with(s.as_str()));
+    begins && stems.binary_search(&text::stem(word)).is_ok()
 }
 
 /// Why a claim got its topic.
@@ -356,6 +394,7 @@ impl Taxonomy {
         let situational = lower(kinds.situational);
         let actors = lower(kinds.actors);
         let occasions = lower(kinds.occasions);
+        let talk_stems = TalkStems::new();
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
             for p in t
@@ -370,8 +409,8 @@ impl Taxonomy {
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
                     occasion: occasions.contains(&key),
-                    tone: tone_words(&key),
-                    talk: talk_word(&key),
+                    tone: talk_stems.tone(&key),
+                    talk: talk_stems.talk(&key),
                 };
                 phrases.insert(p, keyword);
             }
