@@ -225,7 +225,7 @@ fn normalize_claims_with(
         };
         // The subject a sentence announces first is its point.
         if c.topic.is_none()
-            && let Some(subject) = taxonomy.announced(&c.text)
+            && let Some(subject) = taxonomy.announced(&c.text, &toks)
         {
             tags.retain(|t| t.topic != subject.topic);
             tags.insert(0, subject);

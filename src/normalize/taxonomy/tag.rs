@@ -349,7 +349,10 @@ impl Taxonomy {
     /// whatever else it names. A general area announced ("On China-US
     /// relations, ...") decides nothing: what follows may single out a
     /// specific one.
-    pub fn announced(&self, text: &str) -> Option<Tag> {
+    pub fn announced(&self, text: &str, toks: &[Token]) -> Option<Tag> {
+        // Most sentences open otherwise: only those that open so are cut
+        // at their first comma and read again.
+        Cues::get().announcement(toks)?;
         let head = text::tokens(&text[..text.find(',')?]);
         let opening = Cues::get().announcement(&head)?;
         let subject = &head[opening..];
