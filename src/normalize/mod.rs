@@ -218,7 +218,7 @@ fn normalize_claims_with(
         let turn = cues.turn(&toks);
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
-            None => match without_titles(&toks, &titles, taxonomy) {
+            None => match without_titles(&toks, &titles, &taxonomy.office_names) {
                 Some(rest) => taxonomy.tag_all(&rest, cues.turn(&rest)),
                 None => taxonomy.tag_all(&toks, turn),
             },
@@ -298,28 +298,19 @@ fn titles(readout: &Readout) -> PhraseSet<()> {
 
 /// The claim's words with every participant's title and every government
 /// body's name (`offices` in topics.yaml) left out, when it names one;
-/// `None` when it names none. A body's name keeps the words that name a
-/// general area: the "working groups" of "the Economic and Financial
-/// Working Groups" are a channel, though "economic" and "financial" name
-/// no subject there.
+/// `None` when it names none.
 fn without_titles(
     toks: &[text::Token],
     titles: &PhraseSet<()>,
-    taxonomy: &Taxonomy,
+    offices: &PhraseSet<()>,
 ) -> Option<Vec<text::Token>> {
     let mut keep = vec![true; toks.len()];
     let mut found = false;
-    for (set, is_office) in [(titles, false), (&taxonomy.office_names, true)] {
+    for set in [titles, offices] {
         for m in set.find_longest(toks) {
-            let span = m.start..m.start + m.len;
-            keep[span.clone()].iter_mut().for_each(|k| *k = false);
-            if is_office {
-                for general in taxonomy.general_areas_named(&toks[span]) {
-                    keep[m.start + general.start..m.start + general.end]
-                        .iter_mut()
-                        .for_each(|k| *k = true);
-                }
-            }
+            keep[m.start..m.start + m.len]
+                .iter_mut()
+                .for_each(|k| *k = false);
             found = true;
         }
     }
@@ -526,13 +517,6 @@ mod tests {
         let ids = topics_of(&[(
             "",
             "The two sides agreed to continue the work of the economic and financial working groups and to remain in regular contact.",
-        )]);
-        assert_eq!(ids, ["military-communication"]);
-        // Meeting in a standing group is keeping a channel, whatever its
-        // name says of the economy.
-        let ids = topics_of(&[(
-            "",
-            "The two sides agreed that the financial working group will meet again in the autumn.",
         )]);
         assert_eq!(ids, ["military-communication"]);
     }

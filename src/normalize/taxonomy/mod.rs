@@ -10,7 +10,7 @@ use super::cues::Cues;
 use super::fasthash::FxHashSet;
 use super::phrases::PhraseSet;
 use super::stopwords;
-use super::text::{self, Token, matching_form};
+use super::text::{self, matching_form};
 use crate::error::Error;
 use crate::load::{Limits, read_text, yaml};
 
@@ -466,17 +466,6 @@ impl Taxonomy {
         let mut out: Vec<&str> = self.actors.iter().map(String::as_str).collect();
         out.sort_unstable();
         out
-    }
-
-    /// Where the words name a general area (weight below 1), as word
-    /// ranges: what a government body's name still says (normalize).
-    pub fn general_areas_named(&self, toks: &[Token]) -> Vec<std::ops::Range<usize>> {
-        self.phrases
-            .find_longest(toks)
-            .into_iter()
-            .filter(|m| self.topics[m.value.topic].weight < 1.0)
-            .map(|m| m.start..m.start + m.len)
-            .collect()
     }
 
     /// The keywords that name the meeting itself (`occasions` in
