@@ -762,3 +762,17 @@ fn surveillance_of_a_disease_is_no_espionage() {
         Some("espionage-balloon")
     );
 }
+
+#[test]
+fn businesslike_and_wide_ranging_talks_are_the_meetings_tone() {
+    assert_areas(&[
+        (
+            "The discussions were businesslike and focused on results.",
+            "bilateral-relations",
+        ),
+        (
+            "The two ministers held a wide-ranging conversation.",
+            "bilateral-relations",
+        ),
+    ]);
+}
