@@ -676,6 +676,16 @@ fn the_meeting_itself_is_no_topic_beside_another() {
             "The leaders asked their teams to prepare for the visit next spring.",
             "military-communication",
         ),
+        // So is an invitation extended for one; being invited by the
+        // other side is who asked for this meeting.
+        (
+            "The General invited his counterpart to visit the United States at a convenient time.",
+            "military-communication",
+        ),
+        (
+            "The Vice Premier travelled to Washington, invited by the US side.",
+            "meeting-request",
+        ),
     ]);
 }
 
