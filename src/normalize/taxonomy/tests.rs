@@ -786,3 +786,21 @@ fn businesslike_and_wide_ranging_talks_are_the_meetings_tone() {
         ),
     ]);
 }
+
+#[test]
+fn a_meeting_to_come_is_a_channel() {
+    assert_areas(&[
+        (
+            "The two sides agreed to meet again in the coming months to continue reviewing progress.",
+            "military-communication",
+        ),
+        (
+            "They also discussed plans to meet in person on the margins of the G20 summit.",
+            "military-communication",
+        ),
+        (
+            "The delegations agreed to hold the next round in Beijing.",
+            "military-communication",
+        ),
+    ]);
+}
