@@ -183,7 +183,7 @@ fn normalize_claims_with(
         .participants
         .iter()
         .map(|p| {
-            let party = p.side.as_deref().map(|s| Cues::get().canonical_party(s));
+            let party = p.side.as_deref().map(|s| cues.canonical_party(s));
             (role_head(p.role.as_deref().unwrap_or_default()), party)
         })
         .collect();

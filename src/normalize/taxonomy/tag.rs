@@ -74,10 +74,7 @@ const ABOUT: [&str; 4] = ["on", "about", "over", "regarding"];
 /// consensus").
 fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
     m.value.tone
-        || (m.len == 1
-            && Cues::get()
-                .discussion_terms
-                .contains(&text::stem(&toks[m.start].norm))
+        || (m.value.talk
             && toks
                 .get(m.start + 1)
                 .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
@@ -138,10 +135,10 @@ impl Taxonomy {
                 f.first = m.start;
                 f.cue = m.phrase;
             }
-            // Stemming is the costly part: only until the topic's first
-            // substantive match is found. A word for the talks themselves
-            // followed by what they were about ("exchanges on implementing
-            // the consensus") is no more substance than their tone.
+            // Where the topic is first named by substance: a word for the
+            // talks themselves followed by what they were about ("exchanges
+            // on implementing the consensus") is no more substance than
+            // their tone.
             if f.substance == usize::MAX && !about_the_talks(toks, &m) {
                 f.substance = m.start;
             }
@@ -352,10 +349,9 @@ impl Taxonomy {
     pub fn announced(&self, text: &str, toks: &[Token]) -> Option<Tag> {
         // Most sentences open otherwise: only those that open so are cut
         // at their first comma and read again.
-        Cues::get().announcement(toks)?;
+        let opening = Cues::get().announcement(toks)?;
         let head = text::tokens(&text[..text.find(',')?]);
-        let opening = Cues::get().announcement(&head)?;
-        let subject = &head[opening..];
+        let subject = head.get(opening..)?;
         if subject.is_empty() || subject.len() > ANNOUNCED_WORDS {
             return None;
         }
