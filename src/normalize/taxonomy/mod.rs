@@ -545,3 +545,6 @@ pub fn simplify(name: &str) -> String {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod tag_tests;
