@@ -45,6 +45,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourth",
             "composed/fifth",
             "composed/sixth",
+            "composed/seventh",
         ],
     );
 }
