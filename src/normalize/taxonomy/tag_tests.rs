@@ -47,6 +47,16 @@ fn the_leaders_consensus_yields_to_the_one_area_it_names_and_holds_a_review() {
         .as_deref(),
         Some("leaders-consensus")
     );
+    // Reviewing progress across areas is taking stock of the leaders'
+    // commitments, summit named or not (ANNOTATION.md's own words).
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides reviewed progress in counternarcotics cooperation, consular affairs and people-to-people exchanges."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
 }
 
 #[test]
