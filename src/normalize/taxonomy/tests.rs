@@ -470,11 +470,11 @@ fn narcotics_named_outweigh_the_trade_around_them() {
             "She pressed for action against the networks that launder drug proceeds for the cartels.",
             "fentanyl",
         ),
-        // Without them, trade and finance are their own.
+        // Without them, trade and laundering are their own.
         ("He urged the US side to remove the tariffs.", "trade"),
         (
             "They discussed cooperation against money laundering.",
-            "finance",
+            "money-laundering",
         ),
         (
             "She highlighted work to strengthen financial regulation.",
@@ -506,6 +506,38 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
         (
             "She raised illegal, unreported and unregulated fishing by distant-water fleets.",
             "fisheries",
+        ),
+    ]);
+}
+
+#[test]
+fn the_financial_tracks_subjects_are_areas_of_their_own() {
+    assert_areas(&[
+        (
+            "Treasury pressed for stronger action against money laundering networks, including underground banking.",
+            "money-laundering",
+        ),
+        (
+            "The two sides agreed to continue cooperation on cross-border audit oversight.",
+            "audits",
+        ),
+        (
+            "New cross-border payment arrangements should meet high standards of transparency.",
+            "payments",
+        ),
+        // The lead clause decides between them and the drug trade.
+        (
+            "She urged action against networks that launder the proceeds of fentanyl trafficking.",
+            "money-laundering",
+        ),
+        (
+            "They agreed to crack down on fentanyl trafficking and the laundering of its proceeds.",
+            "fentanyl",
+        ),
+        // Accounting for the missing is no audit.
+        (
+            "They discussed accounting for the remains of service members missing from past wars.",
+            "humanitarian",
         ),
     ]);
 }
