@@ -322,6 +322,17 @@ mod tests {
     }
 
     #[test]
+    fn what_a_side_says_it_has_always_done_meets_criticism_of_it() {
+        // "has always shared ..." asserts one's own record: the other
+        // side's concern about that record opposes it.
+        let (rule, why) = relation(
+            "The U.S. delegation raised concerns that weeks passed before the PRC notified the World Health Organization of the H5N1 cases.",
+            "Zeng said China has always shared epidemic information with the World Health Organization in an open and transparent manner.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.

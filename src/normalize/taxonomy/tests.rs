@@ -511,6 +511,37 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
 }
 
 #[test]
+fn a_health_dialogues_subjects_are_areas_of_their_own() {
+    assert_areas(&[
+        (
+            "She pressed for the rapid and transparent sharing of outbreak information, including genomic sequences.",
+            "outbreak-data",
+        ),
+        (
+            "China opposes any attempt to politicize COVID-19 origins tracing.",
+            "outbreak-data",
+        ),
+        (
+            "Laboratories working with dangerous pathogens must meet the highest standards of biosafety.",
+            "biosafety",
+        ),
+        (
+            "They exchanged views on cooperation between drug regulators and on pharmaceutical inspections.",
+            "medicines",
+        ),
+        (
+            "The two sides discussed renewing collaboration on the early detection of cancers.",
+            "medical-research",
+        ),
+        // Preparing for pandemics is still health security.
+        (
+            "They agreed to work together to prevent and respond to the next pandemic.",
+            "health-security",
+        ),
+    ]);
+}
+
+#[test]
 fn the_financial_tracks_subjects_are_areas_of_their_own() {
     assert_areas(&[
         (
