@@ -322,6 +322,17 @@ mod tests {
     }
 
     #[test]
+    fn the_relationship_named_in_both_is_no_shared_point() {
+        // Every claim on overall relations names the relationship or
+        // someone's interests; naming them is no point made in common.
+        let (rule, why) = relation(
+            "The Secretary made clear that the United States will stand up for its interests and values in the relationship.",
+            "Qiu said a sound and stable relationship serves the fundamental interests of the two peoples.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
+    }
+
+    #[test]
     fn what_a_side_says_it_has_always_done_meets_criticism_of_it() {
         // "has always shared ..." asserts one's own record: the other
         // side's concern about that record opposes it.
