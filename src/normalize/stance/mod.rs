@@ -61,6 +61,9 @@ const AIMED_WINDOW: usize = 4;
 const OWNER_WINDOW: usize = 2;
 /// How far after a demand/advocacy cue a party makes it a demand on that party.
 pub(crate) const OBJECT_WINDOW: usize = 2;
+/// How far after an advocacy cue a party's possessive makes it a demand on
+/// that party ("called for more transparency in China's ...").
+const OWNED_OBJECT_WINDOW: usize = 5;
 /// How far before a cue a negator reverses it.
 pub(crate) const NEGATION_WINDOW: usize = 3;
 /// How far before a modal ("should", "must") its subject may name the party
@@ -151,9 +154,14 @@ pub(crate) fn cue_polarity<T>(
     let mut negated = false;
     if kind.party_sensitive {
         let end = start + len;
-        let names_party = parties
-            .iter()
-            .any(|p| p.start >= end && p.start < end + OBJECT_WINDOW);
+        // A party's own conduct named a little further on is its object too
+        // ("pressed for greater transparency in the PRC's interventions").
+        let owns = |p: &Match<'_, T>| toks.get(p.start + p.len).is_some_and(|t| t.norm == "'s");
+        let names_party = parties.iter().any(|p| {
+            p.start >= end
+                && (p.start < end + OBJECT_WINDOW
+                    || (p.start < end + OWNED_OBJECT_WINDOW && owns(p)))
+        });
         polarity = if names_party {
             Polarity::Critical
         } else {

@@ -184,6 +184,24 @@ fn advocacy_without_a_party_is_positive_and_with_one_critical() {
         (s.polarity, s.target.as_deref()),
         (Polarity::Critical, Some("United States"))
     );
+    // Pressing for a change in a party's own conduct demands it of that
+    // party, when the party owns what follows.
+    let s = detect_in(
+        "The Secretary pressed for greater transparency in the PRC's foreign exchange interventions.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("China"))
+    );
+    assert_eq!(
+        detect_in(
+            "The Secretary pressed for greater transparency in the two countries' exchange markets.",
+            &us()
+        )
+        .polarity,
+        Polarity::Positive
+    );
 }
 
 #[test]
