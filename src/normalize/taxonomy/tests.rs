@@ -511,6 +511,15 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
 }
 
 #[test]
+fn lenders_to_developing_countries_are_the_debt_area() {
+    // Development banks lend; they are no banking regulation.
+    assert_areas(&[(
+        "Lu said China has done more than any other lender to suspend debt service, and called on multilateral development banks and commercial creditors to share the burden.",
+        "debt",
+    )]);
+}
+
+#[test]
 fn a_health_dialogues_subjects_are_areas_of_their_own() {
     assert_areas(&[
         (
