@@ -507,6 +507,11 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
             "She raised illegal, unreported and unregulated fishing by distant-water fleets.",
             "fisheries",
         ),
+        // What the US calls the pursuit of those China calls fugitives.
+        (
+            "He made clear that the United States will not tolerate transnational repression on its soil.",
+            "fugitives",
+        ),
     ]);
 }
 
