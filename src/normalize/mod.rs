@@ -292,6 +292,14 @@ fn titles(readout: &Readout) -> PhraseSet<()> {
         if role.split_whitespace().nth(1).is_some() {
             titles.insert(role, ());
         }
+        // "Assistant Secretary of the Treasury for International Finance"
+        // is written "Assistant Secretary for International Finance" too:
+        // the department named in the middle is often left out.
+        if let Some((office, rest)) = role.split_once(" of ")
+            && let Some((_, portfolio)) = rest.split_once(" for ")
+        {
+            titles.insert(&format!("{office} for {portfolio}"), ());
+        }
     }
     titles
 }
@@ -476,6 +484,15 @@ mod tests {
         // The talks' tone is the point of the first; the second still
         // speaks of methane.
         assert_eq!(ids, [Some("bilateral-relations"), Some("climate")]);
+    }
+
+    #[test]
+    fn a_title_without_its_department_is_still_a_title() {
+        let yaml = "source: {side: United States}\nparticipants:\n  - {name: Andrea Halvorsen, role: Assistant Secretary of the Treasury for International Finance, side: United States}\nclaims:\n  - text: Treasury Assistant Secretary for International Finance Andrea Halvorsen held frank and substantive talks in Beijing.\n";
+        let r = load_str("t", yaml, &Limits::default()).expect("loads");
+        let n = normalize(&r, &Taxonomy::built_in());
+        let topic = n.claims[0].topic.as_ref().map(|t| t.id.as_str());
+        assert_eq!(topic, Some("bilateral-relations"));
     }
 
     #[test]
