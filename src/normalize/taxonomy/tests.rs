@@ -516,6 +516,14 @@ fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
 }
 
 #[test]
+fn finance_for_the_climate_is_the_climate_area() {
+    assert_areas(&[(
+        "China is willing to work with the US side on green and transition finance in the G20.",
+        "climate",
+    )]);
+}
+
+#[test]
 fn lenders_to_developing_countries_are_the_debt_area() {
     // Development banks lend; they are no banking regulation.
     assert_areas(&[(
