@@ -330,6 +330,12 @@ mod tests {
             "Qiu said a sound and stable relationship serves the fundamental interests of the two peoples.",
         );
         assert_ne!(rule, Rule::SharedPoint, "{why}");
+        // Nor is the situation in the area both discussed.
+        let (rule, why) = relation(
+            "The two also discussed the situation in the region, including the need to keep shipping in the Red Sea safe.",
+            "On the situation in Gaza, Han said the most pressing task is a lasting ceasefire.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
     }
 
     #[test]
