@@ -330,6 +330,12 @@ mod tests {
             "Qiu said a sound and stable relationship serves the fundamental interests of the two peoples.",
         );
         assert_ne!(rule, Rule::SharedPoint, "{why}");
+        // Nor is the economy an economic meeting speaks of throughout.
+        let (rule, why) = relation(
+            "The Secretary held a frank and constructive meeting on the economic relationship.",
+            "He said mutual benefit is the essence of economic and trade ties.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
         // Nor is the situation in the area both discussed.
         let (rule, why) = relation(
             "The two also discussed the situation in the region, including the need to keep shipping in the Red Sea safe.",
