@@ -124,8 +124,7 @@ impl Cued {
         let reading = CueReading::of(&toks);
         let in_denial = |i: usize| reading.in_denial(i);
         let cues: Vec<CueAt> = lexicon
-            .stance
-            .find_longest(&toks)
+            .stance_cues(&toks)
             .into_iter()
             .filter(|m| !in_denial(m.start))
             .map(|m| {

@@ -209,7 +209,7 @@ impl<'a> Reading<'a> {
         let cues = Cues::get();
         let toks = text::tokens(&self.claim.text);
         let reading = CueReading::of(&toks);
-        cues.stance.find_longest(&toks).iter().any(|m| {
+        cues.stance_cues(&toks).iter().any(|m| {
             let kind = &cues.kinds[*m.value];
             kind.name == RESOLVE
                 && !reading.in_denial(m.start)

@@ -80,7 +80,7 @@ fn stance_cues(toks: &[Token], polarity: Polarity) -> Vec<(u8, usize, usize)> {
     let scale = Scale::get();
     let reading = CueReading::of(toks);
     let mut out = Vec::new();
-    for m in cues.stance.find_longest(toks) {
+    for m in cues.stance_cues(toks) {
         if reading.in_denial(m.start) {
             continue;
         }

@@ -158,10 +158,7 @@ mod tests {
         for phrase in Scale::get().cues.keys() {
             let toks = crate::normalize::text::tokens(phrase.trim_end_matches('*'));
             assert!(
-                cues.stance
-                    .find_longest(&toks)
-                    .iter()
-                    .any(|m| m.phrase == phrase),
+                cues.stance_cues(&toks).iter().any(|m| m.phrase == phrase),
                 "intensity.yaml levels `{phrase}`, which is not a stance cue"
             );
         }

@@ -47,6 +47,7 @@ struct KindFile {
 struct CueFile {
     stances: BTreeMap<String, KindFile>,
     party_sensitive: Vec<String>,
+    other_senses: Vec<String>,
     self_assertions: Vec<String>,
     blames_unnamed: Vec<String>,
     modals: Vec<String>,
@@ -74,6 +75,9 @@ struct CueFile {
 /// they count this much more.
 pub const FOCUS: f64 = 1.5;
 
+/// The value of a phrase of `other_senses` in the stance cue set.
+const OTHER_SENSE: usize = usize::MAX;
+
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
 pub struct Kind {
@@ -96,7 +100,9 @@ pub struct Kind {
 #[derive(Debug)]
 pub struct Cues {
     pub kinds: Vec<Kind>,
-    pub stance: PhraseSet<usize>,
+    /// Stance cues, with their kind's index; the phrases of `other_senses`
+    /// map to `OTHER_SENSE`. Read them with [`Cues::stance_cues`].
+    stance: PhraseSet<usize>,
     pub denials: PhraseSet<()>,
     /// What a side says it does not intend toward the other
     /// ("does not seek a new Cold War"): `assurances` in cues.yaml.
@@ -151,6 +157,9 @@ impl Cues {
     fn compile(file: CueFile) -> Cues {
         let mut kinds = Vec::new();
         let mut stance = PhraseSet::default();
+        for phrase in &file.other_senses {
+            stance.insert(phrase, OTHER_SENSE);
+        }
         let mut cue_words = Vec::new();
         for (name, k) in file.stances {
             let i = kinds.len();
@@ -293,6 +302,17 @@ impl Cues {
             .first()
             .filter(|m| m.start == 0)
             .map(|m| m.len)
+    }
+
+    /// The stance cues of a claim, longest first where they overlap; words
+    /// used in another sense (`other_senses`) are no cue.
+    pub fn stance_cues<'a>(
+        &'a self,
+        toks: &[super::text::Token],
+    ) -> Vec<super::phrases::Match<'a, usize>> {
+        let mut found = self.stance.find_longest(toks);
+        found.retain(|m| *m.value != OTHER_SENSE);
+        found
     }
 
     /// The kind called `name`, if any.

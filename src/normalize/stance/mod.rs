@@ -201,7 +201,7 @@ pub fn detect(
 
     let in_denial = |i: usize| reading.in_denial(i);
     let party_matches = &reading.parties;
-    let stance_matches = cues.stance.find_longest(toks);
+    let stance_matches = cues.stance_cues(toks);
     // Where an agreement cue ("agreed that", "concurred") stands: what follows
     // it is the content of the agreement.
     let agreed_at = stance_matches

@@ -170,6 +170,22 @@ fn denial_is_found_and_not_read_as_negation() {
 }
 
 #[test]
+fn a_cue_word_in_another_sense_is_no_cue() {
+    // An early warning system warns no one; containing a pandemic is no
+    // containment of a country.
+    for claim in [
+        "The two sides agreed to step up exchanges on the monitoring and early warning of avian influenza.",
+        "Austin said the two countries share a responsibility to help the world detect and contain the next pandemic.",
+    ] {
+        assert_ne!(
+            detect_in(claim, &us()).polarity,
+            Polarity::Critical,
+            "{claim}"
+        );
+    }
+}
+
+#[test]
 fn advocacy_without_a_party_is_positive_and_with_one_critical() {
     assert_eq!(
         detect_in(
