@@ -40,7 +40,14 @@ fn phrases() -> Vec<(String, String)> {
             out.push((format!("cue `{kind}`"), c));
         }
     }
-    for list in ["denials", "speech_verbs", "joint_voices"] {
+    for list in [
+        "denials",
+        "assurances",
+        "other_senses",
+        "announcements",
+        "speech_verbs",
+        "joint_voices",
+    ] {
         for c in strings(&cues[list]) {
             out.push((list.to_string(), c));
         }

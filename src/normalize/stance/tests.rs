@@ -171,11 +171,10 @@ fn denial_is_found_and_not_read_as_negation() {
 
 #[test]
 fn a_cue_word_in_another_sense_is_no_cue() {
-    // An early warning system warns no one; containing a pandemic is no
-    // containment of a country.
+    // An early warning system warns no one, however it is written.
     for claim in [
         "The two sides agreed to step up exchanges on the monitoring and early warning of avian influenza.",
-        "Austin said the two countries share a responsibility to help the world detect and contain the next pandemic.",
+        "Austin said the two countries will build early-warning systems for novel pathogens.",
     ] {
         assert_ne!(
             detect_in(claim, &us()).polarity,
