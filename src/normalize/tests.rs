@@ -1,0 +1,209 @@
+//! Normalize as a whole: how a claim's topic is chosen from its words,
+//! the participants' titles and the claims around it.
+
+use super::*;
+use crate::load::{Limits, load_str};
+
+#[test]
+fn claims_get_topic_stance_and_terms() {
+    let r = load_str(
+        "t",
+        "source: {side: U.S.}\nclaims:\n  - text: Austin raised concerns about China's nuclear buildup.\n  - {text: Something odd., topic: S. China Sea}\n  - {text: Lunch was served.}\n",
+        &Limits::default(),
+    )
+    .expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    assert_eq!(n.side, "United States");
+    let c = &n.claims[0];
+    assert_eq!(c.topic.as_ref().map(|t| t.id.as_str()), Some("nuclear"));
+    assert_eq!(c.stance.target.as_deref(), Some("China"));
+    assert!(c.terms.contains(&"concern".to_string()));
+    let o = n.claims[1].topic.as_ref().expect("override");
+    assert_eq!(
+        (o.id.as_str(), o.source),
+        ("south-china-sea", TopicSource::Override)
+    );
+    // Continues the analyst's topic of the claim before it.
+    assert_eq!(
+        n.claims[2].topic.as_ref().map(|t| t.source),
+        Some(TopicSource::Context)
+    );
+}
+
+#[test]
+fn a_participants_title_names_no_topic() {
+    let yaml = "source: {side: China}\nparticipants:\n  - {name: Liang Weidong, role: Special Envoy for Climate Change, side: China}\nclaims:\n  - text: Liang, the Special Envoy for Climate Change, held candid and constructive talks with the US side.\n  - text: The Special Envoy for Climate Change said the two sides must cut methane emissions.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    let ids: Vec<_> = n
+        .claims
+        .iter()
+        .map(|c| c.topic.as_ref().map(|t| t.id.as_str()))
+        .collect();
+    // The talks' tone is the point of the first; the second still
+    // speaks of methane.
+    assert_eq!(ids, [Some("bilateral-relations"), Some("climate")]);
+}
+
+#[test]
+fn a_title_without_its_department_is_still_a_title() {
+    let yaml = "source: {side: United States}\nparticipants:\n  - {name: Andrea Halvorsen, role: Assistant Secretary of the Treasury for International Finance, side: United States}\nclaims:\n  - text: Treasury Assistant Secretary for International Finance Andrea Halvorsen held frank and substantive talks in Beijing.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    let topic = n.claims[0].topic.as_ref().map(|t| t.id.as_str());
+    assert_eq!(topic, Some("bilateral-relations"));
+}
+
+#[test]
+fn a_two_letter_surname_names_its_side() {
+    let yaml = "source: {side: United States}\nparticipants:\n  - {name: Jamieson Greer, side: United States}\n  - {name: Li Chenggang, side: China}\nclaims:\n  - text: Ambassador Greer and Vice Minister Li reviewed the tariff commitments.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
+}
+
+#[test]
+fn a_participant_is_named_by_the_head_of_the_role() {
+    let yaml = "source: {side: United States}\nparticipants:\n  - {name: Linda Ferraro, role: Commandant of the U.S. Coast Guard, side: United States}\n  - {name: Liang Wenjie, role: Director of the China Coast Guard, side: China}\nclaims:\n  - text: The Commandant and the Director agreed to strengthen coordination between their rescue centers.\n  - text: The Director said the two coast guards should cooperate.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    assert_eq!(n.claims[0].stance.voice, stance::Voice::Joint);
+    assert_eq!(
+        n.claims[1].stance.voice,
+        stance::Voice::Party("China".into())
+    );
+    // An office both sides hold names neither.
+    let yaml = "source: {side: United States}\nparticipants:\n  - {name: Ann Lee, role: Minister of Commerce, side: United States}\n  - {name: Wang Bo, role: Minister of Commerce, side: China}\nclaims:\n  - text: The Minister said the two sides should cooperate.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    assert_eq!(
+        n.claims[0].stance.voice,
+        stance::Voice::Party("United States".into())
+    );
+}
+
+#[test]
+fn the_economic_tracks_name_names_no_topic() {
+    let ids = topics_of(&[(
+        "",
+        "The two sides agreed to maintain communication through the economic and trade consultation mechanism.",
+    )]);
+    assert_eq!(ids, ["military-communication"]);
+    // So do the names of its standing groups.
+    let ids = topics_of(&[(
+        "",
+        "The two sides agreed to continue the work of the economic and financial working groups and to remain in regular contact.",
+    )]);
+    assert_eq!(ids, ["military-communication"]);
+}
+
+#[test]
+fn a_government_bodys_name_names_no_topic() {
+    let ids = topics_of(&[(
+        "Zhao",
+        "Zhao said the commerce departments should act on the consensus reached by the two heads of state.",
+    )]);
+    assert_eq!(ids, ["leaders-consensus"]);
+    // Law enforcement names who cooperates, not what about: how the
+    // cooperation should be is a principle of the relationship, and
+    // talking between the agencies is a channel.
+    let ids = topics_of(&[
+        (
+            "",
+            "Chen said law enforcement cooperation should rest on mutual respect and equality.",
+        ),
+        (
+            "",
+            "The two sides committed to regular communication between their law enforcement agencies.",
+        ),
+    ]);
+    assert_eq!(ids, ["bilateral-relations", "military-communication"]);
+}
+
+#[test]
+fn the_subject_a_sentence_announces_is_its_point() {
+    let ids = topics_of(&[
+        (
+            "",
+            "On fentanyl, the Ambassador welcomed recent steps but said the relationship cannot be stable without far more.",
+        ),
+        // A general area announced decides nothing.
+        (
+            "",
+            "On China-US relations, Wang said the Taiwan question is the most important issue.",
+        ),
+        // Nor does a date.
+        (
+            "",
+            "On the evening of May 5, the two presidents discussed the war in Ukraine.",
+        ),
+    ]);
+    assert_eq!(ids, ["fentanyl", "taiwan", "russia-ukraine"]);
+}
+
+/// The topic ids of a Chinese readout's claims, given as (speaker, text).
+fn topics_of(claims: &[(&str, &str)]) -> Vec<String> {
+    let mut yaml = String::from("source: {side: China}\nclaims:\n");
+    for (speaker, text) in claims {
+        yaml.push_str(&format!("  - text: \"{text}\"\n"));
+        if !speaker.is_empty() {
+            yaml.push_str(&format!("    speaker: {speaker}\n"));
+        }
+    }
+    let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+    normalize(&r, &Taxonomy::built_in())
+        .claims
+        .iter()
+        .map(|c| c.topic.as_ref().map_or("-".into(), |t| t.id.clone()))
+        .collect()
+}
+
+#[test]
+fn a_speakers_general_sentence_stays_on_the_area_being_discussed() {
+    let gaza = (
+        "Wang",
+        "Wang noted that the conflict in Gaza is escalating.",
+    );
+    let general = (
+        "Wang",
+        "China condemns any violation of international law, Wang said.",
+    );
+    assert_eq!(topics_of(&[gaza, general]), ["middle-east", "middle-east"]);
+    // Another voice, or a sentence that turns to the other side, is read
+    // on its own words.
+    let other = (
+        "Blinken",
+        "Blinken said international law must be respected.",
+    );
+    assert_eq!(topics_of(&[gaza, other])[1], "regional-global");
+    let turned = (
+        "Wang",
+        "Wang said the United States should respect China's core interests.",
+    );
+    assert_eq!(topics_of(&[gaza, turned])[1], "bilateral-relations");
+    // A general area with its own point (posture) is not a catch-all.
+    let posture = ("Wang", "China will firmly defend its interests, Wang said.");
+    assert_eq!(topics_of(&[gaza, posture])[1], "security-posture");
+}
+
+#[test]
+fn event_words_are_about_the_area_of_the_claim_before() {
+    let ceasefire = ("Wang", "A ceasefire is the top priority, Wang said.");
+    // Alone, "ceasefire" is the war the corpus most speaks of ...
+    assert_eq!(topics_of(&[ceasefire]), ["russia-ukraine"]);
+    // ... but after a claim on Gaza it is Gaza's, whoever spoke before.
+    let gaza = (
+        "",
+        "The two sides exchanged views on the situation in Gaza.",
+    );
+    assert_eq!(
+        topics_of(&[gaza, ceasefire]),
+        ["middle-east", "middle-east"]
+    );
+    // A place named in the claim decides over the paragraph.
+    let named = (
+        "Wang",
+        "A ceasefire in Ukraine is the top priority, Wang said.",
+    );
+    assert_eq!(topics_of(&[gaza, named])[1], "russia-ukraine");
+}
