@@ -46,6 +46,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fifth",
             "composed/sixth",
             "composed/seventh",
+            "composed/eighth",
         ],
     );
 }
