@@ -356,6 +356,18 @@ mod tests {
     }
 
     #[test]
+    fn a_side_calling_its_own_measures_lawful_meets_criticism_of_them() {
+        // "carried out in accordance with the law" defends one's own
+        // record, as "has always" does: the other side's concern about
+        // the same measures opposes it.
+        let (rule, why) = relation(
+            "The Secretary raised serious concerns about the raids on the offices of U.S. consulting firms in the PRC.",
+            "Wang said the raids on the consulting firms were carried out in accordance with the law.",
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.
