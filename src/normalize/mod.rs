@@ -223,8 +223,14 @@ fn normalize_claims_with(
                 None => taxonomy.tag_all(&toks, turn),
             },
         };
-        // The subject a sentence announces first is its point.
+        // Who asked for the meeting, said first, is the claim's one topic.
         if c.topic.is_none()
+            && let Some(opening) = taxonomy.opened(&c.text)
+        {
+            tags = vec![opening];
+        }
+        // The subject a sentence announces first is its point.
+        else if c.topic.is_none()
             && let Some(subject) = taxonomy.announced(&c.text, &toks)
         {
             tags.retain(|t| t.topic != subject.topic);

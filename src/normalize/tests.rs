@@ -98,6 +98,16 @@ fn the_economic_tracks_name_names_no_topic() {
 }
 
 #[test]
+fn who_asked_said_first_is_the_claims_one_topic() {
+    // The working group's name would file the claim under narcotics.
+    let ids = topics_of(&[(
+        "",
+        "At the request of the U.S. side, the Vice Minister led a delegation to the meeting of the counternarcotics working group.",
+    )]);
+    assert_eq!(ids, ["meeting-request"]);
+}
+
+#[test]
 fn a_government_bodys_name_names_no_topic() {
     let ids = topics_of(&[(
         "Zhao",

@@ -51,6 +51,13 @@ pub struct Topic {
     /// controls and sanctions" is one area).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub one_area: bool,
+    /// A claim whose opening clause (up to its first comma) names the area
+    /// and nothing else is about the area, whatever it goes on to name:
+    /// "At the request of the U.S. side, the Coast Guard Director held
+    /// talks ..." says who asked for the meeting; the rest says only that
+    /// it took place.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub opening: bool,
 }
 
 fn one() -> f64 {
@@ -115,6 +122,7 @@ struct FileTopic {
     one_point: Option<bool>,
     reviews: Option<bool>,
     one_area: Option<bool>,
+    opening: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -129,6 +137,7 @@ impl From<FileTopic> for Topic {
             one_point: t.one_point.unwrap_or(false),
             reviews: t.reviews.unwrap_or(false),
             one_area: t.one_area.unwrap_or(false),
+            opening: t.opening.unwrap_or(false),
         }
     }
 }
@@ -345,6 +354,7 @@ impl Taxonomy {
                     existing.one_point = t.one_point.unwrap_or(existing.one_point);
                     existing.reviews = t.reviews.unwrap_or(existing.reviews);
                     existing.one_area = t.one_area.unwrap_or(existing.one_area);
+                    existing.opening = t.opening.unwrap_or(existing.opening);
                 }
                 None => topics.push(Topic {
                     id,

@@ -359,6 +359,18 @@ impl Taxonomy {
             .filter(|t| self.topics[t.topic].weight >= 1.0 && !self.topics[t.topic].reviews)
     }
 
+    /// An `opening` area that the claim's opening clause (up to its first
+    /// comma) names, and nothing else there: it takes the claim, whatever
+    /// the rest names ("At the request of the U.S. side, the China Coast
+    /// Guard Director held talks ..."; see `Topic::opening`).
+    pub fn opened(&self, text: &str) -> Option<Tag> {
+        let head = text::tokens(&text[..text.find(',')?]);
+        match self.tag_all(&head, None).as_slice() {
+            [only] if self.topics[only.topic].opening => Some(only.clone()),
+            _ => None,
+        }
+    }
+
     /// The best topic for a claim's tokens, if any keyword fires.
     pub fn tag(&self, toks: &[Token]) -> Option<Tag> {
         self.tag_all(toks, Cues::get().turn(toks))

@@ -250,3 +250,27 @@ fn a_list_of_assurances_is_about_the_relationship() {
         ),
     ]);
 }
+
+#[test]
+fn a_claim_that_opens_with_who_asked_is_the_meeting_request_alone() {
+    let t = Taxonomy::built_in();
+    let text = "At the invitation of the U.S. side, the Vice Minister led a delegation to the fourth meeting of the counternarcotics working group.";
+    let opened = t.opened(text).map(|g| t.topics[g.topic].id.clone());
+    assert_eq!(opened.as_deref(), Some("meeting-request"));
+    // Read whole, the working group's subject would have won.
+    assert_eq!(tag(&t, text).as_deref(), Some("fentanyl"));
+    // Said later in the sentence, who asked does not outrank the subject.
+    assert_eq!(
+        tag(
+            &t,
+            "The Vice Minister discussed counternarcotics cooperation during a visit made at the invitation of the U.S. side."
+        )
+        .as_deref(),
+        Some("fentanyl")
+    );
+    // Nor does an opening clause that names a subject as well.
+    assert!(
+        t.opened("At the invitation of the U.S. side and to discuss fentanyl, the Vice Minister visited Washington.")
+            .is_none()
+    );
+}
