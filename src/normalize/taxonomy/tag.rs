@@ -84,6 +84,10 @@ fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
 /// Middle East, ...").
 const ANNOUNCED_WORDS: usize = 10;
 
+/// Words an opening clause that says who asked may run to ("At the
+/// invitation of US Secretary of Defense Daniel Whitford, ...").
+const OPENING_WORDS: usize = 12;
+
 /// Assurances in one claim that make a list of them.
 const LISTED_ASSURANCES: usize = 3;
 
@@ -364,7 +368,13 @@ impl Taxonomy {
     /// the rest names ("At the request of the U.S. side, the China Coast
     /// Guard Director held talks ..."; see `Topic::opening`).
     pub fn opened(&self, text: &str) -> Option<Tag> {
-        let head = text::tokens(&text[..text.find(',')?]);
+        let head = &text[..text.find(',')?];
+        // Longer openings are premises and settings ("Noting that ..."),
+        // not who asked: left unread, they cost nothing.
+        if head.split_whitespace().nth(OPENING_WORDS).is_some() {
+            return None;
+        }
+        let head = text::tokens(head);
         match self.tag_all(&head, None).as_slice() {
             [only] if self.topics[only.topic].opening => Some(only.clone()),
             _ => None,
