@@ -247,7 +247,11 @@ impl Taxonomy {
     /// its lead clause: of the topics of the winner's kind (specific or
     /// general), the one named first wins when it scores at least
     /// `LEAD_SHARE` of the best. A `reviews` area does not take the lead
-    /// from the area it names (see `review_of_areas`).
+    /// from the area it names (see `review_of_areas`), and keeps a claim it
+    /// holds from an area named first but less strongly, or only by tone:
+    /// "Noting that the heads of state set the direction for the
+    /// relationship, Li said the two sides should implement their
+    /// consensus" is about the consensus, as both analysts read it.
     fn lead_clause(&self, scored: &mut [Scored]) {
         let Some(top) = scored.first() else { return };
         let general = |t: usize| self.topics[t].weight < 1.0;
@@ -259,7 +263,9 @@ impl Taxonomy {
                 general(s.topic) == kind
                     && s.score >= best * LEAD_SHARE
                     && (*i == 0 || !self.topics[s.topic].reviews)
-                    && (*i == 0 || !self.topics[top.topic].reviews || s.substance != usize::MAX)
+                    && (*i == 0
+                        || !self.topics[top.topic].reviews
+                        || (s.substance != usize::MAX && s.score >= top.score))
             })
             .min_by_key(|(_, s)| s.first)
             .map(|(i, _)| i);

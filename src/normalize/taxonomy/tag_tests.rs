@@ -274,3 +274,16 @@ fn a_claim_that_opens_with_who_asked_is_the_meeting_request_alone() {
             .is_none()
     );
 }
+
+#[test]
+fn the_consensus_keeps_a_claim_whose_lead_clause_names_the_relationship_in_passing() {
+    let t = Taxonomy::built_in();
+    assert_eq!(
+        tag(
+            &t,
+            "Noting that the heads of state have set the direction for the relationship, Li said the two sides should faithfully implement the consensus they reached."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+}
