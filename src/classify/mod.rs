@@ -491,6 +491,21 @@ mod tests {
     }
 
     #[test]
+    fn both_speaking_well_of_what_was_done_is_one_point() {
+        let (rule, why) = relation(
+            "The Ambassador welcomed the recent arrests of precursor traffickers.",
+            "The two sides spoke positively of the progress made in counternarcotics work.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+        // Speaking well of it beside a report of it is no shared point.
+        let (rule, why) = relation(
+            "The Ambassador welcomed the recent arrests of precursor traffickers.",
+            "The two sides reviewed counternarcotics work.",
+        );
+        assert_ne!(rule, Rule::SharedPoint, "{why}");
+    }
+
+    #[test]
     fn taking_a_subject_forward_together_is_one_point_whatever_the_word() {
         let (rule, why) = relation(
             "Blinken committed to talks on the risks of AI.",

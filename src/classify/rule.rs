@@ -113,6 +113,7 @@ const RESOLVE: &str = "resolve";
 
 /// The stance kind of an agreement reached ("agreed", "consensus").
 const AGREEMENT: &str = "agreement";
+const WELCOME: &str = "welcome";
 
 /// Similarity at which a denial and a criticism aimed at a third party are
 /// about the same thing.
@@ -189,6 +190,12 @@ impl<'a> Reading<'a> {
     /// agreed to hold further discussions").
     fn joint_agreement(&self) -> bool {
         self.voice.is_none() && self.claim.stance.kind == AGREEMENT
+    }
+
+    /// A claim that speaks well of what was done in the area ("welcomed
+    /// the enforcement action", "spoke positively of the progress").
+    fn appraises(&self) -> bool {
+        self.claim.stance.kind == WELCOME
     }
 
     /// A positive claim about working with the other side on the subject
@@ -416,6 +423,8 @@ enum Common<'a> {
     Engagement,
     /// Both report that the two sides agreed on something in the area.
     Undertaking,
+    /// Both speak well of what was done in the area.
+    Appraisal,
 }
 
 /// No conflict: agreement when both make the same point with a compatible
@@ -443,6 +452,8 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
         Some(Common::Engagement)
     } else if a.joint_agreement() && b.joint_agreement() {
         Some(Common::Undertaking)
+    } else if a.appraises() && b.appraises() {
+        Some(Common::Appraisal)
     } else {
         None
     };
@@ -461,6 +472,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
             }
             Common::Engagement => "both would take it forward together".to_string(),
             Common::Undertaking => "both report the two sides agreed on it".to_string(),
+            Common::Appraisal => "both speak well of what was done in it".to_string(),
             Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {
