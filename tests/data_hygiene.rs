@@ -42,6 +42,7 @@ fn phrases() -> Vec<(String, String)> {
     }
     for list in [
         "denials",
+        "no_one",
         "assurances",
         "other_senses",
         "announcements",

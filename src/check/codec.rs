@@ -144,6 +144,7 @@ impl Writer {
         self.opt(&s.target);
         self.opt(&s.denial);
         self.u8(s.asserts_conduct as u8);
+        self.u8(s.at_no_one as u8);
         self.u64(s.named.len() as u64);
         for p in &s.named {
             self.str(p);
@@ -363,6 +364,7 @@ impl<'a> Reader<'a> {
         let target = self.opt()?;
         let denial = self.opt()?;
         let asserts_conduct = self.bool()?;
+        let at_no_one = self.bool()?;
         let n = self.len()?;
         let mut named = Vec::with_capacity(n);
         for _ in 0..n {
@@ -386,6 +388,7 @@ impl<'a> Reader<'a> {
                 target,
                 denial,
                 asserts_conduct,
+                at_no_one,
                 named,
             },
             terms: Vec::new(),

@@ -491,6 +491,23 @@ mod tests {
     }
 
     #[test]
+    fn parallel_resolve_that_names_no_one_is_no_conflict() {
+        // "any country" names no one: a warning to whoever would infringe
+        // beside the other side's resolve to keep operating is parallel.
+        let (rule, why) = relation(
+            "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
+            "On the South China Sea, Zhou said China will never allow any country to infringe upon its sovereignty.",
+        );
+        assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+        // Naming the other side, the same warning is aimed at it.
+        let (rule, why) = relation(
+            "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
+            "On the South China Sea, Zhou said China will never allow the United States to infringe upon its sovereignty.",
+        );
+        assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
+    }
+
+    #[test]
     fn both_speaking_well_of_what_was_done_is_one_point() {
         let (rule, why) = relation(
             "The Ambassador welcomed the recent arrests of precursor traffickers.",

@@ -250,6 +250,11 @@ fn aimed_at<'a>(c: &'a NormClaim, voice: Option<&str>, counterpart: &'a str) -> 
     if c.stance.polarity != Polarity::Critical {
         return None;
     }
+    // "any country" names no one: unless it names the counterpart as well,
+    // such a criticism is aimed at no one (`no_one` in cues.yaml).
+    if c.stance.at_no_one && !c.stance.named.iter().any(|p| p == counterpart) {
+        return None;
+    }
     // In a two-sided readout, a criticism that names the counterpart at all
     // is aimed at it ("China's normal trade with Russia should not be
     // interfered with ... US sanctions"), before any third party.

@@ -56,6 +56,7 @@ struct CueFile {
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
+    no_one: Vec<String>,
     assurances: Vec<String>,
     prescribable: Vec<String>,
     negators: Vec<String>,
@@ -104,6 +105,8 @@ pub struct Cues {
     /// map to `OTHER_SENSE`. Read them with [`Cues::stance_cues`].
     stance: PhraseSet<usize>,
     pub denials: PhraseSet<()>,
+    /// Words that name no one in particular ("any country"): `no_one`.
+    pub no_one: PhraseSet<()>,
     /// What a side says it does not intend toward the other
     /// ("does not seek a new Cold War"): `assurances` in cues.yaml.
     pub assurances: PhraseSet<()>,
@@ -223,6 +226,7 @@ impl Cues {
             kinds,
             stance,
             denials: set(&file.denials),
+            no_one: set(&file.no_one),
             assurances: set(&file.assurances),
             prescribable: file.prescribable,
             negators: set(&file.negators),

@@ -35,6 +35,9 @@ pub struct Stance {
     /// A positive cue describing the speaker's own conduct fired
     /// ("will continue to fly, sail and operate"; see `self_assertions`).
     pub asserts_conduct: bool,
+    /// A criticism that names no one in particular ("will never allow any
+    /// country to infringe ..."; `no_one` in cues.yaml) and no party.
+    pub at_no_one: bool,
     /// Every party the claim names outside its subject, other than the
     /// voice, in order: whom a criticism may be aimed at.
     #[serde(skip)]
@@ -374,6 +377,9 @@ pub fn detect(
         None
     };
 
+    let at_no_one = polarity == Polarity::Critical
+        && target.is_none()
+        && !cues.no_one.find_longest(toks).is_empty();
     Stance {
         polarity,
         kind,
@@ -389,6 +395,7 @@ pub fn detect(
         // importance of maintaining peace" does not.
         asserts_conduct: polarity == Polarity::Positive
             && decisive.is_some_and(|(_, _, k)| cues.kinds[k].self_assertion),
+        at_no_one,
         named: {
             let mut named: Vec<String> = Vec::new();
             for p in others.iter().filter(|p| p.start >= subject_end) {
