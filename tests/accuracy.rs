@@ -47,6 +47,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixth",
             "composed/seventh",
             "composed/eighth",
+            "composed/ninth",
         ],
     );
 }
