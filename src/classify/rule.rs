@@ -113,6 +113,8 @@ const RESOLVE: &str = "resolve";
 
 /// The stance kind of an agreement reached ("agreed", "consensus").
 const AGREEMENT: &str = "agreement";
+
+/// The stance kind of speaking well of something done ("welcomed").
 const WELCOME: &str = "welcome";
 
 /// Similarity at which a denial and a criticism aimed at a third party are

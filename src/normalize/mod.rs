@@ -223,18 +223,15 @@ fn normalize_claims_with(
                 None => taxonomy.tag_all(&toks, turn),
             },
         };
-        // Who asked for the meeting, said first, is the claim's one topic.
-        if c.topic.is_none()
-            && let Some(opening) = taxonomy.opened(&c.text)
-        {
-            tags = vec![opening];
-        }
-        // The subject a sentence announces first is its point.
-        else if c.topic.is_none()
-            && let Some(subject) = taxonomy.announced(&c.text, &toks)
-        {
-            tags.retain(|t| t.topic != subject.topic);
-            tags.insert(0, subject);
+        if c.topic.is_none() {
+            // Who asked for the meeting, said first, is the claim's one
+            // topic; else the subject a sentence announces first is its point.
+            if let Some(opening) = taxonomy.opened(&c.text) {
+                tags = vec![opening];
+            } else if let Some(subject) = taxonomy.announced(&c.text, &toks) {
+                tags.retain(|t| t.topic != subject.topic);
+                tags.insert(0, subject);
+            }
         }
         let alternatives: Vec<TopicTag> = tags
             .drain(tags.len().min(1)..)
