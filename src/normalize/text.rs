@@ -86,6 +86,10 @@ pub struct Token {
     /// `word_key` of `norm`'s first `PREFIX_CHARS` characters, for phrases
     /// that start with a wildcard word ("cyber*").
     pub prefix_key: u64,
+    /// A mark of punctuation inside the sentence follows the word (a comma,
+    /// semicolon, colon, dash or bracket): the words on either side belong
+    /// to different phrases.
+    pub pause: bool,
 }
 
 impl Token {
@@ -97,6 +101,7 @@ impl Token {
             orig,
             key,
             prefix_key,
+            pause: false,
         }
     }
 }
@@ -120,6 +125,9 @@ pub fn word_key(word: &str) -> u64 {
     h.write(word.as_bytes());
     h.finish()
 }
+
+/// Marks inside a sentence that end a phrase (`Token::pause`).
+const PAUSES: [char; 7] = [',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'];
 
 /// Splits folded text into word tokens: letters and digits, keeping an inner
 /// apostrophe or hyphen ("china's" -> "china", "'s"; "mil-mil" -> "mil", "mil").
@@ -146,7 +154,11 @@ pub fn tokens(s: &str) -> Vec<Token> {
             flush(start, i, &mut out);
             start = Some(i);
         } else {
+            let word = start.is_some();
             flush(start.take(), i, &mut out);
+            if word && PAUSES.contains(&c) {
+                out.last_mut().expect("a word was just flushed").pause = true;
+            }
         }
     }
     flush(start, folded.len(), &mut out);

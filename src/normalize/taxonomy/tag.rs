@@ -16,6 +16,8 @@ struct Found<'a> {
     /// Where its first match starts, and that match's phrase.
     first: usize,
     cue: &'a str,
+    /// Where its first match ends (one past its last word).
+    first_end: usize,
     /// Where its last match starts.
     last: usize,
     /// Where its first match that is not a word about the talks' tone starts.
@@ -35,6 +37,7 @@ impl Default for Found<'_> {
         Found {
             best: 0.0,
             rest: 0.0,
+            first_end: 0,
             first: usize::MAX,
             cue: "",
             last: 0,
@@ -53,6 +56,8 @@ struct Scored<'a> {
     topic: usize,
     score: f64,
     first: usize,
+    /// Where the first match ends (one past its last word).
+    first_end: usize,
     last: usize,
     substance: usize,
     focused: bool,
@@ -64,6 +69,16 @@ struct Scored<'a> {
 /// the lead clause still wins ("agreed to maintain the channel ..., building
 /// on the leaders' meeting in Bali" is about the channel).
 const LEAD_SHARE: f64 = 0.6;
+
+/// Whether `s` is named only in one word group that runs straight into
+/// `top`'s first phrase: it qualifies that phrase ("maritime drug
+/// trafficking" is drug trafficking at sea) and is no lead clause of its own.
+fn qualifies(toks: &[Token], s: &Scored, top: &Scored) -> bool {
+    s.topic != top.topic
+        && s.first == s.last
+        && s.first_end == top.first
+        && !toks[s.first_end - 1].pause
+}
 
 /// Words after a word for the talks that say what they were about.
 const ABOUT: [&str; 4] = ["on", "about", "over", "regarding"];
@@ -137,6 +152,7 @@ impl Taxonomy {
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
+                f.first_end = m.start + m.len;
                 f.cue = m.phrase;
             }
             // Where the topic is first named by substance: a word for the
@@ -171,6 +187,7 @@ impl Taxonomy {
                 topic,
                 score: f.best + f.rest.min(f.best) / 4.0,
                 first: f.first,
+                first_end: f.first_end,
                 last: f.last,
                 substance: f.substance,
                 focused: f.focused,
@@ -192,7 +209,7 @@ impl Taxonomy {
         });
         self.review_of_areas(&mut scored);
         if turn.is_none() {
-            self.lead_clause(&mut scored);
+            self.lead_clause(toks, &mut scored);
         }
         self.subject_over_area(&mut scored);
         self.named_instance(toks, &mut scored);
@@ -251,8 +268,9 @@ impl Taxonomy {
     /// holds from an area named first but less strongly, or only by tone:
     /// "Noting that the heads of state set the direction for the
     /// relationship, Li said the two sides should implement their
-    /// consensus" is about the consensus, as both analysts read it.
-    fn lead_clause(&self, scored: &mut [Scored]) {
+    /// consensus" is about the consensus, as both analysts read it. A word
+    /// that only qualifies the best topic's phrase is no clause (`qualifies`).
+    fn lead_clause(&self, toks: &[Token], scored: &mut [Scored]) {
         let Some(top) = scored.first() else { return };
         let general = |t: usize| self.topics[t].weight < 1.0;
         let (kind, best) = (general(top.topic), top.score);
@@ -262,6 +280,7 @@ impl Taxonomy {
             .filter(|(i, s)| {
                 general(s.topic) == kind
                     && s.score >= best * LEAD_SHARE
+                    && !qualifies(toks, s, top)
                     && (*i == 0 || !self.topics[s.topic].reviews)
                     && (*i == 0
                         || !self.topics[top.topic].reviews

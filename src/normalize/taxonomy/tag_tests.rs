@@ -29,6 +29,33 @@ fn the_lead_clause_decides_between_general_areas() {
 }
 
 #[test]
+fn a_word_that_qualifies_the_next_phrase_is_no_lead_clause() {
+    let t = Taxonomy::built_in();
+    // "maritime" says where the drug trade or the rescue happens.
+    assert_eq!(
+        tag(
+            &t,
+            "The coast guards agreed to step up joint work against maritime drug trafficking."
+        )
+        .as_deref(),
+        Some("fentanyl")
+    );
+    assert_eq!(
+        tag(&t, "The navies held a drill on maritime search and rescue.").as_deref(),
+        Some("humanitarian")
+    );
+    // Named apart, the maritime situation is a lead clause of its own.
+    assert_eq!(
+        tag(
+            &t,
+            "They discussed the maritime situation and drug trafficking."
+        )
+        .as_deref(),
+        Some("south-china-sea")
+    );
+}
+
+#[test]
 fn the_leaders_consensus_yields_to_the_one_area_it_names_and_holds_a_review() {
     let t = Taxonomy::built_in();
     assert_eq!(
