@@ -48,6 +48,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventh",
             "composed/eighth",
             "composed/ninth",
+            "composed/tenth",
         ],
     );
 }
