@@ -651,3 +651,25 @@ fn a_meeting_to_come_is_a_channel() {
         ),
     ]);
 }
+
+#[test]
+fn the_people_whose_rights_are_at_stake_name_human_rights() {
+    assert_areas(&[
+        // The place's people, not only the place.
+        (
+            "She raised the treatment of Tibetans detained for teaching their language.",
+            "human-rights",
+        ),
+        // Journalists prosecuted for their views are a matter of rights, not
+        // of exchanges between peoples.
+        (
+            "He criticised the jailing of pro-democracy campaigners and journalists.",
+            "human-rights",
+        ),
+        // Journalists' visas stay an exchange between peoples.
+        (
+            "The two sides agreed to issue more visas to journalists.",
+            "people-to-people",
+        ),
+    ]);
+}
