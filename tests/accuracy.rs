@@ -49,6 +49,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eighth",
             "composed/ninth",
             "composed/tenth",
+            "composed/eleventh",
         ],
     );
 }
