@@ -673,3 +673,20 @@ fn the_people_whose_rights_are_at_stake_name_human_rights() {
         ),
     ]);
 }
+
+#[test]
+fn cases_of_foreign_nationals_are_detained_citizens() {
+    // How a side speaks of the other's detained citizens without naming
+    // them: "cases involving foreign nationals", "consular cases". "Rights
+    // and interests" here are the detainees', not a posture.
+    assert_areas(&[
+        (
+            "She said the courts try all cases involving foreign nationals fairly and protect their lawful rights and interests.",
+            "detained-citizens",
+        ),
+        (
+            "The two sides reviewed several consular cases.",
+            "detained-citizens",
+        ),
+    ]);
+}
