@@ -50,6 +50,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninth",
             "composed/tenth",
             "composed/eleventh",
+            "composed/twelfth",
         ],
     );
 }
