@@ -87,8 +87,8 @@ pub struct Token {
     /// that start with a wildcard word ("cyber*").
     pub prefix_key: u64,
     /// A mark of punctuation inside the sentence follows the word (a comma,
-    /// semicolon, colon, dash or bracket): the words on either side belong
-    /// to different phrases.
+    /// semicolon, colon or bracket): the words on either side belong to
+    /// different phrases.
     pub pause: bool,
 }
 
@@ -126,8 +126,9 @@ pub fn word_key(word: &str) -> u64 {
     h.finish()
 }
 
-/// Marks inside a sentence that end a phrase (`Token::pause`).
-const PAUSES: [char; 7] = [',', ';', ':', '(', ')', '\u{2014}', '\u{2013}'];
+/// Marks inside a sentence that end a phrase (`Token::pause`). Dashes are
+/// folded into hyphens, which join words, so they are not among them.
+const PAUSES: [char; 5] = [',', ';', ':', '(', ')'];
 
 /// Splits folded text into word tokens: letters and digits, keeping an inner
 /// apostrophe or hyphen ("china's" -> "china", "'s"; "mil-mil" -> "mil", "mil").

@@ -690,11 +690,3 @@ fn cases_of_foreign_nationals_are_detained_citizens() {
         ),
     ]);
 }
-
-#[test]
-fn the_gulf_is_the_middle_east() {
-    assert_areas(&[(
-        "They discussed the attacks on shipping in the Gulf.",
-        "middle-east",
-    )]);
-}
