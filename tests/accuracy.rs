@@ -51,6 +51,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/tenth",
             "composed/eleventh",
             "composed/twelfth",
+            "composed/thirteenth",
         ],
     );
 }
