@@ -98,6 +98,40 @@ fn the_economic_tracks_name_names_no_topic() {
 }
 
 #[test]
+fn meeting_in_a_standing_group_of_the_economic_track_is_keeping_a_channel() {
+    // Said after a claim on the economy, the groups' next meetings do not
+    // continue it: they are the channel, as analysts file them.
+    let ids = topics_of(&[
+        (
+            "",
+            "The two sides exchanged views on the global macroeconomic outlook.",
+        ),
+        (
+            "",
+            "The two sides agreed that the Economic and Financial Working Groups should continue their regular meetings.",
+        ),
+        (
+            "",
+            "The two sides spoke positively of the work of the commercial issues working group.",
+        ),
+    ]);
+    assert_eq!(
+        ids,
+        [
+            "macroeconomy",
+            "military-communication",
+            "military-communication"
+        ]
+    );
+    // What a group takes up, when named, is the point.
+    let ids = topics_of(&[(
+        "",
+        "The two sides welcomed progress made through the Financial Working Group on anti-money laundering.",
+    )]);
+    assert_eq!(ids, ["money-laundering"]);
+}
+
+#[test]
 fn who_asked_said_first_is_the_claims_one_topic() {
     // The working group's name would file the claim under narcotics.
     let ids = topics_of(&[(

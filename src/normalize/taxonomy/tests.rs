@@ -110,9 +110,10 @@ fn the_economic_track() {
             "They exchanged views on the global macroeconomic outlook.",
             "macroeconomy",
         ),
+        // A standing group of the track is a channel (`occasions`).
         (
             "Both sides welcomed the work of the financial working group.",
-            "macroeconomy",
+            "military-communication",
         ),
         (
             "Yellen said the US seeks a healthy economic relationship with China.",
