@@ -82,32 +82,7 @@ fn prefix_key(s: &str) -> u64 {
 impl<T> PhraseSet<T> {
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let exact_case =
-            phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
-        // A word ending in `*` matches any word that starts with it
-        // ("manag* the competition" finds "managing the competition").
-        let word = |t: Token| Word {
-            key: t.key,
-            text: if exact_case { t.orig } else { t.norm },
-            prefix: false,
-            exact_case,
-        };
-        let body = phrase.trim_end().trim_end_matches('*');
-        let mut words: Vec<Word> = tokens(body).into_iter().map(word).collect();
-        if body.contains('*') {
-            // A star inside the phrase: mark each starred word's last token.
-            let mut at = 0;
-            for written in phrase.split_whitespace() {
-                at += tokens(written.trim_end_matches('*')).len();
-                if written.ends_with('*')
-                    && let Some(w) = at.checked_sub(1).and_then(|i| words.get_mut(i))
-                {
-                    w.prefix = true;
-                }
-            }
-        } else if let Some(last) = words.last_mut() {
-            last.prefix = body.len() < phrase.trim_end().len();
-        }
+        let words = plain_words(phrase).unwrap_or_else(|| written_words(phrase));
         if words.is_empty() {
             return false;
         }
@@ -189,6 +164,62 @@ impl<T> PhraseSet<T> {
     }
 }
 
+/// A phrase's words as the tokenizer splits them, with its wildcards and
+/// its capitalisation rule.
+fn written_words(phrase: &str) -> Vec<Word> {
+    let exact_case =
+        phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
+
+    // A word ending in `*` matches any word that starts with it
+    // ("manag* the competition" finds "managing the competition").
+    let word = |t: Token| Word {
+        key: t.key,
+        text: if exact_case { t.orig } else { t.norm },
+        prefix: false,
+        exact_case,
+    };
+    let body = phrase.trim_end().trim_end_matches('*');
+    let mut words: Vec<Word> = tokens(body).into_iter().map(word).collect();
+    if body.contains('*') {
+        // A star inside the phrase: mark each starred word's last token.
+        let mut at = 0;
+        for written in phrase.split_whitespace() {
+            at += tokens(written.trim_end_matches('*')).len();
+            if written.ends_with('*')
+                && let Some(w) = at.checked_sub(1).and_then(|i| words.get_mut(i))
+            {
+                w.prefix = true;
+            }
+        }
+    } else if let Some(last) = words.last_mut() {
+        last.prefix = body.len() < phrase.trim_end().len();
+    }
+    words
+}
+
+/// The words of a phrase written plainly, in lowercase ASCII letters and
+/// digits with at most a closing `*` per word ("climate", "manag* the
+/// competition"): split without the tokenizer, which most of the thousand
+/// keywords compiled at start-up do not need. `None` for anything else.
+fn plain_words(phrase: &str) -> Option<Vec<Word>> {
+    phrase
+        .split_whitespace()
+        .map(|written| {
+            let text = written.strip_suffix('*').unwrap_or(written);
+            let plain = !text.is_empty()
+                && text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+            plain.then(|| Word {
+                key: word_key(text),
+                text: CompactString::from(text),
+                prefix: text.len() < written.len(),
+                exact_case: false,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -230,5 +261,40 @@ mod tests {
             ["manag* the competition", "manag* the competition"]
         );
         assert!(found(&s, "manage competition").is_empty());
+    }
+
+    #[test]
+    fn plain_phrases_split_as_the_tokenizer_splits_them() {
+        let view = |w: &[Word]| -> Vec<(String, u64, bool, bool)> {
+            w.iter()
+                .map(|w| (w.text.to_string(), w.key, w.prefix, w.exact_case))
+                .collect()
+        };
+        let taxonomy = crate::normalize::taxonomy::Taxonomy::built_in();
+        let mut plain = 0;
+        let samples = [
+            "manag* the competition",
+            "cyber*",
+            "cop28",
+            "2024",
+            "  two  words ",
+        ];
+        let written = taxonomy
+            .topics
+            .iter()
+            .flat_map(|t| t.keywords.iter().chain(&t.aliases).chain([&t.label]))
+            .map(String::as_str)
+            .chain(samples);
+        for phrase in written {
+            if let Some(words) = plain_words(phrase) {
+                plain += 1;
+                assert_eq!(view(&words), view(&written_words(phrase)), "{phrase}");
+            }
+        }
+        // Most keywords take the short way; the rest are not plain.
+        assert!(plain > 500, "{plain}");
+        for other in ["U.S.", "mil-mil", "China's", "a**", "*", "Trade, tariffs"] {
+            assert!(plain_words(other).is_none(), "{other}");
+        }
     }
 }
