@@ -52,6 +52,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eleventh",
             "composed/twelfth",
             "composed/thirteenth",
+            "composed/fourteenth",
         ],
     );
 }
