@@ -691,3 +691,13 @@ fn cases_of_foreign_nationals_are_detained_citizens() {
         ),
     ]);
 }
+
+#[test]
+fn weapons_against_satellites_are_outer_space() {
+    // "Counterspace" is the term of art for them; the claim names no
+    // other area ("space" alone is too common a word to be a keyword).
+    assert_areas(&[(
+        "The U.S. side raised concerns about the PRC's development and testing of counterspace weapons.",
+        "space",
+    )]);
+}
