@@ -701,3 +701,13 @@ fn weapons_against_satellites_are_outer_space() {
         "space",
     )]);
 }
+
+#[test]
+fn exclusive_groupings_are_containment_like_small_circles() {
+    // The formula varies ("small circles", "cliques", "groupings"); the
+    // region they are formed in names no area of its own.
+    assert_areas(&[(
+        "He urged the US side to stop forming exclusive small groupings in the Asia-Pacific.",
+        "competition",
+    )]);
+}
