@@ -169,7 +169,6 @@ impl<T> PhraseSet<T> {
 fn written_words(phrase: &str) -> Vec<Word> {
     let exact_case =
         phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
-
     // A word ending in `*` matches any word that starts with it
     // ("manag* the competition" finds "managing the competition").
     let word = |t: Token| Word {
