@@ -53,6 +53,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twelfth",
             "composed/thirteenth",
             "composed/fourteenth",
+            "composed/fifteenth",
         ],
     );
 }
