@@ -162,6 +162,18 @@ fn a_government_bodys_name_names_no_topic() {
         ),
     ]);
     assert_eq!(ids, ["bilateral-relations", "military-communication"]);
+    // So do the financial authorities and regulators: keeping them in
+    // touch is a channel, not the economy.
+    let ids = topics_of(&[(
+        "",
+        "The two sides agreed to keep channels open between their financial regulators.",
+    )]);
+    assert_eq!(ids, ["military-communication"]);
+    let ids = topics_of(&[(
+        "",
+        "The financial authorities of the two countries should implement the consensus of the two heads of state.",
+    )]);
+    assert_eq!(ids, ["leaders-consensus"]);
 }
 
 #[test]
