@@ -54,6 +54,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirteenth",
             "composed/fourteenth",
             "composed/fifteenth",
+            "composed/sixteenth",
         ],
     );
 }
