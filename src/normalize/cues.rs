@@ -68,6 +68,7 @@ struct CueFile {
     contrasts: Vec<String>,
     additions: Vec<String>,
     instances: Vec<String>,
+    standing: Vec<String>,
     announcements: Vec<String>,
 }
 
@@ -142,6 +143,9 @@ pub struct Cues {
     contrast: PhraseSet<bool>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
+    /// Names of a standing channel of talks in a meeting's title (see
+    /// `standing`).
+    standing: PhraseSet<()>,
     /// Words that open a sentence by announcing its subject (see
     /// `announcements`).
     announcement: PhraseSet<()>,
@@ -251,6 +255,7 @@ impl Cues {
             joint: set(&file.joint_voices),
             contrast,
             instance: set(&file.instances),
+            standing: set(&file.standing),
             announcement: set(&file.announcements),
         }
     }
@@ -296,6 +301,12 @@ impl Cues {
     /// global economy, including the war in Ukraine"), if it has one.
     pub fn instance_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.instance.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Whether a meeting's title names a standing channel of talks ("Cyber
+    /// Affairs Dialogue", "Counternarcotics Working Group").
+    pub fn names_standing_talks(&self, toks: &[super::text::Token]) -> bool {
+        !self.standing.find_longest(toks).is_empty()
     }
 
     /// How many words open a sentence by announcing its subject ("On",

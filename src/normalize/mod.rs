@@ -212,6 +212,12 @@ fn normalize_claims_with(
         participants,
     };
     let titles = titles(readout);
+    let track = readout
+        .meeting
+        .title
+        .as_deref()
+        .map(|t| taxonomy.meeting_words(t))
+        .unwrap_or_default();
     let mut claims: Vec<NormClaim> = Vec::with_capacity(readout.claims.len());
     for (position, c) in readout.claims.iter().enumerate() {
         let toks = text::tokens(&c.text);
@@ -219,8 +225,8 @@ fn normalize_claims_with(
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
             None => match without_titles(&toks, &titles, &taxonomy.office_names) {
-                Some(rest) => taxonomy.tag_all(&rest, cues.turn(&rest)),
-                None => taxonomy.tag_all(&toks, turn),
+                Some(rest) => taxonomy.tag_all_at(&rest, cues.turn(&rest), &track),
+                None => taxonomy.tag_all_at(&toks, turn, &track),
             },
         };
         if c.topic.is_none() {

@@ -46,6 +46,32 @@ fn a_participants_title_names_no_topic() {
 }
 
 #[test]
+fn the_meetings_own_track_beside_its_tone_is_the_tone() {
+    let claims = "claims:\n  - text: The two sides held candid and in-depth exchanges on cyber issues.\n  - text: The two sides held in-depth exchanges on hacking of critical infrastructure.\n";
+    let topics = |title: &str| -> Vec<Option<String>> {
+        let yaml =
+            format!("meeting: {{title: {title}}}\nsource: {{side: United States}}\n{claims}");
+        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+            .claims
+            .iter()
+            .map(|c| c.topic.as_ref().map(|t| t.id.clone()))
+            .collect()
+    };
+    let named =
+        |ids: &[&str]| -> Vec<Option<String>> { ids.iter().map(|i| Some(i.to_string())).collect() };
+    // At a cyber dialogue, talks on cyber issues are the meeting itself:
+    // the tone decides. A subject of the track the title does not name
+    // (hacking) is still the point.
+    assert_eq!(
+        topics("U.S.-PRC Cyber Affairs Dialogue"),
+        named(&["bilateral-relations", "cyber"])
+    );
+    // A call names no track: the talks' subject outranks their tone.
+    assert_eq!(topics("Ellison–Lu phone call"), named(&["cyber", "cyber"]));
+}
+
+#[test]
 fn a_title_without_its_department_is_still_a_title() {
     let yaml = "source: {side: United States}\nparticipants:\n  - {name: Andrea Halvorsen, role: Assistant Secretary of the Treasury for International Finance, side: United States}\nclaims:\n  - text: Treasury Assistant Secretary for International Finance Andrea Halvorsen held frank and substantive talks in Beijing.\n";
     let r = load_str("t", yaml, &Limits::default()).expect("loads");

@@ -114,6 +114,43 @@ impl Taxonomy {
     /// the best first, then those scoring at least `ALTERNATIVE_SHARE` of it.
     /// `turn` is where the sentence's point starts (`Cues::turn`), if it turns.
     pub fn tag_all(&self, toks: &[Token], turn: Option<usize>) -> Vec<Tag> {
+        self.tag_all_at(toks, turn, &[])
+    }
+
+    /// The keywords of specific topics a meeting's title names its track
+    /// by, when the title names standing talks (`standing` in cues.yaml:
+    /// "U.S.-PRC Cyber Affairs Dialogue" goes by "cyber*"): the words the
+    /// whole meeting goes by. Only those words, not the track's other
+    /// keywords: "in-depth exchanges on methane" at climate talks are
+    /// about methane.
+    pub fn meeting_words<'a>(&'a self, title: &str) -> Vec<&'a str> {
+        let toks = text::tokens(title);
+        if !Cues::get().names_standing_talks(&toks) {
+            return Vec::new();
+        }
+        let mut out: Vec<&str> = self
+            .phrases
+            .find_longest(&toks)
+            .into_iter()
+            .filter(|m| {
+                let t = &self.topics[m.value.topic];
+                t.weight >= 1.0 && !t.reviews
+            })
+            .map(|m| m.phrase)
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// As [`Taxonomy::tag_all`], in a meeting that goes by the `track`
+    /// words (`meeting_words`): beside words of the talks' tone they name
+    /// the meeting itself, as a word for the talks does, so the tone
+    /// decides ("held frank and substantive discussions on a range of
+    /// issues in cyberspace", at a cyber dialogue, is the tone of the
+    /// meeting; ANNOTATION.md's "what the talks were about outranks their
+    /// tone" is about a subject, and the meeting's own track is none).
+    pub fn tag_all_at(&self, toks: &[Token], turn: Option<usize>, track: &[&str]) -> Vec<Tag> {
         // An unsplit list of assurances ("does not seek a new Cold War,
         // does not seek to change China's system, and has no intention of
         // conflict") is about the relationship, whatever each names.
@@ -148,7 +185,11 @@ impl Taxonomy {
             }
             f.situational &= m.value.situational;
             f.actor &= m.value.actor;
-            f.occasion &= m.value.occasion || (toned && m.value.talk);
+            // Beside words of its tone, a word for the talks, or the
+            // meeting's own name for its track, names the meeting itself
+            // ("the consultations were candid").
+            f.occasion &=
+                m.value.occasion || (toned && (m.value.talk || track.contains(&m.phrase)));
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
