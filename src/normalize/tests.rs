@@ -289,3 +289,21 @@ fn event_words_are_about_the_area_of_the_claim_before() {
     );
     assert_eq!(topics_of(&[gaza, named])[1], "russia-ukraine");
 }
+
+#[test]
+fn buying_is_trade_unless_what_is_bought_names_an_area() {
+    // Purchases name trade when nothing else is named; purchases of
+    // Russian or Iranian oil are about the war or the Middle East, as
+    // firms' dealings are.
+    let ids = topics_of(&[
+        (
+            "",
+            "The Secretary welcomed the recent increase in purchases of American natural gas.",
+        ),
+        (
+            "",
+            "She also raised the continued purchases of Russian oil by Chinese refiners.",
+        ),
+    ]);
+    assert_eq!(ids, ["purchases", "russia-ukraine"]);
+}
