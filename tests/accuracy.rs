@@ -55,6 +55,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourteenth",
             "composed/fifteenth",
             "composed/sixteenth",
+            "composed/seventeenth",
         ],
     );
 }
