@@ -167,7 +167,8 @@ impl Taxonomy {
         let mut found: Vec<Found> = vec![Found::default(); self.topics.len()];
         let matches = self.phrases.find_longest(toks);
         // Beside words of its tone, a word for the talks names the meeting
-        // itself ("the consultations were candid"), as the visit does.
+        // itself ("the consultations were candid"), as the visit does; so
+        // does the meeting's own name for its track (`track`).
         let toned = matches.iter().any(|m| m.value.tone);
         for m in matches {
             let f = &mut found[m.value.topic];
@@ -185,9 +186,6 @@ impl Taxonomy {
             }
             f.situational &= m.value.situational;
             f.actor &= m.value.actor;
-            // Beside words of its tone, a word for the talks, or the
-            // meeting's own name for its track, names the meeting itself
-            // ("the consultations were candid").
             f.occasion &=
                 m.value.occasion || (toned && (m.value.talk || track.contains(&m.phrase)));
             f.last = m.start;
