@@ -56,6 +56,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fifteenth",
             "composed/sixteenth",
             "composed/seventeenth",
+            "composed/eighteenth",
         ],
     );
 }
