@@ -57,6 +57,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixteenth",
             "composed/seventeenth",
             "composed/eighteenth",
+            "composed/nineteenth",
         ],
     );
 }
