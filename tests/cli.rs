@@ -452,6 +452,7 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         ("situational: [", "ceasefire"),
         ("actors: [", "\"companies\""),
         ("occasions: [", "\"visit\""),
+        ("places: [", "\"asia-pacific\""),
         ("offices: [", "\"ministry of commerce\""),
     ] {
         assert!(

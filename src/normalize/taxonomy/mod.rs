@@ -99,6 +99,10 @@ struct TopicFile {
     /// their topic only when no other topic is named.
     #[serde(default)]
     occasions: Vec<String>,
+    /// Keywords that say where, not what about (see topics.yaml): like
+    /// `occasions`, they tag their topic only when no other topic is named.
+    #[serde(default)]
+    places: Vec<String>,
     /// Names of government bodies (see topics.yaml): who acts, not what
     /// about, so they name no topic.
     #[serde(default)]
@@ -148,6 +152,7 @@ struct Kinds {
     situational: Vec<String>,
     actors: Vec<String>,
     occasions: Vec<String>,
+    places: Vec<String>,
 }
 
 /// The taxonomy in force, compiled for tagging.
@@ -163,6 +168,8 @@ pub struct Taxonomy {
     actors: FxHashSet<String>,
     /// Keywords that name the meeting itself ("visit"), lowercase.
     occasions: FxHashSet<String>,
+    /// Keywords that say where, not what about ("maritime"), lowercase.
+    places: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
     pub offices: Vec<String>,
     /// The same, compiled for matching.
@@ -178,7 +185,8 @@ pub(crate) struct Keyword {
     pub situational: bool,
     /// It names whom a matter touches, not the matter (`actors`).
     pub actor: bool,
-    /// It names the meeting itself, not a matter (`occasions`).
+    /// It names the meeting itself, or where a matter is, not a matter
+    /// (`occasions`, `places`).
     pub occasion: bool,
     /// Every word of it is a word of the talks' tone ("candid",
     /// "in-depth"; `tone` in cues.yaml) or a stopword.
@@ -280,6 +288,7 @@ impl Taxonomy {
                     situational: file.situational,
                     actors: file.actors,
                     occasions: file.occasions,
+                    places: file.places,
                 },
                 &file.offices,
             )
@@ -303,12 +312,14 @@ impl Taxonomy {
                 situational: built_in.situational.into_iter().collect(),
                 actors: built_in.actors.into_iter().collect(),
                 occasions: built_in.occasions.into_iter().collect(),
+                places: built_in.places.into_iter().collect(),
             };
             (built_in.topics, kinds)
         };
         kinds.situational.extend(file.situational);
         kinds.actors.extend(file.actors);
         kinds.occasions.extend(file.occasions);
+        kinds.places.extend(file.places);
         let mut offices: Vec<String> = if file.replace {
             Vec::new()
         } else {
@@ -404,6 +415,7 @@ impl Taxonomy {
         let situational = lower(kinds.situational);
         let actors = lower(kinds.actors);
         let occasions = lower(kinds.occasions);
+        let places = lower(kinds.places);
         let talk_stems = TalkStems::new();
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
@@ -418,7 +430,9 @@ impl Taxonomy {
                     topic: i,
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
-                    occasion: occasions.contains(&key),
+                    // Where a matter is, like the meeting itself, is no
+                    // matter beside one that is named.
+                    occasion: occasions.contains(&key) || places.contains(&key),
                     tone: talk_stems.tone(&key),
                     talk: talk_stems.talk(&key),
                 };
@@ -437,6 +451,7 @@ impl Taxonomy {
             situational,
             actors,
             occasions,
+            places,
             offices: offices.to_vec(),
             office_names,
         }
@@ -482,6 +497,14 @@ impl Taxonomy {
     /// topics.yaml), sorted.
     pub fn occasions(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.occasions.iter().map(String::as_str).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The keywords that say where, not what about (`places` in
+    /// topics.yaml), sorted.
+    pub fn places(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.places.iter().map(String::as_str).collect();
         out.sort_unstable();
         out
     }

@@ -1,7 +1,7 @@
 //! The tagger's rules that choose between the topics a claim names
 //! (tag.rs): the lead clause, specific before general, a contrast turn, an
-//! instance named, the talks and their tone, the meeting itself, whom a
-//! matter touches, a list of assurances.
+//! instance named, the talks and their tone, the meeting itself, where a
+//! matter is, whom a matter touches, a list of assurances.
 
 use super::tests::{assert_areas, tag};
 use super::*;
@@ -237,6 +237,27 @@ fn the_meeting_itself_is_no_topic_beside_another() {
         (
             "The Vice Premier travelled to Washington, invited by the US side.",
             "meeting-request",
+        ),
+    ]);
+}
+
+#[test]
+fn where_a_matter_is_is_no_topic_beside_the_matter() {
+    assert_areas(&[
+        // The region as a place: rivalry in it is competition, a side's
+        // forces in it its posture.
+        (
+            "He said the Asia-Pacific should not become an arena for major-power rivalry.",
+            "competition",
+        ),
+        (
+            "He said the United States has enduring interests in the Indo-Pacific and will keep the forces and capabilities needed to uphold them.",
+            "security-posture",
+        ),
+        // Named alone, it keeps its area.
+        (
+            "Both sides stressed the importance of peace and stability in the Asia-Pacific.",
+            "regional-global",
         ),
     ]);
 }
