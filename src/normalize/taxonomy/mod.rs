@@ -416,6 +416,9 @@ impl Taxonomy {
         let actors = lower(kinds.actors);
         let occasions = lower(kinds.occasions);
         let places = lower(kinds.places);
+        // Where a matter is, like the meeting itself, is no matter beside
+        // one that is named: one set, looked up once per keyword.
+        let no_matter: FxHashSet<&String> = occasions.iter().chain(&places).collect();
         let talk_stems = TalkStems::new();
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
@@ -430,9 +433,7 @@ impl Taxonomy {
                     topic: i,
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
-                    // Where a matter is, like the meeting itself, is no
-                    // matter beside one that is named.
-                    occasion: occasions.contains(&key) || places.contains(&key),
+                    occasion: no_matter.contains(&key),
                     tone: talk_stems.tone(&key),
                     talk: talk_stems.talk(&key),
                 };
