@@ -58,6 +58,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventeenth",
             "composed/eighteenth",
             "composed/nineteenth",
+            "composed/twentieth",
         ],
     );
 }
