@@ -168,7 +168,7 @@ pub struct Taxonomy {
     actors: FxHashSet<String>,
     /// Keywords that name the meeting itself ("visit"), lowercase.
     occasions: FxHashSet<String>,
-    /// Keywords that say where, not what about ("maritime"), lowercase.
+    /// Keywords that say where, not what about ("asia-pacific"), lowercase.
     places: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
     pub offices: Vec<String>,
