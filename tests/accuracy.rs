@@ -59,6 +59,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eighteenth",
             "composed/nineteenth",
             "composed/twentieth",
+            "composed/twentyfirst",
         ],
     );
 }
