@@ -48,6 +48,7 @@ fn phrases() -> Vec<(String, String)> {
         "announcements",
         "speech_verbs",
         "joint_voices",
+        "beneficiaries",
     ] {
         for c in strings(&cues[list]) {
             out.push((list.to_string(), c));

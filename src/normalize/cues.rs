@@ -68,6 +68,7 @@ struct CueFile {
     contrasts: Vec<String>,
     additions: Vec<String>,
     instances: Vec<String>,
+    beneficiaries: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
 }
@@ -141,6 +142,9 @@ pub struct Cues {
     cue_words: Vec<String>,
     /// Contrast markers (true) and the additive phrases that look like them (false).
     contrast: PhraseSet<bool>,
+    /// Words that introduce what something serves or benefits (see
+    /// `beneficiaries`).
+    pub beneficiary: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
     /// Names of a standing channel of talks in a meeting's title (see
@@ -255,6 +259,7 @@ impl Cues {
             joint: set(&file.joint_voices),
             contrast,
             instance: set(&file.instances),
+            beneficiary: set(&file.beneficiaries),
             standing: set(&file.standing),
             announcement: set(&file.announcements),
         }
@@ -301,6 +306,13 @@ impl Cues {
     /// global economy, including the war in Ukraine"), if it has one.
     pub fn instance_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.instance.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Where the first word that introduces what something serves starts
+    /// ("a stable relationship serves both peoples and benefits the world
+    /// economy"), if the sentence has one.
+    pub fn beneficiary_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.beneficiary.find_longest(toks).first().map(|m| m.start)
     }
 
     /// Whether a meeting's title names a standing channel of talks ("Cyber

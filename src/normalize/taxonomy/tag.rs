@@ -252,6 +252,7 @@ impl Taxonomy {
         }
         self.subject_over_area(&mut scored);
         self.named_instance(toks, &mut scored);
+        self.served(toks, &mut scored);
         self.several_subjects(&mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
@@ -362,6 +363,28 @@ impl Taxonomy {
         // under: it only introduces the instance.
         let keep = scored[0].topic;
         scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
+    }
+
+    /// The relationship named before a word of what it serves ("a stable
+    /// economic relationship serves both peoples and benefits the world
+    /// economy"): what follows names whom the relationship is good for, not
+    /// a second subject, so a topic named only there gives way to the
+    /// relationship (the fallback area).
+    fn served(&self, toks: &[Token], scored: &mut [Scored]) {
+        let (Some(fallback), Some(at)) = (self.fallback, Cues::get().beneficiary_marker(toks))
+        else {
+            return;
+        };
+        let Some(top) = scored.first() else { return };
+        if top.topic == fallback || top.first < at {
+            return;
+        }
+        if let Some(i) = scored
+            .iter()
+            .position(|s| s.topic == fallback && s.substance < at)
+        {
+            scored[..=i].rotate_right(1);
+        }
     }
 
     /// A subject of a broader area, named in a claim that also uses the

@@ -1,7 +1,8 @@
 //! The tagger's rules that choose between the topics a claim names
 //! (tag.rs): the lead clause, specific before general, a contrast turn, an
 //! instance named, the talks and their tone, the meeting itself, where a
-//! matter is, whom a matter touches, a list of assurances.
+//! matter is, whom a matter touches, what the relationship serves, a list
+//! of assurances.
 
 use super::tests::{assert_areas, tag};
 use super::*;
@@ -258,6 +259,36 @@ fn where_a_matter_is_is_no_topic_beside_the_matter() {
         (
             "Both sides stressed the importance of peace and stability in the Asia-Pacific.",
             "regional-global",
+        ),
+    ]);
+}
+
+#[test]
+fn what_the_relationship_serves_is_no_second_subject() {
+    assert_areas(&[
+        // Named after the relationship and a word of what it serves.
+        (
+            "A stable and healthy China-U.S. economic and trade relationship serves the fundamental interests of both peoples and benefits the world economy.",
+            "bilateral-relations",
+        ),
+        (
+            "He said a sound economic relationship is conducive to the recovery of the world economy.",
+            "bilateral-relations",
+        ),
+        // A subject named first keeps the claim.
+        (
+            "Coordination on macroeconomic policy benefits the world economy.",
+            "macroeconomy",
+        ),
+        // "Serves as" names a role, not whom it serves; "benefits to" what
+        // was gained.
+        (
+            "He said economic and trade cooperation serves as the ballast of the relationship, and the US side should provide a fair environment for Chinese companies.",
+            "trade",
+        ),
+        (
+            "The arrangements worked out by the economic and trade teams have brought tangible benefits to businesses and consumers.",
+            "trade",
         ),
     ]);
 }
