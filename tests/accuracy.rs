@@ -60,6 +60,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/nineteenth",
             "composed/twentieth",
             "composed/twentyfirst",
+            "composed/twentysecond",
         ],
     );
 }
