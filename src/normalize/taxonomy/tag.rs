@@ -371,18 +371,21 @@ impl Taxonomy {
     /// a second subject, so a topic named only there gives way to the
     /// relationship (the fallback area).
     fn served(&self, toks: &[Token], scored: &mut [Scored]) {
-        let (Some(fallback), Some(at)) = (self.fallback, Cues::get().beneficiary_marker(toks))
-        else {
+        let (Some(fallback), Some(top)) = (self.fallback, scored.first()) else {
             return;
         };
-        let Some(top) = scored.first() else { return };
-        if top.topic == fallback || top.first < at {
+        // Most claims name no relationship beside another topic: the
+        // sentence is read for the marker only when one does.
+        let Some(i) = scored.iter().position(|s| s.topic == fallback) else {
+            return;
+        };
+        if i == 0 {
             return;
         }
-        if let Some(i) = scored
-            .iter()
-            .position(|s| s.topic == fallback && s.substance < at)
-        {
+        let Some(at) = Cues::get().beneficiary_marker(toks) else {
+            return;
+        };
+        if top.first >= at && scored[i].substance < at {
             scored[..=i].rotate_right(1);
         }
     }
