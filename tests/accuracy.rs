@@ -61,6 +61,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentieth",
             "composed/twentyfirst",
             "composed/twentysecond",
+            "composed/twentythird",
         ],
     );
 }
