@@ -144,7 +144,7 @@ pub struct Cues {
     contrast: PhraseSet<bool>,
     /// Words that introduce what something serves or benefits (see
     /// `beneficiaries`).
-    pub beneficiary: PhraseSet<()>,
+    beneficiary: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
     /// Names of a standing channel of talks in a meeting's title (see
