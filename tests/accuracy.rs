@@ -62,6 +62,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentyfirst",
             "composed/twentysecond",
             "composed/twentythird",
+            "composed/twentyfourth",
         ],
     );
 }
