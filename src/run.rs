@@ -482,6 +482,8 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             let occasions: Vec<String> =
                 t.occasions().iter().map(|s| load::yaml::quote(s)).collect();
             writeln!(w, "occasions: [{}]", occasions.join(", "))?;
+            let parties: Vec<String> = t.parties().iter().map(|s| load::yaml::quote(s)).collect();
+            writeln!(w, "parties: [{}]", parties.join(", "))?;
             let places: Vec<String> = t.places().iter().map(|s| load::yaml::quote(s)).collect();
             writeln!(w, "places: [{}]", places.join(", "))?;
             let offices: Vec<String> = t.offices.iter().map(|o| load::yaml::quote(o)).collect();

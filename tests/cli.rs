@@ -446,12 +446,14 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         .stdout
         .clone();
     let written = String::from_utf8_lossy(&out);
-    // Its event words, the words that name whom a matter touches or the
-    // meeting itself, the names of government bodies, and the fallback area.
+    // Its event words, the words that name whom a matter touches, the
+    // meeting itself or who is to act, the names of government bodies, and
+    // the fallback area.
     for (list, member) in [
         ("situational: [", "ceasefire"),
         ("actors: [", "\"companies\""),
         ("occasions: [", "\"visit\""),
+        ("parties: [", "\"two militaries\""),
         ("places: [", "\"asia-pacific\""),
         ("offices: [", "\"ministry of commerce\""),
     ] {

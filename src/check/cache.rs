@@ -115,10 +115,27 @@ impl Cache {
                 .unwrap_or_default()
                 .as_bytes(),
         );
-        // A topics file's event words change how claims are filed too.
-        for word in taxonomy.situational() {
-            h.update(word.as_bytes());
-            h.update(b"\n");
+        // A topics file's lists of kinds of words (events, whom a matter
+        // touches, the meeting itself, who acts, places, offices) change
+        // how claims are filed too: each list hashed under its own name.
+        let kinds = [
+            ("situational", taxonomy.situational()),
+            ("actors", taxonomy.actors()),
+            ("occasions", taxonomy.occasions()),
+            ("parties", taxonomy.parties()),
+            ("places", taxonomy.places()),
+            (
+                "offices",
+                taxonomy.offices.iter().map(String::as_str).collect(),
+            ),
+        ];
+        for (kind, words) in kinds {
+            h.update(kind.as_bytes());
+            for word in words {
+                h.update(b"\n");
+                h.update(word.as_bytes());
+            }
+            h.update(b"\0");
         }
         for data in [
             include_str!("../data/cues.yaml"),
@@ -287,16 +304,27 @@ mod tests {
     }
 
     #[test]
-    fn a_topics_file_with_other_event_words_is_another_fingerprint() {
+    fn a_topics_file_with_other_kinds_of_words_is_another_fingerprint() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let path = dir.path().join("topics.yaml");
-        std::fs::write(&path, "situational: [skirmish]\ntopics: []\n").expect("write");
-        let more = Taxonomy::with_file(path.to_str().expect("utf-8"), &Limits::default())
-            .expect("topics file");
-        assert_ne!(
-            Cache::fingerprint(&more, &Limits::default()),
-            Cache::fingerprint(&Taxonomy::built_in(), &Limits::default())
-        );
+        let built_in = Cache::fingerprint(&Taxonomy::built_in(), &Limits::default());
+        for list in [
+            "situational",
+            "actors",
+            "occasions",
+            "parties",
+            "places",
+            "offices",
+        ] {
+            let path = dir.path().join(format!("{list}.yaml"));
+            std::fs::write(&path, format!("{list}: [skirmish]\ntopics: []\n")).expect("write");
+            let more = Taxonomy::with_file(path.to_str().expect("utf-8"), &Limits::default())
+                .expect("topics file");
+            assert_ne!(
+                Cache::fingerprint(&more, &Limits::default()),
+                built_in,
+                "a topics file's {list} change the fingerprint"
+            );
+        }
     }
 
     #[test]

@@ -99,6 +99,10 @@ struct TopicFile {
     /// their topic only when no other topic is named.
     #[serde(default)]
     occasions: Vec<String>,
+    /// Keywords that name who is to act (see topics.yaml): beside the
+    /// leaders' consensus they name no area of their own.
+    #[serde(default)]
+    parties: Vec<String>,
     /// Keywords that say where, not what about (see topics.yaml): like
     /// `occasions`, they tag their topic only when no other topic is named.
     #[serde(default)]
@@ -152,6 +156,7 @@ struct Kinds {
     situational: Vec<String>,
     actors: Vec<String>,
     occasions: Vec<String>,
+    parties: Vec<String>,
     places: Vec<String>,
 }
 
@@ -168,6 +173,8 @@ pub struct Taxonomy {
     actors: FxHashSet<String>,
     /// Keywords that name the meeting itself ("visit"), lowercase.
     occasions: FxHashSet<String>,
+    /// Keywords that name who is to act ("two militaries"), lowercase.
+    parties: FxHashSet<String>,
     /// Keywords that say where, not what about ("asia-pacific"), lowercase.
     places: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
@@ -188,6 +195,8 @@ pub(crate) struct Keyword {
     /// It names the meeting itself, or where a matter is, not a matter
     /// (`occasions`, `places`).
     pub occasion: bool,
+    /// It names who is to act, not what about (`parties`).
+    pub party: bool,
     /// Every word of it is a word of the talks' tone ("candid",
     /// "in-depth"; `tone` in cues.yaml) or a stopword.
     pub tone: bool,
@@ -288,6 +297,7 @@ impl Taxonomy {
                     situational: file.situational,
                     actors: file.actors,
                     occasions: file.occasions,
+                    parties: file.parties,
                     places: file.places,
                 },
                 &file.offices,
@@ -312,6 +322,7 @@ impl Taxonomy {
                 situational: built_in.situational.into_iter().collect(),
                 actors: built_in.actors.into_iter().collect(),
                 occasions: built_in.occasions.into_iter().collect(),
+                parties: built_in.parties.into_iter().collect(),
                 places: built_in.places.into_iter().collect(),
             };
             (built_in.topics, kinds)
@@ -319,6 +330,7 @@ impl Taxonomy {
         kinds.situational.extend(file.situational);
         kinds.actors.extend(file.actors);
         kinds.occasions.extend(file.occasions);
+        kinds.parties.extend(file.parties);
         kinds.places.extend(file.places);
         let mut offices: Vec<String> = if file.replace {
             Vec::new()
@@ -415,6 +427,7 @@ impl Taxonomy {
         let situational = lower(kinds.situational);
         let actors = lower(kinds.actors);
         let occasions = lower(kinds.occasions);
+        let parties = lower(kinds.parties);
         let places = lower(kinds.places);
         // Where a matter is, like the meeting itself, is no matter beside
         // one that is named: one set, looked up once per keyword.
@@ -434,6 +447,7 @@ impl Taxonomy {
                     situational: situational.contains(&key),
                     actor: actors.contains(&key),
                     occasion: no_matter.contains(&key),
+                    party: parties.contains(&key),
                     tone: talk_stems.tone(&key),
                     talk: talk_stems.talk(&key),
                 };
@@ -452,6 +466,7 @@ impl Taxonomy {
             situational,
             actors,
             occasions,
+            parties,
             places,
             offices: offices.to_vec(),
             office_names,
@@ -498,6 +513,14 @@ impl Taxonomy {
     /// topics.yaml), sorted.
     pub fn occasions(&self) -> Vec<&str> {
         let mut out: Vec<&str> = self.occasions.iter().map(String::as_str).collect();
+        out.sort_unstable();
+        out
+    }
+
+    /// The keywords that name who is to act (`parties` in topics.yaml),
+    /// sorted.
+    pub fn parties(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.parties.iter().map(String::as_str).collect();
         out.sort_unstable();
         out
     }

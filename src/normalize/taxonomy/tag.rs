@@ -95,6 +95,24 @@ fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
                 .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
 }
 
+/// Words before the two sides that name what lies between them ("ties
+/// between the two militaries"), and the words that may stand in between.
+const BETWEEN: [&str; 2] = ["between", "among"];
+const DETERMINERS: [&str; 4] = ["the", "their", "our", "both"];
+
+/// Whether a keyword match names who is to act ("the two militaries should
+/// implement the consensus"), not the relationship between them ("ties
+/// between the two militaries"): who acts is no area of its own beside
+/// what they are to do (`parties` in topics.yaml).
+fn names_who_acts(toks: &[Token], m: &Match<Keyword>) -> bool {
+    m.value.party
+        && !toks[..m.start]
+            .iter()
+            .rev()
+            .find(|t| !DETERMINERS.contains(&t.norm.as_str()))
+            .is_some_and(|t| BETWEEN.contains(&t.norm.as_str()))
+}
+
 /// Words an announced subject may run to ("On the situation in the
 /// Middle East, ...").
 const ANNOUNCED_WORDS: usize = 10;
@@ -197,8 +215,9 @@ impl Taxonomy {
             // Where the topic is first named by substance: a word for the
             // talks themselves followed by what they were about ("exchanges
             // on implementing the consensus") is no more substance than
-            // their tone.
-            if f.substance == usize::MAX && !about_the_talks(toks, &m) {
+            // their tone, nor are the words for who is to act.
+            if f.substance == usize::MAX && !about_the_talks(toks, &m) && !names_who_acts(toks, &m)
+            {
                 f.substance = m.start;
             }
         }

@@ -1,8 +1,8 @@
 //! The tagger's rules that choose between the topics a claim names
 //! (tag.rs): the lead clause, specific before general, a contrast turn, an
 //! instance named, the talks and their tone, the meeting itself, where a
-//! matter is, whom a matter touches, what the relationship serves, a list
-//! of assurances.
+//! matter is, whom a matter touches, who is to act, what the relationship
+//! serves, a list of assurances.
 
 use super::tests::{assert_areas, tag};
 use super::*;
@@ -289,6 +289,35 @@ fn what_the_relationship_serves_is_no_second_subject() {
         (
             "The arrangements worked out by the economic and trade teams have brought tangible benefits to businesses and consumers.",
             "trade",
+        ),
+    ]);
+}
+
+#[test]
+fn who_is_to_act_is_no_area_beside_the_consensus() {
+    assert_areas(&[
+        // The two militaries as the ones to carry out the consensus.
+        (
+            "He said the two militaries should earnestly carry out the important consensus reached by the two presidents.",
+            "leaders-consensus",
+        ),
+        (
+            "Both agreed that their militaries should implement the understandings reached by the two heads of state.",
+            "leaders-consensus",
+        ),
+        // The relationship between them is the military relationship.
+        (
+            "He hoped for sound growth in ties between the two armed forces and said both sides should act on the consensus of the two heads of state.",
+            "military-communication",
+        ),
+        // With no consensus named, they still name the channel.
+        (
+            "The two militaries should respect each other and treat each other as equals.",
+            "military-communication",
+        ),
+        (
+            "The two militaries should strengthen communication and manage risks so as to avoid misjudgment.",
+            "military-communication",
         ),
     ]);
 }
