@@ -432,6 +432,15 @@ impl Taxonomy {
         // Where a matter is, like the meeting itself, is no matter beside
         // one that is named: one set, looked up once per keyword.
         let no_matter: FxHashSet<&String> = occasions.iter().chain(&places).collect();
+        // Most keywords are of no kind: one lookup in every list at once
+        // spares them the lookup in each.
+        let of_a_kind: FxHashSet<&String> = situational
+            .iter()
+            .chain(&actors)
+            .chain(&occasions)
+            .chain(&places)
+            .chain(&parties)
+            .collect();
         let talk_stems = TalkStems::new();
         let mut phrases = PhraseSet::default();
         for (i, t) in topics.iter().enumerate() {
@@ -442,12 +451,13 @@ impl Taxonomy {
                 .chain(std::iter::once(&t.label))
             {
                 let key = p.trim().to_lowercase();
+                let kind = of_a_kind.contains(&key);
                 let keyword = Keyword {
                     topic: i,
-                    situational: situational.contains(&key),
-                    actor: actors.contains(&key),
-                    occasion: no_matter.contains(&key),
-                    party: parties.contains(&key),
+                    situational: kind && situational.contains(&key),
+                    actor: kind && actors.contains(&key),
+                    occasion: kind && no_matter.contains(&key),
+                    party: kind && parties.contains(&key),
                     tone: talk_stems.tone(&key),
                     talk: talk_stems.talk(&key),
                 };
