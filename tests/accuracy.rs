@@ -63,6 +63,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentysecond",
             "composed/twentythird",
             "composed/twentyfourth",
+            "composed/twentyfifth",
         ],
     );
 }
