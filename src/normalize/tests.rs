@@ -72,6 +72,34 @@ fn the_meetings_own_track_beside_its_tone_is_the_tone() {
 }
 
 #[test]
+fn the_meetings_own_name_beside_its_tone_is_the_tone() {
+    let claims = "claims:\n  - text: The Deputy Assistant Secretary led the U.S. delegation to the Defense Policy Coordination Talks in Beijing, where the two delegations held candid and in-depth discussions.\n  - text: The two sides agreed to hold the next round of the talks in Washington.\n";
+    let topics = |title: &str| -> Vec<Option<String>> {
+        let yaml =
+            format!("meeting: {{title: {title}}}\nsource: {{side: United States}}\n{claims}");
+        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+            .claims
+            .iter()
+            .map(|c| c.topic.as_ref().map(|t| t.id.clone()))
+            .collect()
+    };
+    let named =
+        |ids: &[&str]| -> Vec<Option<String>> { ids.iter().map(|i| Some(i.to_string())).collect() };
+    // The talks the title names, held in a candid tone: the tone is the
+    // point. Holding the next round is still the channel.
+    assert_eq!(
+        topics("U.S.-PRC Defense Policy Coordination Talks"),
+        named(&["bilateral-relations", "military-communication"])
+    );
+    // A title that names no standing talks leaves the mechanism a channel.
+    assert_eq!(
+        topics("Rourke–Song meeting in Beijing"),
+        named(&["military-communication", "military-communication"])
+    );
+}
+
+#[test]
 fn a_title_without_its_department_is_still_a_title() {
     let yaml = "source: {side: United States}\nparticipants:\n  - {name: Andrea Halvorsen, role: Assistant Secretary of the Treasury for International Finance, side: United States}\nclaims:\n  - text: Treasury Assistant Secretary for International Finance Andrea Halvorsen held frank and substantive talks in Beijing.\n";
     let r = load_str("t", yaml, &Limits::default()).expect("loads");

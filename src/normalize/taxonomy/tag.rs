@@ -135,12 +135,15 @@ impl Taxonomy {
         self.tag_all_at(toks, turn, &[])
     }
 
-    /// The keywords of specific topics a meeting's title names its track
-    /// by, when the title names standing talks (`standing` in cues.yaml:
-    /// "U.S.-PRC Cyber Affairs Dialogue" goes by "cyber*"): the words the
-    /// whole meeting goes by. Only those words, not the track's other
-    /// keywords: "in-depth exchanges on methane" at climate talks are
-    /// about methane.
+    /// The keywords a meeting's title names it by, when the title names
+    /// standing talks (`standing` in cues.yaml): its track ("U.S.-PRC
+    /// Cyber Affairs Dialogue" goes by "cyber*") and the mechanism itself
+    /// ("Defense Policy Coordination Talks", "Counternarcotics Working
+    /// Group" go by their names and "working group*"): the words the whole
+    /// meeting goes by. Only those words, not the track's other keywords:
+    /// "in-depth exchanges on methane" at climate talks are about methane.
+    /// Words of the relationship or of the leaders' consensus in a title
+    /// name no meeting.
     pub fn meeting_words<'a>(&'a self, title: &str) -> Vec<&'a str> {
         let toks = text::tokens(title);
         if !Cues::get().names_standing_talks(&toks) {
@@ -150,10 +153,7 @@ impl Taxonomy {
             .phrases
             .find_longest(&toks)
             .into_iter()
-            .filter(|m| {
-                let t = &self.topics[m.value.topic];
-                t.weight >= 1.0 && !t.reviews
-            })
+            .filter(|m| !self.topics[m.value.topic].reviews && Some(m.value.topic) != self.fallback)
             .map(|m| m.phrase)
             .collect();
         out.sort_unstable();
