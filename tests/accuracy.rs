@@ -64,6 +64,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentythird",
             "composed/twentyfourth",
             "composed/twentyfifth",
+            "composed/twentysixth",
         ],
     );
 }
