@@ -65,6 +65,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentyfourth",
             "composed/twentyfifth",
             "composed/twentysixth",
+            "composed/twentyseventh",
+            "composed/twentyeighth",
         ],
     );
 }
