@@ -257,3 +257,30 @@ fn titles_and_nouns_take_no_stance() {
         Polarity::Critical
     );
 }
+
+/// A word listed as a kind of word (an event, whom a matter touches, the
+/// meeting itself, who is to act, a place) changes how its topic's matches
+/// are read: one that no topic has as a keyword or alias does nothing, and
+/// is a slip.
+#[test]
+fn every_kind_of_word_is_a_keyword() {
+    let topics = data("topics.yaml");
+    let mut keywords: BTreeSet<String> = BTreeSet::new();
+    for t in topics["topics"].as_array().expect("topics") {
+        for list in ["keywords", "aliases"] {
+            keywords.extend(strings(&t[list]).iter().map(|k| k.to_lowercase()));
+        }
+        keywords.extend(t["label"].as_str().map(str::to_lowercase));
+    }
+    let mut strays = Vec::new();
+    for kind in ["situational", "actors", "occasions", "parties", "places"] {
+        let words = strings(&topics[kind]);
+        assert!(!words.is_empty(), "topics.yaml lists `{kind}`");
+        for w in words {
+            if !keywords.contains(&w.to_lowercase()) {
+                strays.push(format!("{kind}: {w}"));
+            }
+        }
+    }
+    assert!(strays.is_empty(), "listed but no topic's keyword: {strays:?}");
+}
