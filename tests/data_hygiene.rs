@@ -282,5 +282,8 @@ fn every_kind_of_word_is_a_keyword() {
             }
         }
     }
-    assert!(strays.is_empty(), "listed but no topic's keyword: {strays:?}");
+    assert!(
+        strays.is_empty(),
+        "listed but no topic's keyword: {strays:?}"
+    );
 }
