@@ -309,8 +309,30 @@ fn titles(readout: &Readout) -> PhraseSet<()> {
         {
             titles.insert(&format!("{office} for {portfolio}"), ());
         }
+        // "Minister of Commerce of the People's Republic of China" is
+        // written "Minister of Commerce" too: the country that holds the
+        // office is often left out, or named after the person.
+        if let Some(office) = without_country(role) {
+            titles.insert(office, ());
+        }
     }
     titles
+}
+
+/// A role without the country named at its end ("Minister of Commerce" of
+/// "Minister of Commerce of the People's Republic of China"), if it names
+/// one: a party's name or alias (`parties` in cues.yaml) is all that
+/// follows one of its "of"s.
+fn without_country(role: &str) -> Option<&str> {
+    let parties = &Cues::get().parties;
+    role.match_indices(" of ").find_map(|(at, of)| {
+        let rest = &role[at + of.len()..];
+        let rest = rest.strip_prefix("the ").unwrap_or(rest);
+        let toks = text::tokens(rest);
+        let named = parties.find_longest(&toks);
+        let whole = matches!(named.as_slice(), [m] if m.start == 0 && m.len == toks.len());
+        (whole && role[..at].split_whitespace().nth(1).is_some()).then(|| &role[..at])
+    })
 }
 
 /// The claim's words with every participant's title and every government

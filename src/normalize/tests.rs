@@ -109,6 +109,36 @@ fn a_title_without_its_department_is_still_a_title() {
 }
 
 #[test]
+fn a_title_without_its_country_is_still_a_title() {
+    let claims = "claims:\n  - text: Secretary of Commerce Ann Reyes held a frank and constructive call today with Minister of Commerce Wang Bo of the People's Republic of China.\n";
+    let topic = |role: &str| -> Option<String> {
+        let yaml = format!(
+            "source: {{side: United States}}\nparticipants:\n  - {{name: Ann Reyes, role: Secretary of Commerce, side: United States}}\n  - {{name: Wang Bo, role: {role}, side: China}}\n{claims}"
+        );
+        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in()).claims[0]
+            .topic
+            .as_ref()
+            .map(|t| t.id.clone())
+    };
+    // The country that holds the office, named after the person: the
+    // titles name no topic, and the call's tone is its point.
+    assert_eq!(
+        topic("Minister of Commerce of the People's Republic of China").as_deref(),
+        Some("bilateral-relations")
+    );
+    assert_eq!(
+        topic("Minister of Commerce of the PRC").as_deref(),
+        Some("bilateral-relations")
+    );
+    // What follows an office's "of" that is no country stays part of it.
+    assert_eq!(
+        topic("Minister of Commerce of the Shanghai Free Trade Zone").as_deref(),
+        Some("trade")
+    );
+}
+
+#[test]
 fn a_two_letter_surname_names_its_side() {
     let yaml = "source: {side: United States}\nparticipants:\n  - {name: Jamieson Greer, side: United States}\n  - {name: Li Chenggang, side: China}\nclaims:\n  - text: Ambassador Greer and Vice Minister Li reviewed the tariff commitments.\n";
     let r = load_str("t", yaml, &Limits::default()).expect("loads");
