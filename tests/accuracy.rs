@@ -67,6 +67,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentysixth",
             "composed/twentyseventh",
             "composed/twentyeighth",
+            "composed/twentyninth",
         ],
     );
 }
