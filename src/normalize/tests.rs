@@ -45,21 +45,26 @@ fn a_participants_title_names_no_topic() {
     assert_eq!(ids, [Some("bilateral-relations"), Some("climate")]);
 }
 
+/// The topics of US `claims` (YAML) in a meeting titled `title`.
+fn topics_under_title(title: &str, claims: &str) -> Vec<Option<String>> {
+    let yaml = format!("meeting: {{title: {title}}}\nsource: {{side: United States}}\n{claims}");
+    let r = load_str("t", &yaml, &Limits::default()).expect("loads");
+    normalize(&r, &Taxonomy::built_in())
+        .claims
+        .iter()
+        .map(|c| c.topic.as_ref().map(|t| t.id.clone()))
+        .collect()
+}
+
+/// Topic ids as `topics_under_title` gives them, every claim filed.
+fn named(ids: &[&str]) -> Vec<Option<String>> {
+    ids.iter().map(|i| Some(i.to_string())).collect()
+}
+
 #[test]
 fn the_meetings_own_track_beside_its_tone_is_the_tone() {
     let claims = "claims:\n  - text: The two sides held candid and in-depth exchanges on cyber issues.\n  - text: The two sides held in-depth exchanges on hacking of critical infrastructure.\n";
-    let topics = |title: &str| -> Vec<Option<String>> {
-        let yaml =
-            format!("meeting: {{title: {title}}}\nsource: {{side: United States}}\n{claims}");
-        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
-        normalize(&r, &Taxonomy::built_in())
-            .claims
-            .iter()
-            .map(|c| c.topic.as_ref().map(|t| t.id.clone()))
-            .collect()
-    };
-    let named =
-        |ids: &[&str]| -> Vec<Option<String>> { ids.iter().map(|i| Some(i.to_string())).collect() };
+    let topics = |title: &str| topics_under_title(title, claims);
     // At a cyber dialogue, talks on cyber issues are the meeting itself:
     // the tone decides. A subject of the track the title does not name
     // (hacking) is still the point.
@@ -74,18 +79,7 @@ fn the_meetings_own_track_beside_its_tone_is_the_tone() {
 #[test]
 fn the_meetings_own_name_beside_its_tone_is_the_tone() {
     let claims = "claims:\n  - text: The Deputy Assistant Secretary led the U.S. delegation to the Defense Policy Coordination Talks in Beijing, where the two delegations held candid and in-depth discussions.\n  - text: The two sides agreed to hold the next round of the talks in Washington.\n";
-    let topics = |title: &str| -> Vec<Option<String>> {
-        let yaml =
-            format!("meeting: {{title: {title}}}\nsource: {{side: United States}}\n{claims}");
-        let r = load_str("t", &yaml, &Limits::default()).expect("loads");
-        normalize(&r, &Taxonomy::built_in())
-            .claims
-            .iter()
-            .map(|c| c.topic.as_ref().map(|t| t.id.clone()))
-            .collect()
-    };
-    let named =
-        |ids: &[&str]| -> Vec<Option<String>> { ids.iter().map(|i| Some(i.to_string())).collect() };
+    let topics = |title: &str| topics_under_title(title, claims);
     // The talks the title names, held in a candid tone: the tone is the
     // point. Holding the next round is still the channel.
     assert_eq!(
