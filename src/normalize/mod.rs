@@ -315,6 +315,14 @@ fn titles(readout: &Readout) -> PhraseSet<()> {
         if let Some(office) = without_country(role) {
             titles.insert(office, ());
         }
+        // A role of two offices ("Vice Minister of Commerce and Deputy
+        // China International Trade Representative") is written by its
+        // first as well.
+        if let Some((first, _)) = role.split_once(" and ")
+            && first.split_whitespace().nth(1).is_some()
+        {
+            titles.insert(first, ());
+        }
     }
     titles
 }

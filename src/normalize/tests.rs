@@ -133,6 +133,16 @@ fn a_title_without_its_country_is_still_a_title() {
 }
 
 #[test]
+fn a_role_of_two_offices_is_written_by_its_first() {
+    let yaml = "source: {side: United States}\nparticipants:\n  - {name: Shen Li, role: Vice Minister of Commerce and Deputy China International Trade Representative, side: China}\nclaims:\n  - text: The Ambassador and Vice Minister of Commerce Shen Li had a frank and detailed conversation.\n";
+    let r = load_str("t", yaml, &Limits::default()).expect("loads");
+    let n = normalize(&r, &Taxonomy::built_in());
+    let topic = n.claims[0].topic.as_ref().map(|t| t.id.as_str());
+    // The first office is the title: the conversation's tone is the point.
+    assert_eq!(topic, Some("bilateral-relations"));
+}
+
+#[test]
 fn a_two_letter_surname_names_its_side() {
     let yaml = "source: {side: United States}\nparticipants:\n  - {name: Jamieson Greer, side: United States}\n  - {name: Li Chenggang, side: China}\nclaims:\n  - text: Ambassador Greer and Vice Minister Li reviewed the tariff commitments.\n";
     let r = load_str("t", yaml, &Limits::default()).expect("loads");
