@@ -68,6 +68,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentyseventh",
             "composed/twentyeighth",
             "composed/twentyninth",
+            "composed/thirtieth",
         ],
     );
 }
