@@ -69,6 +69,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentyeighth",
             "composed/twentyninth",
             "composed/thirtieth",
+            "composed/thirtyfirst",
         ],
     );
 }

@@ -113,6 +113,41 @@ fn names_who_acts(toks: &[Token], m: &Match<Keyword>) -> bool {
             .is_some_and(|t| BETWEEN.contains(&t.norm.as_str()))
 }
 
+/// Words that open a clause describing the noun before them.
+const RELATIVE: [&str; 2] = ["that", "which"];
+
+/// Where a clause describing the phrase that ends at `end` opens: "that"
+/// or "which" right after it or after the other party ("a healthy economic
+/// relationship with the People's Republic of China (PRC) that ..."), or
+/// after a comma and "one" ("..., one that delivers for workers").
+fn describing_clause(toks: &[Token], end: usize) -> Option<usize> {
+    let mut p = end;
+    if toks.get(p).is_some_and(|t| t.norm == "with") {
+        p = after_party(toks, p + 1)?;
+    }
+    if p > 0 && toks[p - 1].pause && toks.get(p).is_some_and(|t| t.norm == "one") {
+        p += 1;
+    }
+    toks.get(p)
+        .is_some_and(|t| RELATIVE.contains(&t.norm.as_str()))
+        .then_some(p)
+}
+
+/// Where the words after a party's name, and its aliases, start ("the
+/// People's Republic of China (PRC)"), if a party is named at `at`.
+fn after_party(toks: &[Token], at: usize) -> Option<usize> {
+    let at = at + usize::from(toks.get(at).is_some_and(|t| t.norm == "the"));
+    let rest = toks.get(at..)?;
+    let mut named = 0;
+    for m in Cues::get().parties.find_longest(rest) {
+        if m.start != named {
+            break;
+        }
+        named += m.len;
+    }
+    (named > 0).then_some(at + named)
+}
+
 /// Words an announced subject may run to ("On the situation in the
 /// Middle East, ...").
 const ANNOUNCED_WORDS: usize = 10;
@@ -386,9 +421,11 @@ impl Taxonomy {
 
     /// The relationship named before a word of what it serves ("a stable
     /// economic relationship serves both peoples and benefits the world
-    /// economy"): what follows names whom the relationship is good for, not
-    /// a second subject, so a topic named only there gives way to the
-    /// relationship (the fallback area).
+    /// economy") or a clause that describes it ("seeks a healthy economic
+    /// relationship with China that rests on a level playing field"): what
+    /// follows says whom the relationship is good for, or what kind of
+    /// relationship is sought, not a second subject, so a topic named only
+    /// there gives way to the relationship (the fallback area).
     fn served(&self, toks: &[Token], scored: &mut [Scored]) {
         let (Some(fallback), Some(top)) = (self.fallback, scored.first()) else {
             return;
@@ -401,7 +438,18 @@ impl Taxonomy {
         if i == 0 {
             return;
         }
-        let Some(at) = Cues::get().beneficiary_marker(toks) else {
+        let at = [
+            Cues::get().beneficiary_marker(toks),
+            self.phrases
+                .find_longest(toks)
+                .into_iter()
+                .filter(|m| m.value.topic == fallback && !m.value.tone)
+                .find_map(|m| describing_clause(toks, m.start + m.len)),
+        ]
+        .into_iter()
+        .flatten()
+        .min();
+        let Some(at) = at else {
             return;
         };
         if top.first >= at && scored[i].substance < at {

@@ -294,6 +294,36 @@ fn what_the_relationship_serves_is_no_second_subject() {
 }
 
 #[test]
+fn what_describes_the_relationship_is_no_second_subject() {
+    assert_areas(&[
+        // A clause that says what kind of relationship is sought.
+        (
+            "The Secretary said the United States seeks a healthy economic relationship with China that rests on a level playing field.",
+            "bilateral-relations",
+        ),
+        (
+            "He said Washington wants a stable relationship with the People's Republic of China (PRC), one that delivers for workers and businesses.",
+            "bilateral-relations",
+        ),
+        // A second statement joined by "and that" is no description, nor
+        // is a clause after words that are not the other party.
+        (
+            "He said the relationship with China is sound and that tariffs must come down.",
+            "trade",
+        ),
+        (
+            "He said the relationship depends on tariffs that are fair.",
+            "trade",
+        ),
+        // A subject named before the relationship keeps the claim.
+        (
+            "They discussed overcapacity in a relationship that both called candid.",
+            "overcapacity",
+        ),
+    ]);
+}
+
+#[test]
 fn who_is_to_act_is_no_area_beside_the_consensus() {
     assert_areas(&[
         // The two militaries as the ones to carry out the consensus.
