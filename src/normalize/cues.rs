@@ -68,7 +68,9 @@ struct CueFile {
     contrasts: Vec<String>,
     additions: Vec<String>,
     instances: Vec<String>,
+    instances_after: Vec<String>,
     beneficiaries: Vec<String>,
+    pledges: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
 }
@@ -145,6 +147,10 @@ pub struct Cues {
     /// Words that introduce what something serves or benefits (see
     /// `beneficiaries`).
     beneficiary: PhraseSet<()>,
+    /// What a side pledges to defend as its own (see `pledges`).
+    pledge: PhraseSet<()>,
+    /// Instance markers written after the instance (see `instances_after`).
+    instance_after: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
     /// Names of a standing channel of talks in a meeting's title (see
@@ -260,6 +266,8 @@ impl Cues {
             contrast,
             instance: set(&file.instances),
             beneficiary: set(&file.beneficiaries),
+            pledge: set(&file.pledges),
+            instance_after: set(&file.instances_after),
             standing: set(&file.standing),
             announcement: set(&file.announcements),
         }
@@ -313,6 +321,18 @@ impl Cues {
     /// economy"), if the sentence has one.
     pub fn beneficiary_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.beneficiary.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Whether a claim pledges to defend a side's own interests and values
+    /// ("will continue to stand up for its interests and values") and
+    /// names no instance of them ("..., including on economic issues",
+    /// "economic matters included"): a side's general policy, overall
+    /// relations wherever it comes. An instance named is the area that
+    /// decides (ANNOTATION.md).
+    pub fn pledges(&self, toks: &[super::text::Token]) -> bool {
+        !self.pledge.find_longest(toks).is_empty()
+            && self.instance_marker(toks).is_none()
+            && self.instance_after.find_longest(toks).is_empty()
     }
 
     /// Whether a meeting's title names a standing channel of talks ("Cyber

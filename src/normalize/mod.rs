@@ -253,6 +253,7 @@ fn normalize_claims_with(
                 .filter(|tag| {
                     !speaker_goes_on(taxonomy, tag, claims.last(), c.speaker.as_deref())
                         || names_other_party(&toks, &side, c.speaker.as_deref())
+                        || cues.pledges(&toks)
                 })
                 .or_else(|| context_topic(claims.last()))
                 .or_else(|| {

@@ -331,6 +331,26 @@ fn a_speakers_general_sentence_stays_on_the_area_being_discussed() {
 }
 
 #[test]
+fn a_pledge_to_defend_interests_and_values_is_the_relationship_wherever_it_comes() {
+    let tariffs = ("Wang", "Wang said the additional tariffs must be removed.");
+    let pledge = (
+        "Wang",
+        "China will continue to stand up for its interests and values, Wang said.",
+    );
+    // A side's general policy, not more on the tariffs (ANNOTATION.md).
+    assert_eq!(
+        topics_of(&[tariffs, pledge]),
+        ["trade", "bilateral-relations"]
+    );
+    // An instance named, before its marker or after it, is the area.
+    let instance = (
+        "Wang",
+        "China will continue to stand up for its interests and values, economic matters included, Wang said.",
+    );
+    assert_eq!(topics_of(&[tariffs, instance])[1], "trade");
+}
+
+#[test]
 fn event_words_are_about_the_area_of_the_claim_before() {
     let ceasefire = ("Wang", "A ceasefire is the top priority, Wang said.");
     // Alone, "ceasefire" is the war the corpus most speaks of ...
