@@ -70,6 +70,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twentyninth",
             "composed/thirtieth",
             "composed/thirtyfirst",
+            "composed/thirtysecond",
         ],
     );
 }
