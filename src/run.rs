@@ -513,6 +513,12 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 if topic.one_area {
                     writeln!(w, "    one_area: true")?;
                 }
+                if topic.opening {
+                    writeln!(w, "    opening: true")?;
+                }
+                if topic.outranks_fallback {
+                    writeln!(w, "    outranks_fallback: true")?;
+                }
             }
             Ok(())
         }

@@ -71,6 +71,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtieth",
             "composed/thirtyfirst",
             "composed/thirtysecond",
+            "composed/thirtythird",
         ],
     );
 }

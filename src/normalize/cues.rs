@@ -330,9 +330,15 @@ impl Cues {
     /// relations wherever it comes. An instance named is the area that
     /// decides (ANNOTATION.md).
     pub fn pledges(&self, toks: &[super::text::Token]) -> bool {
-        !self.pledge.find_longest(toks).is_empty()
+        self.names_pledge(toks)
             && self.instance_marker(toks).is_none()
             && self.instance_after.find_longest(toks).is_empty()
+    }
+
+    /// Whether a claim names what a side pledges to defend as its own
+    /// ("its interests and values"), instances or not.
+    pub fn names_pledge(&self, toks: &[super::text::Token]) -> bool {
+        !self.pledge.find_longest(toks).is_empty()
     }
 
     /// Whether a meeting's title names a standing channel of talks ("Cyber

@@ -58,6 +58,12 @@ pub struct Topic {
     /// it took place.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub opening: bool,
+    /// ANNOTATION.md ranks the area above overall relations (the
+    /// fallback): the relationship's words named first do not take the
+    /// lead clause from it ("abandon the zero-sum mentality of containing
+    /// and suppressing China" is competition).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub outranks_fallback: bool,
 }
 
 fn one() -> f64 {
@@ -131,6 +137,7 @@ struct FileTopic {
     reviews: Option<bool>,
     one_area: Option<bool>,
     opening: Option<bool>,
+    outranks_fallback: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -146,6 +153,7 @@ impl From<FileTopic> for Topic {
             reviews: t.reviews.unwrap_or(false),
             one_area: t.one_area.unwrap_or(false),
             opening: t.opening.unwrap_or(false),
+            outranks_fallback: t.outranks_fallback.unwrap_or(false),
         }
     }
 }
@@ -378,6 +386,8 @@ impl Taxonomy {
                     existing.reviews = t.reviews.unwrap_or(existing.reviews);
                     existing.one_area = t.one_area.unwrap_or(existing.one_area);
                     existing.opening = t.opening.unwrap_or(existing.opening);
+                    existing.outranks_fallback =
+                        t.outranks_fallback.unwrap_or(existing.outranks_fallback);
                 }
                 None => topics.push(Topic {
                     id,

@@ -363,7 +363,9 @@ impl Taxonomy {
     /// "Noting that the heads of state set the direction for the
     /// relationship, Li said the two sides should implement their
     /// consensus" is about the consensus, as both analysts read it. A word
-    /// that only qualifies the best topic's phrase is no clause (`qualifies`).
+    /// that only qualifies the best topic's phrase is no clause (`qualifies`),
+    /// and overall relations does not lead over an area ranked above it
+    /// (`outranks`).
     fn lead_clause(&self, toks: &[Token], scored: &mut [Scored]) {
         let Some(top) = scored.first() else { return };
         let general = |t: usize| self.topics[t].weight < 1.0;
@@ -376,6 +378,7 @@ impl Taxonomy {
                     && s.score >= best * LEAD_SHARE
                     && !qualifies(toks, s, top)
                     && (*i == 0 || !self.topics[s.topic].reviews)
+                    && (*i == 0 || !self.outranks(top, s, toks))
                     && (*i == 0
                         || !self.topics[top.topic].reviews
                         || (s.substance != usize::MAX && s.score >= top.score))
@@ -385,6 +388,18 @@ impl Taxonomy {
         if let Some(i) = lead {
             scored[..=i].rotate_right(1);
         }
+    }
+
+    /// Whether `top` is an area ANNOTATION.md ranks above overall
+    /// relations (`outranks_fallback`) and `s` is overall relations, which
+    /// then does not take the lead clause from it. A pledge to defend one's
+    /// own and allies' interests and values is overall relations whatever
+    /// the allies' words name (`Cues::names_pledge`); an instance it names
+    /// is read by the paragraph (`Cues::pledges`).
+    fn outranks(&self, top: &Scored, s: &Scored, toks: &[Token]) -> bool {
+        Some(s.topic) == self.fallback
+            && self.topics[top.topic].outranks_fallback
+            && !Cues::get().names_pledge(toks)
     }
 
     /// A broad category followed by "including" (or another instance

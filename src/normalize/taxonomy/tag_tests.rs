@@ -324,6 +324,32 @@ fn what_describes_the_relationship_is_no_second_subject() {
 }
 
 #[test]
+fn the_areas_ranked_above_the_relationship_keep_the_lead_clause() {
+    assert_areas(&[
+        // Competition and posture rank above overall relations, whose
+        // words come first here.
+        (
+            "Qiao said the U.S. side should abandon the zero-sum mentality of containing and suppressing China.",
+            "competition",
+        ),
+        (
+            "He said stable relations require both sides to avoid bloc confrontation.",
+            "competition",
+        ),
+        (
+            "He said mutual respect requires the United States to stop its military buildup in the region.",
+            "security-posture",
+        ),
+        // A pledge to defend one's own and allies' interests and values is
+        // overall relations, whatever the allies' words name.
+        (
+            "The Secretary made clear that the United States will continue to stand up for its interests and values and those of its allies and partners.",
+            "bilateral-relations",
+        ),
+    ]);
+}
+
+#[test]
 fn who_is_to_act_is_no_area_beside_the_consensus() {
     assert_areas(&[
         // The two militaries as the ones to carry out the consensus.
