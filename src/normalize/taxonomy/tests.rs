@@ -240,6 +240,29 @@ fn meetings_are_encounters_too() {
 }
 
 #[test]
+fn the_maritime_consultations_are_a_channel_by_any_of_their_names() {
+    // The Military Maritime Consultative Agreement's talks, by the names
+    // either side gives them: a channel between the militaries, not the
+    // sea's disputes.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "The two sides agreed to hold the maritime military security consultations this year.",
+        "They agreed to make good use of the military maritime consultative mechanism.",
+        "The two sides agreed to keep the maritime consultation mechanism running.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("military-communication"),
+            "{claim}"
+        );
+    }
+    assert_eq!(
+        tag(&t, "Wang raised the maritime disputes.").as_deref(),
+        Some("south-china-sea")
+    );
+}
+
+#[test]
 fn what_is_defended_decides_the_area_not_the_verb() {
     assert_areas(&[
         (
