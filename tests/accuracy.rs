@@ -72,6 +72,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtyfirst",
             "composed/thirtysecond",
             "composed/thirtythird",
+            "composed/thirtyfourth",
         ],
     );
 }
