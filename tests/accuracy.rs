@@ -73,6 +73,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtysecond",
             "composed/thirtythird",
             "composed/thirtyfourth",
+            "composed/thirtyfifth",
         ],
     );
 }
