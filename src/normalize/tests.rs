@@ -373,6 +373,32 @@ fn event_words_are_about_the_area_of_the_claim_before() {
 }
 
 #[test]
+fn where_an_encounter_happened_is_about_the_area_of_the_claim_before() {
+    let airspace = (
+        "",
+        "The aircraft was flying a routine mission in international airspace.",
+    );
+    // Alone, the sea and the air are the maritime disputes' ...
+    assert_eq!(topics_of(&[airspace]), ["south-china-sea"]);
+    // ... but after a claim on an unsafe intercept they say where it
+    // happened.
+    let intercept = (
+        "",
+        "The Chinese side raised the unsafe intercept of a Chinese fighter.",
+    );
+    assert_eq!(
+        topics_of(&[intercept, airspace]),
+        ["military-safety", "military-safety"]
+    );
+    // A sea named in the claim decides over the paragraph.
+    let named = (
+        "",
+        "The aircraft was flying in international airspace over the South China Sea.",
+    );
+    assert_eq!(topics_of(&[intercept, named])[1], "south-china-sea");
+}
+
+#[test]
 fn buying_is_trade_unless_what_is_bought_names_an_area() {
     // Purchases name trade when nothing else is named; purchases of
     // Russian or Iranian oil are about the war or the Middle East, as
