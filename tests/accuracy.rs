@@ -74,6 +74,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtythird",
             "composed/thirtyfourth",
             "composed/thirtyfifth",
+            "composed/thirtysixth",
         ],
     );
 }
