@@ -350,52 +350,77 @@ fn a_pledge_to_defend_interests_and_values_is_the_relationship_wherever_it_comes
     assert_eq!(topics_of(&[tariffs, instance])[1], "trade");
 }
 
+/// A claim whose words are read by the paragraph: `alone` on its own,
+/// `before`'s area right after `before`, and the area it names itself
+/// (`named`, `named_area`) after `before` too.
+fn read_by_the_claim_before(
+    claim: (&str, &str),
+    alone: &str,
+    before: (&str, &str),
+    named: (&str, &str),
+    named_area: &str,
+) {
+    assert_eq!(topics_of(&[claim]), [alone]);
+    let area = topics_of(&[before]).remove(0);
+    assert_eq!(topics_of(&[before, claim]), [area.clone(), area]);
+    assert_eq!(topics_of(&[before, named])[1], named_area);
+}
+
 #[test]
 fn event_words_are_about_the_area_of_the_claim_before() {
-    let ceasefire = ("Wang", "A ceasefire is the top priority, Wang said.");
-    // Alone, "ceasefire" is the war the corpus most speaks of ...
-    assert_eq!(topics_of(&[ceasefire]), ["russia-ukraine"]);
-    // ... but after a claim on Gaza it is Gaza's, whoever spoke before.
-    let gaza = (
-        "",
-        "The two sides exchanged views on the situation in Gaza.",
+    // Alone, "ceasefire" is the war the corpus most speaks of; after a
+    // claim on Gaza it is Gaza's, whoever spoke before; a place named in
+    // the claim decides over the paragraph.
+    read_by_the_claim_before(
+        ("Wang", "A ceasefire is the top priority, Wang said."),
+        "russia-ukraine",
+        (
+            "",
+            "The two sides exchanged views on the situation in Gaza.",
+        ),
+        (
+            "Wang",
+            "A ceasefire in Ukraine is the top priority, Wang said.",
+        ),
+        "russia-ukraine",
     );
     assert_eq!(
-        topics_of(&[gaza, ceasefire]),
-        ["middle-east", "middle-east"]
+        topics_of(&[(
+            "",
+            "The two sides exchanged views on the situation in Gaza."
+        )]),
+        ["middle-east"]
     );
-    // A place named in the claim decides over the paragraph.
-    let named = (
-        "Wang",
-        "A ceasefire in Ukraine is the top priority, Wang said.",
-    );
-    assert_eq!(topics_of(&[gaza, named])[1], "russia-ukraine");
 }
 
 #[test]
 fn where_an_encounter_happened_is_about_the_area_of_the_claim_before() {
-    let airspace = (
-        "",
-        "The aircraft was flying a routine mission in international airspace.",
-    );
-    // Alone, the sea and the air are the maritime disputes' ...
-    assert_eq!(topics_of(&[airspace]), ["south-china-sea"]);
-    // ... but after a claim on an unsafe intercept they say where it
-    // happened.
-    let intercept = (
-        "",
-        "The Chinese side raised the unsafe intercept of a Chinese fighter.",
+    // Alone, the sea and the air are the maritime disputes'; after a claim
+    // on an unsafe intercept they say where it happened; a sea named in
+    // the claim decides over the paragraph.
+    read_by_the_claim_before(
+        (
+            "",
+            "The aircraft was flying a routine mission in international airspace.",
+        ),
+        "south-china-sea",
+        (
+            "",
+            "The Chinese side raised the unsafe intercept of a Chinese fighter.",
+        ),
+        (
+            "",
+            "The aircraft was flying in international airspace over the South China Sea.",
+        ),
+        "south-china-sea",
     );
     assert_eq!(
-        topics_of(&[intercept, airspace]),
-        ["military-safety", "military-safety"]
+        topics_of(&[(
+            "",
+            "The Chinese side raised the unsafe intercept of a Chinese fighter."
+        )]),
+        ["military-safety"]
     );
-    // A sea named in the claim decides over the paragraph.
-    let named = (
-        "",
-        "The aircraft was flying in international airspace over the South China Sea.",
-    );
-    assert_eq!(topics_of(&[intercept, named])[1], "south-china-sea");
 }
 
 #[test]
