@@ -230,6 +230,8 @@ fn meetings_are_encounters_too() {
     for claim in [
         "The delegations reviewed the maritime and air safety environment.",
         "The two sides reviewed the maritime and air security situation between the two militaries.",
+        "Both sides should jointly maintain safety at sea and in the air.",
+        "He said the two sides should jointly maintain maritime safety.",
     ] {
         assert_eq!(
             tag(&t, claim).as_deref(),
