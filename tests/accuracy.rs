@@ -75,6 +75,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtyfourth",
             "composed/thirtyfifth",
             "composed/thirtysixth",
+            "composed/thirtyseventh",
         ],
     );
 }
