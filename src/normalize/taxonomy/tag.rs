@@ -223,7 +223,13 @@ impl Taxonomy {
         // itself ("the consultations were candid"), as the visit does; so
         // does the meeting's own name for its track (`track`).
         let toned = matches.iter().any(|m| m.value.tone);
+        // Where a clause describing the relationship opens, if one does
+        // (`served`): read from the matches found here, not found again.
+        let mut described = None;
         for m in matches {
+            if described.is_none() && Some(m.value.topic) == self.fallback && !m.value.tone {
+                described = describing_clause(toks, m.start + m.len);
+            }
             let f = &mut found[m.value.topic];
             // Longer phrases count a little more, named things most.
             let mut score = self.topics[m.value.topic].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
@@ -306,7 +312,7 @@ impl Taxonomy {
         }
         self.subject_over_area(&mut scored);
         self.named_instance(toks, &mut scored);
-        self.served(toks, &mut scored);
+        self.served(toks, &mut scored, described);
         self.several_subjects(&mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
@@ -441,7 +447,9 @@ impl Taxonomy {
     /// follows says whom the relationship is good for, or what kind of
     /// relationship is sought, not a second subject, so a topic named only
     /// there gives way to the relationship (the fallback area).
-    fn served(&self, toks: &[Token], scored: &mut [Scored]) {
+    /// `described` is where a clause describing the relationship opens
+    /// (`describing_clause`), if one does.
+    fn served(&self, toks: &[Token], scored: &mut [Scored], described: Option<usize>) {
         let (Some(fallback), Some(top)) = (self.fallback, scored.first()) else {
             return;
         };
@@ -453,18 +461,8 @@ impl Taxonomy {
         if i == 0 {
             return;
         }
-        let at = [
-            Cues::get().beneficiary_marker(toks),
-            self.phrases
-                .find_longest(toks)
-                .into_iter()
-                .filter(|m| m.value.topic == fallback && !m.value.tone)
-                .find_map(|m| describing_clause(toks, m.start + m.len)),
-        ]
-        .into_iter()
-        .flatten()
-        .min();
-        let Some(at) = at else {
+        let beneficiary = Cues::get().beneficiary_marker(toks);
+        let Some(at) = [beneficiary, described].into_iter().flatten().min() else {
             return;
         };
         if top.first >= at && scored[i].substance < at {
