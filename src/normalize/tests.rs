@@ -350,6 +350,36 @@ fn a_pledge_to_defend_interests_and_values_is_the_relationship_wherever_it_comes
     assert_eq!(topics_of(&[tariffs, instance])[1], "trade");
 }
 
+#[test]
+fn a_pledge_to_stand_up_for_whom_a_side_defends_is_the_relationship() {
+    // Whom the side defends (its people, workers, farmers, allies) is no
+    // matter: the pledge is its general policy, whatever else it words.
+    for pledge in [
+        "The Administration will continue to stand up for American workers, farmers and businesses.",
+        "The United States does not seek conflict with the PRC, but it will stand up for its interests and those of its allies and partners.",
+        "She said the United States will keep raising its concerns and standing up for the interests of the American people.",
+    ] {
+        assert_eq!(
+            topics_of(&[("Hale", pledge)]),
+            ["bilateral-relations"],
+            "{pledge}"
+        );
+    }
+    // A matter named beside whom it defends, or as what it defends, decides.
+    for (claim, area) in [
+        (
+            "The United States will keep standing up for universal human rights.",
+            "human-rights",
+        ),
+        (
+            "The Secretary will keep standing up for American farmers and will insist on fair treatment in trade.",
+            "trade",
+        ),
+    ] {
+        assert_eq!(topics_of(&[("Hale", claim)]), [area], "{claim}");
+    }
+}
+
 /// A claim whose words are read by the paragraph: `alone` on its own,
 /// `before`'s area right after `before`, and the area it names itself
 /// (`named`, `named_area`) after `before` too.

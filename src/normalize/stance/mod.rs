@@ -386,9 +386,13 @@ pub fn detect(
         cue: decisive.map(|(s, l, _)| text::span(toks, s, l)),
         voice,
         target,
+        // A denial conceded before a contrast marker ("does not seek
+        // conflict, but will stand up for its interests") is not the
+        // claim's point: what follows the marker is.
         denial: reading
             .denials
-            .first()
+            .iter()
+            .find(|m| turn.is_none_or(|t| m.start >= t))
             .map(|m| text::span(toks, m.start, m.len)),
         // The speaker's own conduct only when that is the claim's point: "is
         // committed to maintaining peace" asserts it; "discussed the

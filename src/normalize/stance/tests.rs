@@ -170,6 +170,22 @@ fn denial_is_found_and_not_read_as_negation() {
 }
 
 #[test]
+fn a_denial_conceded_before_a_contrast_is_no_denial() {
+    // After the contrast marker comes the point (ANNOTATION.md): the
+    // denial before it concedes, it does not deny what the other asserts.
+    let conceded = detect_in(
+        "Hale said the United States does not seek conflict, but it will stand up for its interests.",
+        &us(),
+    );
+    assert_eq!(conceded.denial, None);
+    let point = detect_in(
+        "Hale said the United States will stand up for its interests, but it does not seek conflict.",
+        &us(),
+    );
+    assert_eq!(point.denial.as_deref(), Some("not seek"));
+}
+
+#[test]
 fn a_cue_word_in_another_sense_is_no_cue() {
     // An early warning system warns no one, however it is written.
     for claim in [

@@ -62,6 +62,8 @@ struct Scored<'a> {
     substance: usize,
     focused: bool,
     situational: bool,
+    /// Whether every match names whom a matter touches (`actors`).
+    actor: bool,
     cue: &'a str,
 }
 
@@ -291,6 +293,7 @@ impl Taxonomy {
                 substance: f.substance,
                 focused: f.focused,
                 situational: f.situational,
+                actor: f.actor,
                 cue: f.cue,
             })
             .collect();
@@ -314,6 +317,7 @@ impl Taxonomy {
         self.named_instance(toks, &mut scored);
         self.served(toks, &mut scored, described);
         self.several_subjects(&mut scored);
+        self.pledged(toks, &mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
             .into_iter()
@@ -468,6 +472,41 @@ impl Taxonomy {
         if top.first >= at && scored[i].substance < at {
             scored[..=i].rotate_right(1);
         }
+    }
+
+    /// A pledge to stand up for a side's own interests, values, people or
+    /// allies ("will continue to stand up for American workers, farmers
+    /// and businesses") that names no specific matter beside whom it
+    /// defends is the side's general policy: overall relations (the
+    /// fallback area), as ANNOTATION.md files it, over the general areas
+    /// its other words name. A matter named, or an instance ("...,
+    /// including on human rights"), decides instead (`Cues::pledges`).
+    fn pledged(&self, toks: &[Token], scored: &mut Vec<Scored>) {
+        let Some(fallback) = self.fallback else {
+            return;
+        };
+        let cues = Cues::get();
+        if !cues.pledges(toks) {
+            return;
+        }
+        let specific = |s: &Scored| self.topics[s.topic].weight >= 1.0 && !s.actor;
+        if scored.iter().any(specific) {
+            return;
+        }
+        let Some(top) = scored.first().copied() else {
+            return;
+        };
+        let relations = match scored.iter().position(|s| s.topic == fallback) {
+            Some(i) => Scored {
+                score: scored[i].score.max(top.score),
+                ..scored.remove(i)
+            },
+            None => Scored {
+                topic: fallback,
+                ..top
+            },
+        };
+        scored.insert(0, relations);
     }
 
     /// A subject of a broader area, named in a claim that also uses the
