@@ -76,6 +76,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtyfifth",
             "composed/thirtysixth",
             "composed/thirtyseventh",
+            "composed/thirtyeighth",
+            "composed/thirtyninth",
         ],
     );
 }
