@@ -268,36 +268,6 @@ mod tests {
         (p.rule, p.reason)
     }
 
-    /// A one-claim readout of `side` whose participants hold these titles.
-    fn titled(side: &str, text: &str) -> NormReadout {
-        let yaml = format!(
-            "source: {{side: {side}}}\nparticipants:\n  - {{name: Sorensen, role: Special Envoy for Climate, side: United States}}\n  - {{name: Zhou, role: Special Envoy for Climate Change, side: China}}\nclaims:\n  - text: \"{text}\"\n"
-        );
-        let r = load_str(side, &yaml, &Limits::default()).expect("loads");
-        normalize(&r, &Taxonomy::built_in())
-    }
-
-    #[test]
-    fn a_participants_title_is_no_shared_point() {
-        let relate_titled = |us: &str, cn: &str| {
-            let (l, r) = (titled("United States", us), titled("China", cn));
-            relate(&l, 0, &r, 0, &TopicFrame::default(), &Points::of(&l, &r))
-        };
-        // The titles say who spoke, not what about.
-        let p = relate_titled(
-            "Special Envoy for Climate Sorensen held frank and businesslike discussions in Beijing.",
-            "Special Envoy for Climate Change Zhou said a stable relationship serves both peoples.",
-        );
-        assert_eq!(p.rule, Rule::NoSharedPoint, "{}", p.reason);
-        // The same word outside a title is a point.
-        let p = relate_titled(
-            "Special Envoy for Climate Sorensen said climate action cannot wait.",
-            "Zhou said China is willing to deepen climate cooperation.",
-        );
-        assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
-        assert!(p.reason.contains("'climate'"), "{}", p.reason);
-    }
-
     #[test]
     fn unsafe_against_safe_is_the_same_subject() {
         let (rel, why) = relation(

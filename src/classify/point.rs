@@ -5,7 +5,6 @@
 use crate::normalize::cues::Cues;
 use crate::normalize::fasthash::FxHashSet;
 use crate::normalize::taxonomy::Taxonomy;
-use compact_str::CompactString;
 use std::collections::BTreeSet;
 
 use crate::normalize::{NormReadout, not_a_point, point_of, text};
@@ -68,7 +67,6 @@ impl Points {
             .map(|i| &cues.party_terms[i])
             .collect();
         let people = people([left, right]);
-        let roles = roles([left, right]);
         let who = |w: &String| {
             parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
         };
@@ -76,29 +74,17 @@ impl Points {
             r.claims
                 .iter()
                 .map(|c| {
-                    let toks = text::tokens(&c.text);
-                    let titled = in_titles(&toks, &roles);
-                    // A word the claim uses only inside a title is no point.
-                    let untitled: Vec<&text::Token> = toks
-                        .iter()
-                        .zip(&titled)
-                        .filter(|(_, t)| !**t)
-                        .map(|(tok, _)| tok)
-                        .collect();
-                    let only_titled = |w: &String| {
-                        titled.contains(&true)
-                            && !untitled.iter().any(|t| text::stem(&t.norm) == *w)
-                    };
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
-                        .filter(|w| !who(w) && !only_titled(w))
+                        .filter(|w| !who(w))
                         .map(|w| point_of(w))
                         .collect();
+                    let toks = text::tokens(&c.text);
                     set.into_iter()
                         .map(|point| PointWord {
                             point: point.to_string(),
-                            shown: untitled
+                            shown: toks
                                 .iter()
                                 .find(|t| point_of(&text::stem(&t.norm)) == point)
                                 .map_or(point, |t| t.orig.as_str())
@@ -132,39 +118,6 @@ fn people(readouts: [&NormReadout; 2]) -> FxHashSet<String> {
         .flat_map(text::tokens)
         .map(|t| text::stem(&t.norm))
         .collect()
-}
-
-/// The titles of the people who met ("Special Envoy for Climate Change"),
-/// each as its words' normalized forms.
-fn roles(readouts: [&NormReadout; 2]) -> Vec<Vec<CompactString>> {
-    readouts
-        .iter()
-        .flat_map(|r| r.readout.participants.iter())
-        .filter_map(|p| p.role.as_deref())
-        .map(|role| {
-            text::tokens(role)
-                .into_iter()
-                .map(|t| t.norm)
-                .collect::<Vec<_>>()
-        })
-        .filter(|words| !words.is_empty())
-        .collect()
-}
-
-/// Which of a claim's words are inside a participant's title: the title
-/// says who speaks, not what about ("Special Envoy for Climate Change Zhou"
-/// beside "Special Envoy for Climate Sorensen" share no point), while the
-/// same word outside it ("the climate crisis") still counts.
-fn in_titles(toks: &[text::Token], roles: &[Vec<CompactString>]) -> Vec<bool> {
-    let mut inside = vec![false; toks.len()];
-    for role in roles {
-        for start in 0..toks.len().saturating_sub(role.len() - 1) {
-            if role.iter().zip(&toks[start..]).all(|(w, t)| *w == t.norm) {
-                inside[start..start + role.len()].fill(true);
-            }
-        }
-    }
-    inside
 }
 
 /// Share of the smaller claim's point words that both must use for two
