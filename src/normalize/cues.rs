@@ -47,6 +47,8 @@ struct KindFile {
 struct CueFile {
     stances: BTreeMap<String, KindFile>,
     party_sensitive: Vec<String>,
+    asking: Vec<String>,
+    more_of_the_same: Vec<String>,
     other_senses: Vec<String>,
     self_assertions: Vec<String>,
     blames_unnamed: Vec<String>,
@@ -91,6 +93,9 @@ pub struct Kind {
     pub framing: bool,
     /// Advocacy: critical when its object names a party.
     pub party_sensitive: bool,
+    /// Asks something of someone (see `asking`): asking for more of the
+    /// same encourages.
+    pub asks: bool,
     /// Describes the speaker's own conduct (see `self_assertions` in cues.yaml).
     pub self_assertion: bool,
     /// Blames the other side even when it names no one (see `blames_unnamed`).
@@ -132,6 +137,9 @@ pub struct Cues {
     pub modals: Vec<String>,
     /// Words that make a negated criticism a prohibition (see `prohibiting`).
     pub prohibiting: Vec<String>,
+    /// Words after an asking cue that ask for more of the same (see
+    /// `more_of_the_same`).
+    pub more_of_the_same: Vec<String>,
     /// Stemmed words that characterize the talks themselves ("candid",
     /// "constructive"): two accounts using them make the same point on tone.
     pub tone_terms: FxHashSet<String>,
@@ -186,6 +194,7 @@ impl Cues {
             cue_words.extend(k.cues);
             kinds.push(Kind {
                 party_sensitive: file.party_sensitive.contains(&name),
+                asks: file.asking.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
                 blames_unnamed: file.blames_unnamed.contains(&name),
                 agreement: file.agreements.contains(&name),
@@ -249,6 +258,7 @@ impl Cues {
             party_terms,
             modals: file.modals,
             prohibiting: file.prohibiting,
+            more_of_the_same: file.more_of_the_same,
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
             discussion_terms: file
                 .discussion

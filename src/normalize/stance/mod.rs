@@ -171,6 +171,16 @@ pub(crate) fn cue_polarity<T>(
             Polarity::Positive
         };
     }
+    // "urged further action", "called for sustained enforcement": more
+    // of what is being done is asked, no change of course.
+    let more = &Cues::get().more_of_the_same;
+    if kind.asks
+        && toks
+            .get(start + len)
+            .is_some_and(|t| more.iter().any(|w| *w == t.norm))
+    {
+        polarity = Polarity::Positive;
+    }
     if let Some(&n) = negators
         .iter()
         .find(|&&n| n < start && start - n <= NEGATION_WINDOW)

@@ -186,6 +186,27 @@ fn a_denial_conceded_before_a_contrast_is_no_denial() {
 }
 
 #[test]
+fn asking_for_more_of_the_same_encourages() {
+    for claim in [
+        "Hale urged further action against the diversion of precursor chemicals.",
+        "Hale called for sustained PRC enforcement against the traffickers.",
+        "Hale encouraged further opening of the PRC's financial sector.",
+    ] {
+        assert_eq!(
+            detect_in(claim, &us()).polarity,
+            Polarity::Positive,
+            "{claim}"
+        );
+    }
+    // Asked to change course, the other side is criticised.
+    let demand = detect_in(
+        "Hale urged the PRC to stop the diversion of precursor chemicals.",
+        &us(),
+    );
+    assert_eq!(demand.polarity, Polarity::Critical);
+}
+
+#[test]
 fn a_cue_word_in_another_sense_is_no_cue() {
     // An early warning system warns no one, however it is written.
     for claim in [
