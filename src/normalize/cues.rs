@@ -59,6 +59,7 @@ struct CueFile {
     engagement: Vec<String>,
     denials: Vec<String>,
     no_one: Vec<String>,
+    veiled: Vec<String>,
     assurances: Vec<String>,
     prescribable: Vec<String>,
     negators: Vec<String>,
@@ -116,6 +117,9 @@ pub struct Cues {
     pub denials: PhraseSet<()>,
     /// Words that name no one in particular ("any country"): `no_one`.
     pub no_one: PhraseSet<()>,
+    /// Words that point at a party without naming it ("certain countries
+    /// outside the region"): `veiled` in cues.yaml.
+    pub veiled: PhraseSet<()>,
     /// What a side says it does not intend toward the other
     /// ("does not seek a new Cold War"): `assurances` in cues.yaml.
     pub assurances: PhraseSet<()>,
@@ -250,6 +254,7 @@ impl Cues {
             stance,
             denials: set(&file.denials),
             no_one: set(&file.no_one),
+            veiled: set(&file.veiled),
             assurances: set(&file.assurances),
             prescribable: file.prescribable,
             negators: set(&file.negators),

@@ -53,6 +53,20 @@ pub struct Speakers<'a> {
     pub participants: Vec<(Vec<String>, String)>,
 }
 
+impl Speakers<'_> {
+    /// The side of the meeting other than `side`: the account's own side
+    /// when `side` is another, else the first participant of another side.
+    pub fn other_than(&self, side: &str) -> Option<&str> {
+        if side != self.own {
+            return Some(self.own);
+        }
+        self.participants
+            .iter()
+            .map(|(_, s)| s.as_str())
+            .find(|s| *s != side)
+    }
+}
+
 /// How far after a cue its object may name the target.
 const TARGET_WINDOW: usize = 12;
 
@@ -387,6 +401,12 @@ pub fn detect(
         None
     };
 
+    // "Certain countries outside the region" in a criticism points at the
+    // other side of the meeting without naming it (`veiled` in cues.yaml).
+    let veiled_at = (polarity == Polarity::Critical && !cues.veiled.find_longest(toks).is_empty())
+        .then(|| own_party.and_then(|v| who.other_than(v)))
+        .flatten()
+        .map(str::to_string);
     let at_no_one = polarity == Polarity::Critical
         && target.is_none()
         && !cues.no_one.find_longest(toks).is_empty();
@@ -417,6 +437,11 @@ pub fn detect(
                 if !named.contains(&name) {
                     named.push(name);
                 }
+            }
+            if let Some(other) = veiled_at
+                && !named.contains(&other)
+            {
+                named.push(other);
             }
             named
         },

@@ -207,6 +207,22 @@ fn asking_for_more_of_the_same_encourages() {
 }
 
 #[test]
+fn a_veiled_name_in_a_criticism_points_at_the_other_side() {
+    let veiled = detect_in(
+        "Dong said China firmly opposes certain countries outside the region flexing their muscles in the South China Sea.",
+        &cn(),
+    );
+    assert_eq!(veiled.polarity, Polarity::Critical);
+    assert_eq!(veiled.named, ["United States"]);
+    // Named in no criticism, the words point at no one.
+    let praise = detect_in(
+        "Dong said China welcomes certain countries outside the region to invest in peace.",
+        &cn(),
+    );
+    assert!(praise.named.is_empty(), "{:?}", praise.named);
+}
+
+#[test]
 fn a_cue_word_in_another_sense_is_no_cue() {
     // An early warning system warns no one, however it is written.
     for claim in [
