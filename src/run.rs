@@ -519,6 +519,9 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 if topic.outranks_fallback {
                     writeln!(w, "    outranks_fallback: true")?;
                 }
+                if topic.purposed {
+                    writeln!(w, "    purposed: true")?;
+                }
             }
             Ok(())
         }

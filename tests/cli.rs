@@ -470,8 +470,12 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
             .any(|l| l == "fallback: \"bilateral-relations\"")
     );
     // And each topic's marks: who asked opens a claim, competition and
-    // posture rank above overall relations.
-    for mark in ["    opening: true", "    outranks_fallback: true"] {
+    // posture rank above overall relations, a channel keeps what it is for.
+    for mark in [
+        "    opening: true",
+        "    outranks_fallback: true",
+        "    purposed: true",
+    ] {
         assert!(written.lines().any(|l| l == mark), "{mark} is written");
     }
     let whole = temp_file(&dir, "whole.yaml", &written);

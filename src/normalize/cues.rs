@@ -73,6 +73,7 @@ struct CueFile {
     instances: Vec<String>,
     instances_after: Vec<String>,
     beneficiaries: Vec<String>,
+    purposes: Vec<String>,
     pledges: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
@@ -159,6 +160,8 @@ pub struct Cues {
     /// Words that introduce what something serves or benefits (see
     /// `beneficiaries`).
     beneficiary: PhraseSet<()>,
+    /// Words that open what a channel is for (see `purposes`).
+    purpose: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
     pledge: PhraseSet<()>,
     /// Instance markers written after the instance (see `instances_after`).
@@ -281,6 +284,7 @@ impl Cues {
             contrast,
             instance: set(&file.instances),
             beneficiary: set(&file.beneficiaries),
+            purpose: set(&file.purposes),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
             standing: set(&file.standing),
@@ -336,6 +340,13 @@ impl Cues {
     /// economy"), if the sentence has one.
     pub fn beneficiary_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.beneficiary.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Where the first words that open a purpose clause start ("... a
+    /// valuable mechanism for the two militaries to discuss ..."), if the
+    /// sentence has them.
+    pub fn purpose_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.purpose.find_longest(toks).first().map(|m| m.start)
     }
 
     /// Whether a claim pledges to defend a side's own interests and values

@@ -64,6 +64,12 @@ pub struct Topic {
     /// and suppressing China" is competition).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub outranks_fallback: bool,
+    /// The area's words named before a purpose clause keep the claim: a
+    /// specific area named only in that clause is what the area is for
+    /// ("a valuable mechanism for the two militaries to discuss
+    /// operational safety" is about the mechanism; `purposes` in cues.yaml).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub purposed: bool,
 }
 
 fn one() -> f64 {
@@ -138,6 +144,7 @@ struct FileTopic {
     one_area: Option<bool>,
     opening: Option<bool>,
     outranks_fallback: Option<bool>,
+    purposed: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -154,6 +161,7 @@ impl From<FileTopic> for Topic {
             one_area: t.one_area.unwrap_or(false),
             opening: t.opening.unwrap_or(false),
             outranks_fallback: t.outranks_fallback.unwrap_or(false),
+            purposed: t.purposed.unwrap_or(false),
         }
     }
 }
@@ -388,6 +396,7 @@ impl Taxonomy {
                     existing.opening = t.opening.unwrap_or(existing.opening);
                     existing.outranks_fallback =
                         t.outranks_fallback.unwrap_or(existing.outranks_fallback);
+                    existing.purposed = t.purposed.unwrap_or(existing.purposed);
                 }
                 None => topics.push(Topic {
                     id,

@@ -316,6 +316,7 @@ impl Taxonomy {
         self.subject_over_area(&mut scored);
         self.named_instance(toks, &mut scored);
         self.served(toks, &mut scored, described);
+        self.purpose(toks, &mut scored);
         self.several_subjects(&mut scored);
         self.pledged(toks, &mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
@@ -507,6 +508,27 @@ impl Taxonomy {
             },
         };
         scored.insert(0, relations);
+    }
+
+    /// A channel of talks named before what it is for ("the MMCA remains a
+    /// valuable mechanism for the two militaries to discuss operational
+    /// safety"): a specific area named only in the purpose clause is what
+    /// the channel serves, and the channel (a `purposed` area) is the
+    /// claim's point.
+    fn purpose(&self, toks: &[Token], scored: &mut [Scored]) {
+        let Some(top) = scored.first() else { return };
+        if self.topics[top.topic].weight < 1.0 {
+            return;
+        }
+        let Some(i) = scored.iter().position(|s| self.topics[s.topic].purposed) else {
+            return;
+        };
+        let Some(at) = Cues::get().purpose_marker(toks) else {
+            return;
+        };
+        if top.first > at && scored[i].substance < at {
+            scored[..=i].rotate_right(1);
+        }
     }
 
     /// A subject of a broader area, named in a claim that also uses the

@@ -451,3 +451,28 @@ fn the_consensus_keeps_a_claim_whose_lead_clause_names_the_relationship_in_passi
         Some("leaders-consensus")
     );
 }
+
+#[test]
+fn what_a_channel_is_for_is_no_second_subject() {
+    assert_areas(&[
+        // The channel named before its purpose is the point.
+        (
+            "The U.S. delegation underscored that the MMCA remains a valuable mechanism for the two militaries to discuss operational safety and reduce the risk of accidents.",
+            "military-communication",
+        ),
+        (
+            "Both sides agreed that the working group remains a valuable forum to address operational safety concerns directly.",
+            "military-communication",
+        ),
+        // With no channel before it, the purpose's area is the point.
+        (
+            "The two sides discussed unsafe intercepts at sea so as to reduce the risk of accidents.",
+            "military-safety",
+        ),
+        // A channel named only after the marker serves the area named first.
+        (
+            "He raised the unsafe intercepts so as to keep the channel open.",
+            "military-safety",
+        ),
+    ]);
+}
