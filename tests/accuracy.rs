@@ -78,6 +78,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtyseventh",
             "composed/thirtyeighth",
             "composed/thirtyninth",
+            "composed/fortieth",
+            "composed/fortyfirst",
         ],
     );
 }
