@@ -80,6 +80,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/thirtyninth",
             "composed/fortieth",
             "composed/fortyfirst",
+            "composed/fortysecond",
         ],
     );
 }
