@@ -265,6 +265,25 @@ fn the_maritime_consultations_are_a_channel_by_any_of_their_names() {
 }
 
 #[test]
+fn the_hotline_is_a_channel_by_any_of_its_names() {
+    // A direct line between the two sides is a channel of communication,
+    // whatever it is called.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "The two sides agreed to make full use of the defense hotline.",
+        "They agreed to bring the direct telephone link between the two defense ministries into operation.",
+        "The two commanders agreed to keep the line open.",
+        "He said the direct line must be answered promptly.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("military-communication"),
+            "{claim}"
+        );
+    }
+}
+
+#[test]
 fn what_is_defended_decides_the_area_not_the_verb() {
     assert_areas(&[
         (
