@@ -246,18 +246,12 @@ fn the_maritime_consultations_are_a_channel_by_any_of_their_names() {
     // The Military Maritime Consultative Agreement's talks, by the names
     // either side gives them: a channel between the militaries, not the
     // sea's disputes.
-    let t = Taxonomy::built_in();
-    for claim in [
+    all_channels(&[
         "The two sides agreed to hold the maritime military security consultations this year.",
         "They agreed to make good use of the military maritime consultative mechanism.",
         "The two sides agreed to keep the maritime consultation mechanism running.",
-    ] {
-        assert_eq!(
-            tag(&t, claim).as_deref(),
-            Some("military-communication"),
-            "{claim}"
-        );
-    }
+    ]);
+    let t = Taxonomy::built_in();
     assert_eq!(
         tag(&t, "Wang raised the maritime disputes.").as_deref(),
         Some("south-china-sea")
@@ -268,13 +262,18 @@ fn the_maritime_consultations_are_a_channel_by_any_of_their_names() {
 fn the_hotline_is_a_channel_by_any_of_its_names() {
     // A direct line between the two sides is a channel of communication,
     // whatever it is called.
-    let t = Taxonomy::built_in();
-    for claim in [
+    all_channels(&[
         "The two sides agreed to make full use of the defense hotline.",
         "They agreed to bring the direct telephone link between the two defense ministries into operation.",
         "The two commanders agreed to keep the line open.",
         "He said the direct line must be answered promptly.",
-    ] {
+    ]);
+}
+
+/// Asserts that each claim is filed under communication channels.
+fn all_channels(claims: &[&str]) {
+    let t = Taxonomy::built_in();
+    for claim in claims {
         assert_eq!(
             tag(&t, claim).as_deref(),
             Some("military-communication"),
