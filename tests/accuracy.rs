@@ -81,6 +81,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortieth",
             "composed/fortyfirst",
             "composed/fortysecond",
+            "composed/fortythird",
         ],
     );
 }
