@@ -1,45 +1,18 @@
 //! Whole-word phrase matching over tokens, shared by topics, cues and parties.
 //! Indexed by first word so that tagging costs about one hash lookup per word.
 
-use compact_str::CompactString;
+use std::ops::Range;
 
 use super::fasthash::FxHashMap;
-use super::text::{Token, tokens, word_key, word_prefix};
-
-#[derive(Debug, Clone)]
-struct Word {
-    text: CompactString,
-    /// `word_key` of the word lowercased, as a token's `key` is: compared
-    /// before the text, and the phrase's index key when it comes first.
-    key: u64,
-    /// `cyber*`: any word starting with `cyber`.
-    prefix: bool,
-    /// Written with no lowercase letters ("US", "PLA"): match that capitalisation only.
-    exact_case: bool,
-}
-
-impl Word {
-    fn matches(&self, t: &Token) -> bool {
-        if self.exact_case {
-            return if self.prefix {
-                t.orig.starts_with(self.text.as_str())
-            } else {
-                t.orig == self.text
-            };
-        }
-        if self.prefix {
-            t.norm.starts_with(self.text.as_str())
-        } else {
-            // The hashes differ for nearly every other word: no string compared.
-            t.key == self.key && t.norm == self.text
-        }
-    }
-}
+use super::phrase_words::{Word, push_words};
+use super::text::{Token, word_key, word_prefix};
 
 #[derive(Debug, Clone)]
 struct Phrase<T> {
-    words: Vec<Word>,
-    source: String,
+    /// Its words, a range of the set's `words`.
+    words: Range<usize>,
+    /// The phrase as written (trimmed), a range of the set's `sources`.
+    source: Range<usize>,
     value: T,
 }
 
@@ -53,9 +26,15 @@ pub struct Match<'a, T> {
 }
 
 /// A set of phrases, each carrying a value, matched on whole words.
+///
+/// The words and the texts of all its phrases are kept end to end in one
+/// list and one string: the built-in sets hold some 1,700 phrases, built
+/// at every start, and an allocation for each phrase was most of that.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
+    words: Vec<Word>,
+    sources: String,
     /// `word_key` of the first word (lowercased, exact) → phrase indexes.
     by_word: FxHashMap<u64, Vec<usize>>,
     /// First word is a prefix pattern: `word_key` of its first three
@@ -67,6 +46,8 @@ impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
+            words: Vec::new(),
+            sources: String::new(),
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
         }
@@ -82,12 +63,12 @@ fn prefix_key(s: &str) -> u64 {
 impl<T> PhraseSet<T> {
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let words = plain_words(phrase).unwrap_or_else(|| written_words(phrase));
-        if words.is_empty() {
+        let start = self.words.len();
+        push_words(phrase, &mut self.words);
+        let Some(first) = self.words.get(start) else {
             return false;
-        }
+        };
         let index = self.phrases.len();
-        let first = &words[0];
         if first.prefix {
             self.by_prefix
                 .entry(prefix_key(&first.text))
@@ -96,9 +77,11 @@ impl<T> PhraseSet<T> {
         } else {
             self.by_word.entry(first.key).or_default().push(index);
         }
+        let from = self.sources.len();
+        self.sources.push_str(phrase.trim());
         self.phrases.push(Phrase {
-            words,
-            source: phrase.trim().to_string(),
+            words: start..self.words.len(),
+            source: from..self.sources.len(),
             value,
         });
         true
@@ -118,18 +101,15 @@ impl<T> PhraseSet<T> {
             let prefixed = prefixed.into_iter().flatten();
             for &p in exact.chain(prefixed) {
                 let phrase = &self.phrases[p];
-                let n = phrase.words.len();
+                let words = &self.words[phrase.words.clone()];
+                let n = words.len();
                 if i + n <= toks.len()
-                    && phrase
-                        .words
-                        .iter()
-                        .zip(&toks[i..i + n])
-                        .all(|(w, t)| w.matches(t))
+                    && words.iter().zip(&toks[i..i + n]).all(|(w, t)| w.matches(t))
                 {
                     out.push(Match {
                         start: i,
                         len: n,
-                        phrase: &phrase.source,
+                        phrase: &self.sources[phrase.source.clone()],
                         value: &phrase.value,
                     });
                 }
@@ -164,64 +144,10 @@ impl<T> PhraseSet<T> {
     }
 }
 
-/// A phrase's words as the tokenizer splits them, with its wildcards and
-/// its capitalisation rule.
-fn written_words(phrase: &str) -> Vec<Word> {
-    let exact_case =
-        phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
-    // A word ending in `*` matches any word that starts with it
-    // ("manag* the competition" finds "managing the competition").
-    let word = |t: Token| Word {
-        key: t.key,
-        text: if exact_case { t.orig } else { t.norm },
-        prefix: false,
-        exact_case,
-    };
-    let body = phrase.trim_end().trim_end_matches('*');
-    let mut words: Vec<Word> = tokens(body).into_iter().map(word).collect();
-    if body.contains('*') {
-        // A star inside the phrase: mark each starred word's last token.
-        let mut at = 0;
-        for written in phrase.split_whitespace() {
-            at += tokens(written.trim_end_matches('*')).len();
-            if written.ends_with('*')
-                && let Some(w) = at.checked_sub(1).and_then(|i| words.get_mut(i))
-            {
-                w.prefix = true;
-            }
-        }
-    } else if let Some(last) = words.last_mut() {
-        last.prefix = body.len() < phrase.trim_end().len();
-    }
-    words
-}
-
-/// The words of a phrase written plainly, in lowercase ASCII letters and
-/// digits with at most a closing `*` per word ("climate", "manag* the
-/// competition"): split without the tokenizer, which most of the thousand
-/// keywords compiled at start-up do not need. `None` for anything else.
-fn plain_words(phrase: &str) -> Option<Vec<Word>> {
-    phrase
-        .split_whitespace()
-        .map(|written| {
-            let text = written.strip_suffix('*').unwrap_or(written);
-            let plain = !text.is_empty()
-                && text
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            plain.then(|| Word {
-                key: word_key(text),
-                text: CompactString::from(text),
-                prefix: text.len() < written.len(),
-                exact_case: false,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::text::tokens;
 
     fn set(phrases: &[&str]) -> PhraseSet<usize> {
         let mut s = PhraseSet::default();
@@ -260,40 +186,5 @@ mod tests {
             ["manag* the competition", "manag* the competition"]
         );
         assert!(found(&s, "manage competition").is_empty());
-    }
-
-    #[test]
-    fn plain_phrases_split_as_the_tokenizer_splits_them() {
-        let view = |w: &[Word]| -> Vec<(String, u64, bool, bool)> {
-            w.iter()
-                .map(|w| (w.text.to_string(), w.key, w.prefix, w.exact_case))
-                .collect()
-        };
-        let taxonomy = crate::normalize::taxonomy::Taxonomy::built_in();
-        let mut plain = 0;
-        let samples = [
-            "manag* the competition",
-            "cyber*",
-            "cop28",
-            "2024",
-            "  two  words ",
-        ];
-        let written = taxonomy
-            .topics
-            .iter()
-            .flat_map(|t| t.keywords.iter().chain(&t.aliases).chain([&t.label]))
-            .map(String::as_str)
-            .chain(samples);
-        for phrase in written {
-            if let Some(words) = plain_words(phrase) {
-                plain += 1;
-                assert_eq!(view(&words), view(&written_words(phrase)), "{phrase}");
-            }
-        }
-        // Most keywords take the short way; the rest are not plain.
-        assert!(plain > 500, "{plain}");
-        for other in ["U.S.", "mil-mil", "China's", "a**", "*", "Trade, tariffs"] {
-            assert!(plain_words(other).is_none(), "{other}");
-        }
     }
 }
