@@ -4,6 +4,7 @@
 pub mod cues;
 pub mod fasthash;
 pub mod lists;
+mod phrase_table;
 mod phrase_words;
 pub mod phrases;
 pub mod sentences;

@@ -4,6 +4,7 @@
 use std::ops::Range;
 
 use super::fasthash::FxHashMap;
+use super::phrase_table::push_built_in_words;
 use super::phrase_words::{Word, push_words};
 use super::text::{Token, word_key, word_prefix};
 
@@ -64,7 +65,9 @@ impl<T> PhraseSet<T> {
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
         let start = self.words.len();
-        push_words(phrase, &mut self.words);
+        if !push_built_in_words(phrase, &mut self.words) {
+            push_words(phrase, &mut self.words);
+        }
         let Some(first) = self.words.get(start) else {
             return false;
         };
