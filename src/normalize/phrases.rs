@@ -1,6 +1,7 @@
 //! Whole-word phrase matching over tokens, shared by topics, cues and parties.
 //! Indexed by first word so that tagging costs about one hash lookup per word.
 
+use std::collections::hash_map::Entry;
 use std::ops::Range;
 
 use super::fasthash::FxHashMap;
@@ -14,7 +15,18 @@ struct Phrase<T> {
     words: Range<usize>,
     /// The phrase as written (trimmed), a range of the set's `sources`.
     source: Range<usize>,
+    /// The next phrase indexed under the same key, in the order inserted.
+    next: Option<usize>,
     value: T,
+}
+
+/// The phrases indexed under one key: the first and the last inserted,
+/// linked by `Phrase::next`. A list per key was an allocation for each of
+/// the thousand first words of the taxonomy, at every start.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    first: usize,
+    last: usize,
 }
 
 /// One place a phrase matched: token range, the phrase as written, its value.
@@ -36,11 +48,11 @@ pub struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
     words: Vec<Word>,
     sources: String,
-    /// `word_key` of the first word (lowercased, exact) → phrase indexes.
-    by_word: FxHashMap<u64, Vec<usize>>,
+    /// `word_key` of the first word (lowercased, exact) → its phrases.
+    by_word: FxHashMap<u64, Chain>,
     /// First word is a prefix pattern: `word_key` of its first three
-    /// letters → phrase indexes.
-    by_prefix: FxHashMap<u64, Vec<usize>>,
+    /// letters → its phrases.
+    by_prefix: FxHashMap<u64, Chain>,
 }
 
 impl<T> Default for PhraseSet<T> {
@@ -72,38 +84,53 @@ impl<T> PhraseSet<T> {
             return false;
         };
         let index = self.phrases.len();
-        if first.prefix {
-            self.by_prefix
-                .entry(prefix_key(&first.text))
-                .or_default()
-                .push(index);
+        let (by, key) = if first.prefix {
+            (&mut self.by_prefix, prefix_key(&first.text))
         } else {
-            self.by_word.entry(first.key).or_default().push(index);
+            (&mut self.by_word, first.key)
+        };
+        match by.entry(key) {
+            Entry::Occupied(mut chain) => {
+                let last = std::mem::replace(&mut chain.get_mut().last, index);
+                self.phrases[last].next = Some(index);
+            }
+            Entry::Vacant(chain) => {
+                chain.insert(Chain {
+                    first: index,
+                    last: index,
+                });
+            }
         }
         let from = self.sources.len();
         self.sources.push_str(phrase.trim());
         self.phrases.push(Phrase {
             words: start..self.words.len(),
             source: from..self.sources.len(),
+            next: None,
             value,
         });
         true
+    }
+
+    /// The phrases indexed under one key, in the order inserted.
+    fn chain(&self, chain: Option<&Chain>) -> impl Iterator<Item = &Phrase<T>> {
+        std::iter::successors(chain.map(|c| &self.phrases[c.first]), |p| {
+            p.next.map(|n| &self.phrases[n])
+        })
     }
 
     /// Every match in `toks`, in order of start position then phrase length (longest first).
     pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let exact = self.by_word.get(&tok.key).into_iter().flatten();
+            let exact = self.chain(self.by_word.get(&tok.key));
             // Most sets have no prefix patterns: skip that lookup for them.
             let prefixed = if self.by_prefix.is_empty() {
                 None
             } else {
                 self.by_prefix.get(&tok.prefix_key)
             };
-            let prefixed = prefixed.into_iter().flatten();
-            for &p in exact.chain(prefixed) {
-                let phrase = &self.phrases[p];
+            for phrase in exact.chain(self.chain(prefixed)) {
                 let words = &self.words[phrase.words.clone()];
                 let n = words.len();
                 if i + n <= toks.len()
