@@ -1,5 +1,6 @@
 //! The matching form of text: what comparison sees, with typography folded away.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use compact_str::{CompactString, ToCompactString};
@@ -165,6 +166,16 @@ pub fn tokens(s: &str) -> Vec<Token> {
     flush(start, folded.len(), &mut out);
     expand_contractions(&mut out);
     out
+}
+
+/// `s` lowercased, borrowed when it has no capital (most keywords, which
+/// the taxonomy lowercases by the thousand at start-up).
+pub fn lowercased(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// A word lowercased; ASCII words (nearly all) without the Unicode tables.

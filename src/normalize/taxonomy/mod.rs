@@ -247,7 +247,9 @@ impl TalkStems {
     /// Whether a keyword is one word for the talks themselves.
     fn talk(&self, key: &str) -> bool {
         let word = key.trim_end_matches('*');
-        key_words(word).nth(1).is_none() && stem_among(&self.talk, word)
+        // Nearly no keyword begins with such a word: ask that first, and
+        // split only the few that do.
+        stem_among(&self.talk, word) && key_words(word).nth(1).is_none()
     }
 }
 
@@ -259,13 +261,15 @@ fn key_words(key: &str) -> impl Iterator<Item = &str> {
 }
 
 /// Whether a word's stem is among the sorted `stems`. A stem begins its
-/// word, so a word is stemmed only when one of them does.
+/// word, so a word is stemmed only when one of them does; the stems that
+/// may begin it are those of its first letter, found by that letter alone
+/// (a thousand keywords are looked up at start-up, nearly all in vain).
 fn stem_among(stems: &[String], word: &str) -> bool {
-    let upto = stems.partition_point(|s| s.as_str() <= word);
-    let begins = stems[..upto]
+    let letter = word.as_bytes().first();
+    let from = stems.partition_point(|s| s.as_bytes().first() < letter);
+    let begins = stems[from..]
         .iter()
-        .rev()
-        .take_while(|s| s.as_bytes().first() == word.as_bytes().first())
+        .take_while(|s| s.as_bytes().first() == letter)
         .any(|s| word.starts_with(s.as_str()));
     begins && stems.binary_search(&text::stem(word)).is_ok()
 }
@@ -441,15 +445,20 @@ impl Taxonomy {
         let places = lower(kinds.places);
         // Where a matter is, like the meeting itself, is no matter beside
         // one that is named: one set, looked up once per keyword.
-        let no_matter: FxHashSet<&String> = occasions.iter().chain(&places).collect();
+        let no_matter: FxHashSet<&str> = occasions
+            .iter()
+            .chain(&places)
+            .map(String::as_str)
+            .collect();
         // Most keywords are of no kind: one lookup in every list at once
         // spares them the lookup in each.
-        let of_a_kind: FxHashSet<&String> = situational
+        let of_a_kind: FxHashSet<&str> = situational
             .iter()
             .chain(&actors)
             .chain(&occasions)
             .chain(&places)
             .chain(&parties)
+            .map(String::as_str)
             .collect();
         let talk_stems = TalkStems::new();
         let mut phrases = PhraseSet::default();
@@ -460,16 +469,17 @@ impl Taxonomy {
                 .chain(&t.aliases)
                 .chain(std::iter::once(&t.label))
             {
-                let key = p.trim().to_lowercase();
-                let kind = of_a_kind.contains(&key);
+                let key = text::lowercased(p.trim());
+                let key = key.as_ref();
+                let kind = of_a_kind.contains(key);
                 let keyword = Keyword {
                     topic: i,
-                    situational: kind && situational.contains(&key),
-                    actor: kind && actors.contains(&key),
-                    occasion: kind && no_matter.contains(&key),
-                    party: kind && parties.contains(&key),
-                    tone: talk_stems.tone(&key),
-                    talk: talk_stems.talk(&key),
+                    situational: kind && situational.contains(key),
+                    actor: kind && actors.contains(key),
+                    occasion: kind && no_matter.contains(key),
+                    party: kind && parties.contains(key),
+                    tone: talk_stems.tone(key),
+                    talk: talk_stems.talk(key),
                 };
                 phrases.insert(p, keyword);
             }
