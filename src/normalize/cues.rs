@@ -173,7 +173,8 @@ impl Cues {
 
     fn compile(file: CueFile) -> Cues {
         let mut kinds = Vec::new();
-        let mut stance = PhraseSet::default();
+        let cues = file.stances.values().map(|k| k.cues.len()).sum::<usize>();
+        let mut stance = PhraseSet::with_capacity(file.other_senses.len() + cues);
         for phrase in &file.other_senses {
             stance.insert(phrase, OTHER_SENSE);
         }
@@ -202,7 +203,7 @@ impl Cues {
             }
         }
         let set = |list: &[String]| {
-            let mut s = PhraseSet::default();
+            let mut s = PhraseSet::with_capacity(list.len());
             for p in list {
                 s.insert(p, ());
             }

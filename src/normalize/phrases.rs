@@ -73,7 +73,24 @@ fn prefix_key(s: &str) -> u64 {
     word_key(word_prefix(&s.to_lowercase()))
 }
 
+/// Words and bytes a phrase has, or a little more, on average (1.8 and 15
+/// in the built-in data): room enough that a set built from a list of
+/// known length is not copied as it grows.
+const WORDS_PER_PHRASE: usize = 2;
+const BYTES_PER_PHRASE: usize = 16;
+
 impl<T> PhraseSet<T> {
+    /// An empty set with room for `phrases` phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        PhraseSet {
+            phrases: Vec::with_capacity(phrases),
+            words: Vec::with_capacity(phrases * WORDS_PER_PHRASE),
+            sources: String::with_capacity(phrases * BYTES_PER_PHRASE),
+            by_word: FxHashMap::with_capacity_and_hasher(phrases, Default::default()),
+            by_prefix: FxHashMap::default(),
+        }
+    }
+
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
         let start = self.words.len();

@@ -461,7 +461,11 @@ impl Taxonomy {
             .map(String::as_str)
             .collect();
         let talk_stems = TalkStems::new();
-        let mut phrases = PhraseSet::default();
+        let written = topics
+            .iter()
+            .map(|t| t.keywords.len() + t.aliases.len() + 1)
+            .sum();
+        let mut phrases = PhraseSet::with_capacity(written);
         for (i, t) in topics.iter().enumerate() {
             for p in t
                 .keywords
@@ -485,7 +489,7 @@ impl Taxonomy {
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
-        let mut office_names = PhraseSet::default();
+        let mut office_names = PhraseSet::with_capacity(offices.len());
         for o in offices {
             office_names.insert(o, ());
         }
