@@ -223,7 +223,7 @@ pub fn span(toks: &[Token], start: usize, len: usize) -> String {
 /// "supporting"/"support", "provided"/"provide".
 pub fn stem(word: &str) -> String {
     let w = word;
-    let n = w.chars().count();
+    let n = char_count(w);
     if n <= 4 {
         return w
             .strip_suffix('s')
@@ -231,20 +231,34 @@ pub fn stem(word: &str) -> String {
             .unwrap_or(w)
             .to_string();
     }
+    let last = w.as_bytes().last();
     for suffix in [
         "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s",
     ] {
-        if let Some(stem) = w.strip_suffix(suffix)
-            && stem.chars().count() >= 3
+        // The last letter first: most suffixes end otherwise, and are
+        // ruled out without comparing the rest.
+        if last == suffix.as_bytes().last()
+            && let Some(stem) = w.strip_suffix(suffix)
+            && char_count(stem) >= 3
             && !(suffix == "s" && w.ends_with("ss"))
         {
             return match suffix {
-                "ies" | "ied" => format!("{stem}y"),
+                "ies" | "ied" => [stem, "y"].concat(),
                 _ => stem.to_string(),
             };
         }
     }
     w.to_string()
+}
+
+/// The characters of `s`, counted by its length when it is ASCII (nearly
+/// every word: thousands are stemmed in a comparison).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Above this share of letters outside the Latin script, a text is taken
