@@ -215,24 +215,18 @@ pub(crate) struct Keyword {
 
 /// The stems of the words for the talks' tone and for the talks
 /// themselves (cues.yaml's `tone`, and `discussion` with `engagement`),
-/// sorted, to tell at start-up which keywords are such words.
+/// to tell at start-up which keywords are such words.
 struct TalkStems {
-    tone: Vec<String>,
-    talk: Vec<String>,
+    tone: Stems,
+    talk: Stems,
 }
 
 impl TalkStems {
     fn new() -> TalkStems {
         let cues = Cues::get();
-        let sorted = |sets: &[&FxHashSet<String>]| {
-            let mut v: Vec<String> = sets.iter().flat_map(|s| s.iter().cloned()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         TalkStems {
-            tone: sorted(&[&cues.tone_terms]),
-            talk: sorted(&[&cues.discussion_terms, &cues.engagement_terms]),
+            tone: Stems::new(&[&cues.tone_terms]),
+            talk: Stems::new(&[&cues.discussion_terms, &cues.engagement_terms]),
         }
     }
 
@@ -240,8 +234,7 @@ impl TalkStems {
     /// stopword ("in-depth" is tone however it is split into words).
     fn tone(&self, key: &str) -> bool {
         let mut words = key_words(key).peekable();
-        words.peek().is_some()
-            && words.all(|w| stopwords().contains(w) || stem_among(&self.tone, w))
+        words.peek().is_some() && words.all(|w| stopwords().contains(w) || self.tone.has_stem_of(w))
     }
 
     /// Whether a keyword is one word for the talks themselves.
@@ -249,7 +242,41 @@ impl TalkStems {
         let word = key.trim_end_matches('*');
         // Nearly no keyword begins with such a word: ask that first, and
         // split only the few that do.
-        stem_among(&self.talk, word) && key_words(word).nth(1).is_none()
+        self.talk.has_stem_of(word) && key_words(word).nth(1).is_none()
+    }
+}
+
+/// A few stems, sorted, with where those of each first byte begin: a
+/// thousand keywords are looked up at start-up, nearly all in vain.
+struct Stems {
+    sorted: Vec<String>,
+    /// The stems beginning with byte `b` are `sorted[from[b]..from[b + 1]]`
+    /// (an empty stem, sorted first, comes before `from[0]`).
+    from: [usize; 257],
+}
+
+impl Stems {
+    fn new(sets: &[&FxHashSet<String>]) -> Stems {
+        let mut sorted: Vec<String> = sets.iter().flat_map(|s| s.iter().cloned()).collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut from = [0; 257];
+        for (b, from) in from.iter_mut().enumerate() {
+            *from = sorted
+                .partition_point(|s| s.as_bytes().first().is_none_or(|&f| usize::from(f) < b));
+        }
+        Stems { sorted, from }
+    }
+
+    /// Whether a word's stem is among them. A stem begins its word, so a
+    /// word is stemmed only when one of them does.
+    fn has_stem_of(&self, word: &str) -> bool {
+        let beginning = match word.as_bytes().first() {
+            Some(&b) => &self.sorted[self.from[usize::from(b)]..self.from[usize::from(b) + 1]],
+            None => &self.sorted[..self.from[0]],
+        };
+        beginning.iter().any(|s| word.starts_with(s.as_str()))
+            && self.sorted.binary_search(&text::stem(word)).is_ok()
     }
 }
 
@@ -258,20 +285,6 @@ impl TalkStems {
 fn key_words(key: &str) -> impl Iterator<Item = &str> {
     key.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-}
-
-/// Whether a word's stem is among the sorted `stems`. A stem begins its
-/// word, so a word is stemmed only when one of them does; the stems that
-/// may begin it are those of its first letter, found by that letter alone
-/// (a thousand keywords are looked up at start-up, nearly all in vain).
-fn stem_among(stems: &[String], word: &str) -> bool {
-    let letter = word.as_bytes().first();
-    let from = stems.partition_point(|s| s.as_bytes().first() < letter);
-    let begins = stems[from..]
-        .iter()
-        .take_while(|s| s.as_bytes().first() == letter)
-        .any(|s| word.starts_with(s.as_str()));
-    begins && stems.binary_search(&text::stem(word)).is_ok()
 }
 
 /// Why a claim got its topic.

@@ -736,3 +736,36 @@ fn exclusive_groupings_are_containment_like_small_circles() {
         "competition",
     )]);
 }
+
+#[test]
+fn stems_are_found_by_first_letter_as_in_the_whole_list() {
+    let set: FxHashSet<String> = ["talk", "discuss", "exchang", "view", "", "trad"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    let stems = Stems::new(&[&set]);
+    // A stem begins the word and is the word's stem, looked for among all.
+    let whole = |word: &str| {
+        stems.sorted.iter().any(|s| word.starts_with(s.as_str()))
+            && stems.sorted.contains(&text::stem(word))
+    };
+    for word in [
+        "talks",
+        "talked",
+        "discussions",
+        "exchanges",
+        "views",
+        "viewpoint",
+        "traded",
+        "trade",
+        "zebra",
+        "",
+        "a",
+        "Talks",
+        "économie",
+    ] {
+        assert_eq!(stems.has_stem_of(word), whole(word), "{word:?}");
+    }
+    assert!(stems.has_stem_of("talks"));
+    assert!(!stems.has_stem_of("viewpoint"));
+}
