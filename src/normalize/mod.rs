@@ -3,6 +3,7 @@
 
 pub mod cues;
 pub mod fasthash;
+mod initials;
 pub mod lists;
 mod phrase_table;
 mod phrase_words;

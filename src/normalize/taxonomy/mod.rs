@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cues::Cues;
 use super::fasthash::FxHashSet;
+use super::initials::ByInitial;
 use super::phrases::PhraseSet;
 use super::stopwords;
 use super::text::{self, matching_form};
@@ -246,37 +247,21 @@ impl TalkStems {
     }
 }
 
-/// A few stems, sorted, with where those of each first byte begin: a
-/// thousand keywords are looked up at start-up, nearly all in vain.
-struct Stems {
-    sorted: Vec<String>,
-    /// The stems beginning with byte `b` are `sorted[from[b]..from[b + 1]]`
-    /// (an empty stem, sorted first, comes before `from[0]`).
-    from: [usize; 257],
-}
+/// A few stems, grouped by first byte: a thousand keywords are looked up
+/// at start-up, nearly all in vain.
+struct Stems(ByInitial<'static>);
 
 impl Stems {
-    fn new(sets: &[&FxHashSet<String>]) -> Stems {
-        let mut sorted: Vec<String> = sets.iter().flat_map(|s| s.iter().cloned()).collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut from = [0; 257];
-        for (b, from) in from.iter_mut().enumerate() {
-            *from = sorted
-                .partition_point(|s| s.as_bytes().first().is_none_or(|&f| usize::from(f) < b));
-        }
-        Stems { sorted, from }
+    fn new(sets: &[&'static FxHashSet<String>]) -> Stems {
+        Stems(ByInitial::new(
+            sets.iter().flat_map(|s| s.iter().map(String::as_str)),
+        ))
     }
 
     /// Whether a word's stem is among them. A stem begins its word, so a
     /// word is stemmed only when one of them does.
     fn has_stem_of(&self, word: &str) -> bool {
-        let beginning = match word.as_bytes().first() {
-            Some(&b) => &self.sorted[self.from[usize::from(b)]..self.from[usize::from(b) + 1]],
-            None => &self.sorted[..self.from[0]],
-        };
-        beginning.iter().any(|s| word.starts_with(s.as_str()))
-            && self.sorted.binary_search(&text::stem(word)).is_ok()
+        self.0.like(word).iter().any(|s| word.starts_with(s)) && self.0.contains(&text::stem(word))
     }
 }
 

@@ -739,15 +739,19 @@ fn exclusive_groupings_are_containment_like_small_circles() {
 
 #[test]
 fn stems_are_found_by_first_letter_as_in_the_whole_list() {
-    let set: FxHashSet<String> = ["talk", "discuss", "exchang", "view", "", "trad"]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-    let stems = Stems::new(&[&set]);
+    static SET: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        ["talk", "discuss", "exchang", "view", "", "trad"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    });
+    let stems = Stems::new(&[set]);
     // A stem begins the word and is the word's stem, looked for among all.
     let whole = |word: &str| {
-        stems.sorted.iter().any(|s| word.starts_with(s.as_str()))
-            && stems.sorted.contains(&text::stem(word))
+        set.iter()
+            .any(|s| !s.is_empty() && word.starts_with(s.as_str()))
+            && set.contains(&text::stem(word))
     };
     for word in [
         "talks",
@@ -759,7 +763,6 @@ fn stems_are_found_by_first_letter_as_in_the_whole_list() {
         "traded",
         "trade",
         "zebra",
-        "",
         "a",
         "Talks",
         "économie",
