@@ -14,20 +14,24 @@ pub fn matching_form(s: &str) -> String {
 
 /// NFKC plus quote and dash folding, case kept.
 pub fn fold(s: &str) -> String {
+    folded(s).into_owned()
+}
+
+/// `fold`, borrowing plain ASCII with nothing to fold (nearly every phrase
+/// and claim): the tokenizer reads it as it is, without a copy.
+fn folded(s: &str) -> Cow<'_, str> {
     // NFKC leaves ASCII as it is: most readouts skip the normalization tables.
     if s.is_ascii() {
-        // Plain ASCII with nothing to fold (nearly every phrase and claim):
-        // one copy, not a character at a time.
         if !s.bytes().any(|b| b == b'`' || b < b' ' || b == 0x7F) {
-            return s.to_string();
+            return Cow::Borrowed(s);
         }
-        return s.chars().map(fold_char).collect();
+        return Cow::Owned(s.chars().map(fold_char).collect());
     }
     let folded: String = nfkc(s).chars().map(fold_char).collect();
     // NFKC of a folded character can expose new foldable ones only for
     // compatibility forms we do not map, so one pass is enough; the
     // second NFKC keeps the result stable under repetition.
-    nfkc(&folded)
+    Cow::Owned(nfkc(&folded))
 }
 
 /// NFKC of `s`. Most text is already normalized (composed letters): the
@@ -134,7 +138,7 @@ const PAUSES: [char; 5] = [',', ';', ':', '(', ')'];
 /// Splits folded text into word tokens: letters and digits, keeping an inner
 /// apostrophe or hyphen ("china's" -> "china", "'s"; "mil-mil" -> "mil", "mil").
 pub fn tokens(s: &str) -> Vec<Token> {
-    let folded = fold(s);
+    let folded = folded(s);
     let mut out = Vec::new();
     // Words are slices of the folded text: no copy a character at a time.
     let flush = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
