@@ -17,10 +17,17 @@ impl<'a> ByInitial<'a> {
     pub fn new(words: impl IntoIterator<Item = &'a str>) -> ByInitial<'a> {
         let mut words: Vec<&str> = words.into_iter().collect();
         words.sort_unstable_by_key(|w| w.as_bytes().first().copied());
+        // One pass over the grouped words: where each byte's group begins.
         let mut from = [0; 257];
+        let mut at = 0;
         for (b, from) in from.iter_mut().enumerate() {
-            *from =
-                words.partition_point(|w| w.as_bytes().first().is_none_or(|&f| usize::from(f) < b));
+            while words
+                .get(at)
+                .is_some_and(|w| w.as_bytes().first().is_none_or(|&f| usize::from(f) < b))
+            {
+                at += 1;
+            }
+            *from = at;
         }
         ByInitial { words, from }
     }
