@@ -7,7 +7,7 @@ use std::ops::Range;
 use super::fasthash::FxHashMap;
 use super::phrase_table::push_built_in_words;
 use super::phrase_words::{Word, push_words};
-use super::text::{Token, word_key, word_prefix};
+use super::text::{Token, lowercased, word_key, word_prefix};
 
 #[derive(Debug, Clone)]
 struct Phrase<T> {
@@ -70,7 +70,7 @@ impl<T> Default for PhraseSet<T> {
 /// The `by_prefix` key of a phrase's first (wildcard) word, as a token's
 /// `prefix_key` is made: the prefix of the lowercased word.
 fn prefix_key(s: &str) -> u64 {
-    word_key(word_prefix(&s.to_lowercase()))
+    word_key(word_prefix(&lowercased(s)))
 }
 
 /// Words and bytes a phrase has, or a little more, on average (1.8 and 15
