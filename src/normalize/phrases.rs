@@ -12,12 +12,25 @@ use super::text::{Token, lowercased, word_key, word_prefix};
 #[derive(Debug, Clone)]
 struct Phrase<T> {
     /// Its words, a range of the set's `words`.
-    words: Range<usize>,
+    words: [At; 2],
     /// The phrase as written (trimmed), a range of the set's `sources`.
-    source: Range<usize>,
+    source: [At; 2],
     /// The next phrase indexed under the same key, in the order inserted.
-    next: Option<usize>,
+    next: Option<At>,
     value: T,
+}
+
+/// A place in a set's lists. Half the size of a `usize`: the taxonomy's
+/// sets are built at every start, and smaller entries are fewer pages of
+/// memory to touch.
+type At = u32;
+
+fn at(n: usize) -> At {
+    At::try_from(n).expect("a phrase set holds fewer than 4 billion words")
+}
+
+fn range([from, to]: [At; 2]) -> Range<usize> {
+    from as usize..to as usize
 }
 
 /// The phrases indexed under one key: the first and the last inserted,
@@ -25,8 +38,8 @@ struct Phrase<T> {
 /// the thousand first words of the taxonomy, at every start.
 #[derive(Debug, Clone, Copy)]
 struct Chain {
-    first: usize,
-    last: usize,
+    first: At,
+    last: At,
 }
 
 /// One place a phrase matched: token range, the phrase as written, its value.
@@ -100,7 +113,7 @@ impl<T> PhraseSet<T> {
         let Some(first) = self.words.get(start) else {
             return false;
         };
-        let index = self.phrases.len();
+        let index = at(self.phrases.len());
         let (by, key) = if first.prefix {
             (&mut self.by_prefix, prefix_key(&first.text))
         } else {
@@ -109,7 +122,7 @@ impl<T> PhraseSet<T> {
         match by.entry(key) {
             Entry::Occupied(mut chain) => {
                 let last = std::mem::replace(&mut chain.get_mut().last, index);
-                self.phrases[last].next = Some(index);
+                self.phrases[last as usize].next = Some(index);
             }
             Entry::Vacant(chain) => {
                 chain.insert(Chain {
@@ -121,8 +134,8 @@ impl<T> PhraseSet<T> {
         let from = self.sources.len();
         self.sources.push_str(phrase.trim());
         self.phrases.push(Phrase {
-            words: start..self.words.len(),
-            source: from..self.sources.len(),
+            words: [at(start), at(self.words.len())],
+            source: [at(from), at(self.sources.len())],
             next: None,
             value,
         });
@@ -131,8 +144,8 @@ impl<T> PhraseSet<T> {
 
     /// The phrases indexed under one key, in the order inserted.
     fn chain(&self, chain: Option<&Chain>) -> impl Iterator<Item = &Phrase<T>> {
-        std::iter::successors(chain.map(|c| &self.phrases[c.first]), |p| {
-            p.next.map(|n| &self.phrases[n])
+        std::iter::successors(chain.map(|c| &self.phrases[c.first as usize]), |p| {
+            p.next.map(|n| &self.phrases[n as usize])
         })
     }
 
@@ -148,7 +161,7 @@ impl<T> PhraseSet<T> {
                 self.by_prefix.get(&tok.prefix_key)
             };
             for phrase in exact.chain(self.chain(prefixed)) {
-                let words = &self.words[phrase.words.clone()];
+                let words = &self.words[range(phrase.words)];
                 let n = words.len();
                 if i + n <= toks.len()
                     && words.iter().zip(&toks[i..i + n]).all(|(w, t)| w.matches(t))
@@ -156,7 +169,7 @@ impl<T> PhraseSet<T> {
                     out.push(Match {
                         start: i,
                         len: n,
-                        phrase: &self.sources[phrase.source.clone()],
+                        phrase: &self.sources[range(phrase.source)],
                         value: &phrase.value,
                     });
                 }
