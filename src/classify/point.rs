@@ -80,14 +80,22 @@ impl Points {
                         .filter(|w| !who(w))
                         .map(|w| point_of(w))
                         .collect();
+                    if set.is_empty() {
+                        return Vec::new();
+                    }
+                    // Each word's point, found once for all the claim's
+                    // point words (a dozen, each looked for among them).
                     let toks = text::tokens(&c.text);
+                    let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
+                    let token_points: Vec<&str> = stems.iter().map(|s| point_of(s)).collect();
                     set.into_iter()
                         .map(|point| PointWord {
                             point: point.to_string(),
                             shown: toks
                                 .iter()
-                                .find(|t| point_of(&text::stem(&t.norm)) == point)
-                                .map_or(point, |t| t.orig.as_str())
+                                .zip(&token_points)
+                                .find(|(_, p)| **p == point)
+                                .map_or(point, |(t, _)| t.orig.as_str())
                                 .to_string(),
                         })
                         .collect()

@@ -8,6 +8,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::fasthash::FxHashSet;
+use super::initials::ByInitial;
 use super::phrases::PhraseSet;
 
 const BUILT_IN: &str = include_str!("../data/cues.yaml");
@@ -188,7 +189,8 @@ impl Cues {
 
     fn compile(file: CueFile) -> Cues {
         let mut kinds = Vec::new();
-        let mut stance = PhraseSet::default();
+        let cues = file.stances.values().map(|k| k.cues.len()).sum::<usize>();
+        let mut stance = PhraseSet::with_capacity(file.other_senses.len() + cues);
         for phrase in &file.other_senses {
             stance.insert(phrase, OTHER_SENSE);
         }
@@ -218,7 +220,7 @@ impl Cues {
             }
         }
         let set = |list: &[String]| {
-            let mut s = PhraseSet::default();
+            let mut s = PhraseSet::with_capacity(list.len());
             for p in list {
                 s.insert(p, ());
             }
@@ -295,26 +297,24 @@ impl Cues {
     /// Whether the stemmed word `stem` is a word of a stance cue
     /// ("concern", "commitment"): a stance, not a subject two claims may
     /// share. A stem begins its word (but for "-ies" made "-y"), so only
-    /// the cue words it begins are stemmed, found in the sorted list (made
-    /// on first use, from the lexicon in force).
+    /// the cue words it begins are stemmed, found by their first letter
+    /// (grouped on first use, from the lexicon in force).
     pub fn is_cue_term(stem: &str) -> bool {
-        static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
+        static WORDS: OnceLock<ByInitial<'static>> = OnceLock::new();
         let words = WORDS.get_or_init(|| {
-            let mut words: Vec<&'static str> = Cues::get()
-                .cue_words
-                .iter()
-                .flat_map(|c| c.trim_end_matches('*').split(' '))
-                .filter(|w| w.len() > 3)
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            words
+            ByInitial::new(
+                Cues::get()
+                    .cue_words
+                    .iter()
+                    .flat_map(|c| c.trim_end_matches('*').split(' '))
+                    .filter(|w| w.len() > 3),
+            )
         });
         let prefix = stem.strip_suffix('y').unwrap_or(stem);
-        let from = words.partition_point(|w| *w < prefix);
-        words[from..]
+        words
+            .like(prefix)
             .iter()
-            .take_while(|w| w.starts_with(prefix))
+            .filter(|w| w.starts_with(prefix))
             .any(|w| super::text::stem(w) == stem)
     }
 
@@ -463,6 +463,26 @@ mod tests {
         assert_eq!(c.canonical_party("U.S."), "United States");
         assert_eq!(c.canonical_party("PRC"), "China");
         assert_eq!(c.canonical_party("Narnia"), "Narnia");
+    }
+
+    #[test]
+    fn cue_terms_are_the_stems_of_cue_words() {
+        let stem = super::super::text::stem;
+        // Every stem of a cue word, and no other word, is a cue term.
+        let words: Vec<&str> = Cues::get()
+            .cue_words
+            .iter()
+            .flat_map(|c| c.trim_end_matches('*').split(' '))
+            .filter(|w| w.len() > 3)
+            .collect();
+        for w in &words {
+            assert!(Cues::is_cue_term(&stem(w)), "{w}");
+        }
+        for other in ["taiwan", "fentanyl", "y", "", "polic", "policy"] {
+            let is_stem = words.iter().any(|w| stem(w) == other);
+            assert_eq!(Cues::is_cue_term(other), is_stem, "{other:?}");
+        }
+        assert!(Cues::is_cue_term("concern"));
     }
 
     #[test]

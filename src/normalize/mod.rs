@@ -3,7 +3,10 @@
 
 pub mod cues;
 pub mod fasthash;
+mod initials;
 pub mod lists;
+mod phrase_table;
+mod phrase_words;
 pub mod phrases;
 pub mod sentences;
 pub mod stance;

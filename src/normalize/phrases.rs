@@ -1,46 +1,45 @@
 //! Whole-word phrase matching over tokens, shared by topics, cues and parties.
 //! Indexed by first word so that tagging costs about one hash lookup per word.
 
-use compact_str::CompactString;
+use std::collections::hash_map::Entry;
+use std::ops::Range;
 
 use super::fasthash::FxHashMap;
-use super::text::{Token, tokens, word_key, word_prefix};
-
-#[derive(Debug, Clone)]
-struct Word {
-    text: CompactString,
-    /// `word_key` of the word lowercased, as a token's `key` is: compared
-    /// before the text, and the phrase's index key when it comes first.
-    key: u64,
-    /// `cyber*`: any word starting with `cyber`.
-    prefix: bool,
-    /// Written with no lowercase letters ("US", "PLA"): match that capitalisation only.
-    exact_case: bool,
-}
-
-impl Word {
-    fn matches(&self, t: &Token) -> bool {
-        if self.exact_case {
-            return if self.prefix {
-                t.orig.starts_with(self.text.as_str())
-            } else {
-                t.orig == self.text
-            };
-        }
-        if self.prefix {
-            t.norm.starts_with(self.text.as_str())
-        } else {
-            // The hashes differ for nearly every other word: no string compared.
-            t.key == self.key && t.norm == self.text
-        }
-    }
-}
+use super::phrase_table::push_built_in_words;
+use super::phrase_words::{Word, push_words};
+use super::text::{Token, lowercased, word_key, word_prefix};
 
 #[derive(Debug, Clone)]
 struct Phrase<T> {
-    words: Vec<Word>,
-    source: String,
+    /// Its words, a range of the set's `words`.
+    words: [At; 2],
+    /// The phrase as written (trimmed), a range of the set's `sources`.
+    source: [At; 2],
+    /// The next phrase indexed under the same key, in the order inserted.
+    next: Option<At>,
     value: T,
+}
+
+/// A place in a set's lists. Half the size of a `usize`: the taxonomy's
+/// sets are built at every start, and smaller entries are fewer pages of
+/// memory to touch.
+type At = u32;
+
+fn at(n: usize) -> At {
+    At::try_from(n).expect("a phrase set holds fewer than 4 billion words")
+}
+
+fn range([from, to]: [At; 2]) -> Range<usize> {
+    from as usize..to as usize
+}
+
+/// The phrases indexed under one key: the first and the last inserted,
+/// linked by `Phrase::next`. A list per key was an allocation for each of
+/// the thousand first words of the taxonomy, at every start.
+#[derive(Debug, Clone, Copy)]
+struct Chain {
+    first: At,
+    last: At,
 }
 
 /// One place a phrase matched: token range, the phrase as written, its value.
@@ -53,20 +52,28 @@ pub struct Match<'a, T> {
 }
 
 /// A set of phrases, each carrying a value, matched on whole words.
+///
+/// The words and the texts of all its phrases are kept end to end in one
+/// list and one string: the built-in sets hold some 1,700 phrases, built
+/// at every start, and an allocation for each phrase was most of that.
 #[derive(Debug, Clone)]
 pub struct PhraseSet<T> {
     phrases: Vec<Phrase<T>>,
-    /// `word_key` of the first word (lowercased, exact) → phrase indexes.
-    by_word: FxHashMap<u64, Vec<usize>>,
+    words: Vec<Word>,
+    sources: String,
+    /// `word_key` of the first word (lowercased, exact) → its phrases.
+    by_word: FxHashMap<u64, Chain>,
     /// First word is a prefix pattern: `word_key` of its first three
-    /// letters → phrase indexes.
-    by_prefix: FxHashMap<u64, Vec<usize>>,
+    /// letters → its phrases.
+    by_prefix: FxHashMap<u64, Chain>,
 }
 
 impl<T> Default for PhraseSet<T> {
     fn default() -> Self {
         PhraseSet {
             phrases: Vec::new(),
+            words: Vec::new(),
+            sources: String::new(),
             by_word: FxHashMap::default(),
             by_prefix: FxHashMap::default(),
         }
@@ -76,60 +83,101 @@ impl<T> Default for PhraseSet<T> {
 /// The `by_prefix` key of a phrase's first (wildcard) word, as a token's
 /// `prefix_key` is made: the prefix of the lowercased word.
 fn prefix_key(s: &str) -> u64 {
-    word_key(word_prefix(&s.to_lowercase()))
+    word_key(word_prefix(&lowercased(s)))
 }
 
+/// Words and bytes a phrase has, or a little more, on average (1.8 and 15
+/// in the built-in data): room enough that a set built from a list of
+/// known length is not copied as it grows.
+const WORDS_PER_PHRASE: usize = 2;
+const BYTES_PER_PHRASE: usize = 16;
+
+/// Phrases that begin with the same word: the taxonomy's 1,041 phrases
+/// begin with some 600 words, so an index with room for half as many keys
+/// as phrases is not rebuilt as it grows, nor twice the memory it needs.
+const PHRASES_PER_FIRST_WORD: usize = 2;
+
 impl<T> PhraseSet<T> {
+    /// An empty set with room for `phrases` phrases.
+    pub fn with_capacity(phrases: usize) -> Self {
+        PhraseSet {
+            phrases: Vec::with_capacity(phrases),
+            words: Vec::with_capacity(phrases * WORDS_PER_PHRASE),
+            sources: String::with_capacity(phrases * BYTES_PER_PHRASE),
+            by_word: FxHashMap::with_capacity_and_hasher(
+                phrases / PHRASES_PER_FIRST_WORD,
+                Default::default(),
+            ),
+            by_prefix: FxHashMap::default(),
+        }
+    }
+
     /// Adds `phrase`; returns false when it has no words to match.
     pub fn insert(&mut self, phrase: &str, value: T) -> bool {
-        let words = plain_words(phrase).unwrap_or_else(|| written_words(phrase));
-        if words.is_empty() {
+        let start = self.words.len();
+        if !push_built_in_words(phrase, &mut self.words) {
+            push_words(phrase, &mut self.words);
+        }
+        let Some(first) = self.words.get(start) else {
             return false;
-        }
-        let index = self.phrases.len();
-        let first = &words[0];
-        if first.prefix {
-            self.by_prefix
-                .entry(prefix_key(&first.text))
-                .or_default()
-                .push(index);
+        };
+        let index = at(self.phrases.len());
+        let (by, key) = if first.prefix {
+            (&mut self.by_prefix, prefix_key(&first.text))
         } else {
-            self.by_word.entry(first.key).or_default().push(index);
+            (&mut self.by_word, first.key)
+        };
+        match by.entry(key) {
+            Entry::Occupied(mut chain) => {
+                let last = std::mem::replace(&mut chain.get_mut().last, index);
+                self.phrases[last as usize].next = Some(index);
+            }
+            Entry::Vacant(chain) => {
+                chain.insert(Chain {
+                    first: index,
+                    last: index,
+                });
+            }
         }
+        let from = self.sources.len();
+        self.sources.push_str(phrase.trim());
         self.phrases.push(Phrase {
-            words,
-            source: phrase.trim().to_string(),
+            words: [at(start), at(self.words.len())],
+            source: [at(from), at(self.sources.len())],
+            next: None,
             value,
         });
         true
+    }
+
+    /// The phrases indexed under one key, in the order inserted.
+    fn chain(&self, chain: Option<&Chain>) -> impl Iterator<Item = &Phrase<T>> {
+        std::iter::successors(chain.map(|c| &self.phrases[c.first as usize]), |p| {
+            p.next.map(|n| &self.phrases[n as usize])
+        })
     }
 
     /// Every match in `toks`, in order of start position then phrase length (longest first).
     pub fn find_all<'a>(&'a self, toks: &[Token]) -> Vec<Match<'a, T>> {
         let mut out = Vec::new();
         for (i, tok) in toks.iter().enumerate() {
-            let exact = self.by_word.get(&tok.key).into_iter().flatten();
+            let exact = self.chain(self.by_word.get(&tok.key));
             // Most sets have no prefix patterns: skip that lookup for them.
             let prefixed = if self.by_prefix.is_empty() {
                 None
             } else {
                 self.by_prefix.get(&tok.prefix_key)
             };
-            let prefixed = prefixed.into_iter().flatten();
-            for &p in exact.chain(prefixed) {
-                let phrase = &self.phrases[p];
-                let n = phrase.words.len();
+            for phrase in exact.chain(self.chain(prefixed)) {
+                let words = &self.words[range(phrase.words)];
+                let n = words.len();
                 if i + n <= toks.len()
-                    && phrase
-                        .words
-                        .iter()
-                        .zip(&toks[i..i + n])
-                        .all(|(w, t)| w.matches(t))
+                    && words.iter().zip(&toks[i..i + n]).all(|(w, t)| w.matches(t))
                 {
                     out.push(Match {
                         start: i,
                         len: n,
-                        phrase: &phrase.source,
+                        phrase: &self.sources[range(phrase.source)],
                         value: &phrase.value,
                     });
                 }
@@ -164,64 +212,10 @@ impl<T> PhraseSet<T> {
     }
 }
 
-/// A phrase's words as the tokenizer splits them, with its wildcards and
-/// its capitalisation rule.
-fn written_words(phrase: &str) -> Vec<Word> {
-    let exact_case =
-        phrase.chars().any(char::is_alphabetic) && !phrase.chars().any(char::is_lowercase);
-    // A word ending in `*` matches any word that starts with it
-    // ("manag* the competition" finds "managing the competition").
-    let word = |t: Token| Word {
-        key: t.key,
-        text: if exact_case { t.orig } else { t.norm },
-        prefix: false,
-        exact_case,
-    };
-    let body = phrase.trim_end().trim_end_matches('*');
-    let mut words: Vec<Word> = tokens(body).into_iter().map(word).collect();
-    if body.contains('*') {
-        // A star inside the phrase: mark each starred word's last token.
-        let mut at = 0;
-        for written in phrase.split_whitespace() {
-            at += tokens(written.trim_end_matches('*')).len();
-            if written.ends_with('*')
-                && let Some(w) = at.checked_sub(1).and_then(|i| words.get_mut(i))
-            {
-                w.prefix = true;
-            }
-        }
-    } else if let Some(last) = words.last_mut() {
-        last.prefix = body.len() < phrase.trim_end().len();
-    }
-    words
-}
-
-/// The words of a phrase written plainly, in lowercase ASCII letters and
-/// digits with at most a closing `*` per word ("climate", "manag* the
-/// competition"): split without the tokenizer, which most of the thousand
-/// keywords compiled at start-up do not need. `None` for anything else.
-fn plain_words(phrase: &str) -> Option<Vec<Word>> {
-    phrase
-        .split_whitespace()
-        .map(|written| {
-            let text = written.strip_suffix('*').unwrap_or(written);
-            let plain = !text.is_empty()
-                && text
-                    .bytes()
-                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
-            plain.then(|| Word {
-                key: word_key(text),
-                text: CompactString::from(text),
-                prefix: text.len() < written.len(),
-                exact_case: false,
-            })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::text::tokens;
 
     fn set(phrases: &[&str]) -> PhraseSet<usize> {
         let mut s = PhraseSet::default();
@@ -260,40 +254,5 @@ mod tests {
             ["manag* the competition", "manag* the competition"]
         );
         assert!(found(&s, "manage competition").is_empty());
-    }
-
-    #[test]
-    fn plain_phrases_split_as_the_tokenizer_splits_them() {
-        let view = |w: &[Word]| -> Vec<(String, u64, bool, bool)> {
-            w.iter()
-                .map(|w| (w.text.to_string(), w.key, w.prefix, w.exact_case))
-                .collect()
-        };
-        let taxonomy = crate::normalize::taxonomy::Taxonomy::built_in();
-        let mut plain = 0;
-        let samples = [
-            "manag* the competition",
-            "cyber*",
-            "cop28",
-            "2024",
-            "  two  words ",
-        ];
-        let written = taxonomy
-            .topics
-            .iter()
-            .flat_map(|t| t.keywords.iter().chain(&t.aliases).chain([&t.label]))
-            .map(String::as_str)
-            .chain(samples);
-        for phrase in written {
-            if let Some(words) = plain_words(phrase) {
-                plain += 1;
-                assert_eq!(view(&words), view(&written_words(phrase)), "{phrase}");
-            }
-        }
-        // Most keywords take the short way; the rest are not plain.
-        assert!(plain > 500, "{plain}");
-        for other in ["U.S.", "mil-mil", "China's", "a**", "*", "Trade, tariffs"] {
-            assert!(plain_words(other).is_none(), "{other}");
-        }
     }
 }

@@ -1,5 +1,6 @@
 //! The matching form of text: what comparison sees, with typography folded away.
 
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 use compact_str::{CompactString, ToCompactString};
@@ -13,20 +14,24 @@ pub fn matching_form(s: &str) -> String {
 
 /// NFKC plus quote and dash folding, case kept.
 pub fn fold(s: &str) -> String {
+    folded(s).into_owned()
+}
+
+/// `fold`, borrowing plain ASCII with nothing to fold (nearly every phrase
+/// and claim): the tokenizer reads it as it is, without a copy.
+fn folded(s: &str) -> Cow<'_, str> {
     // NFKC leaves ASCII as it is: most readouts skip the normalization tables.
     if s.is_ascii() {
-        // Plain ASCII with nothing to fold (nearly every phrase and claim):
-        // one copy, not a character at a time.
         if !s.bytes().any(|b| b == b'`' || b < b' ' || b == 0x7F) {
-            return s.to_string();
+            return Cow::Borrowed(s);
         }
-        return s.chars().map(fold_char).collect();
+        return Cow::Owned(s.chars().map(fold_char).collect());
     }
     let folded: String = nfkc(s).chars().map(fold_char).collect();
     // NFKC of a folded character can expose new foldable ones only for
     // compatibility forms we do not map, so one pass is enough; the
     // second NFKC keeps the result stable under repetition.
-    nfkc(&folded)
+    Cow::Owned(nfkc(&folded))
 }
 
 /// NFKC of `s`. Most text is already normalized (composed letters): the
@@ -133,7 +138,7 @@ const PAUSES: [char; 5] = [',', ';', ':', '(', ')'];
 /// Splits folded text into word tokens: letters and digits, keeping an inner
 /// apostrophe or hyphen ("china's" -> "china", "'s"; "mil-mil" -> "mil", "mil").
 pub fn tokens(s: &str) -> Vec<Token> {
-    let folded = fold(s);
+    let folded = folded(s);
     let mut out = Vec::new();
     // Words are slices of the folded text: no copy a character at a time.
     let flush = |from: Option<usize>, to: usize, out: &mut Vec<Token>| {
@@ -165,6 +170,16 @@ pub fn tokens(s: &str) -> Vec<Token> {
     flush(start, folded.len(), &mut out);
     expand_contractions(&mut out);
     out
+}
+
+/// `s` lowercased, borrowed when it has no capital (most keywords, which
+/// the taxonomy lowercases by the thousand at start-up).
+pub fn lowercased(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
+    }
 }
 
 /// A word lowercased; ASCII words (nearly all) without the Unicode tables.
@@ -212,7 +227,7 @@ pub fn span(toks: &[Token], start: usize, len: usize) -> String {
 /// "supporting"/"support", "provided"/"provide".
 pub fn stem(word: &str) -> String {
     let w = word;
-    let n = w.chars().count();
+    let n = char_count(w);
     if n <= 4 {
         return w
             .strip_suffix('s')
@@ -220,20 +235,34 @@ pub fn stem(word: &str) -> String {
             .unwrap_or(w)
             .to_string();
     }
+    let last = w.as_bytes().last();
     for suffix in [
         "ations", "ation", "ings", "ing", "ies", "ied", "es", "ed", "ly", "s",
     ] {
-        if let Some(stem) = w.strip_suffix(suffix)
-            && stem.chars().count() >= 3
+        // The last letter first: most suffixes end otherwise, and are
+        // ruled out without comparing the rest.
+        if last == suffix.as_bytes().last()
+            && let Some(stem) = w.strip_suffix(suffix)
+            && char_count(stem) >= 3
             && !(suffix == "s" && w.ends_with("ss"))
         {
             return match suffix {
-                "ies" | "ied" => format!("{stem}y"),
+                "ies" | "ied" => [stem, "y"].concat(),
                 _ => stem.to_string(),
             };
         }
     }
     w.to_string()
+}
+
+/// The characters of `s`, counted by its length when it is ASCII (nearly
+/// every word: thousands are stemmed in a comparison).
+fn char_count(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
+    }
 }
 
 /// Above this share of letters outside the Latin script, a text is taken

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::cues::Cues;
 use super::fasthash::FxHashSet;
+use super::initials::ByInitial;
 use super::phrases::PhraseSet;
 use super::stopwords;
 use super::text::{self, matching_form};
@@ -223,24 +224,18 @@ pub(crate) struct Keyword {
 
 /// The stems of the words for the talks' tone and for the talks
 /// themselves (cues.yaml's `tone`, and `discussion` with `engagement`),
-/// sorted, to tell at start-up which keywords are such words.
+/// to tell at start-up which keywords are such words.
 struct TalkStems {
-    tone: Vec<String>,
-    talk: Vec<String>,
+    tone: Stems,
+    talk: Stems,
 }
 
 impl TalkStems {
     fn new() -> TalkStems {
         let cues = Cues::get();
-        let sorted = |sets: &[&FxHashSet<String>]| {
-            let mut v: Vec<String> = sets.iter().flat_map(|s| s.iter().cloned()).collect();
-            v.sort_unstable();
-            v.dedup();
-            v
-        };
         TalkStems {
-            tone: sorted(&[&cues.tone_terms]),
-            talk: sorted(&[&cues.discussion_terms, &cues.engagement_terms]),
+            tone: Stems::new(&[&cues.tone_terms]),
+            talk: Stems::new(&[&cues.discussion_terms, &cues.engagement_terms]),
         }
     }
 
@@ -248,14 +243,33 @@ impl TalkStems {
     /// stopword ("in-depth" is tone however it is split into words).
     fn tone(&self, key: &str) -> bool {
         let mut words = key_words(key).peekable();
-        words.peek().is_some()
-            && words.all(|w| stopwords().contains(w) || stem_among(&self.tone, w))
+        words.peek().is_some() && words.all(|w| stopwords().contains(w) || self.tone.has_stem_of(w))
     }
 
     /// Whether a keyword is one word for the talks themselves.
     fn talk(&self, key: &str) -> bool {
         let word = key.trim_end_matches('*');
-        key_words(word).nth(1).is_none() && stem_among(&self.talk, word)
+        // Nearly no keyword begins with such a word: ask that first, and
+        // split only the few that do.
+        self.talk.has_stem_of(word) && key_words(word).nth(1).is_none()
+    }
+}
+
+/// A few stems, grouped by first byte: a thousand keywords are looked up
+/// at start-up, nearly all in vain.
+struct Stems(ByInitial<'static>);
+
+impl Stems {
+    fn new(sets: &[&'static FxHashSet<String>]) -> Stems {
+        Stems(ByInitial::new(
+            sets.iter().flat_map(|s| s.iter().map(String::as_str)),
+        ))
+    }
+
+    /// Whether a word's stem is among them. A stem begins its word, so a
+    /// word is stemmed only when one of them does.
+    fn has_stem_of(&self, word: &str) -> bool {
+        self.0.like(word).iter().any(|s| word.starts_with(s)) && self.0.contains(&text::stem(word))
     }
 }
 
@@ -264,18 +278,6 @@ impl TalkStems {
 fn key_words(key: &str) -> impl Iterator<Item = &str> {
     key.split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
-}
-
-/// Whether a word's stem is among the sorted `stems`. A stem begins its
-/// word, so a word is stemmed only when one of them does.
-fn stem_among(stems: &[String], word: &str) -> bool {
-    let upto = stems.partition_point(|s| s.as_str() <= word);
-    let begins = stems[..upto]
-        .iter()
-        .rev()
-        .take_while(|s| s.as_bytes().first() == word.as_bytes().first())
-        .any(|s| word.starts_with(s.as_str()));
-    begins && stems.binary_search(&text::stem(word)).is_ok()
 }
 
 /// Why a claim got its topic.
@@ -450,18 +452,27 @@ impl Taxonomy {
         let places = lower(kinds.places);
         // Where a matter is, like the meeting itself, is no matter beside
         // one that is named: one set, looked up once per keyword.
-        let no_matter: FxHashSet<&String> = occasions.iter().chain(&places).collect();
+        let no_matter: FxHashSet<&str> = occasions
+            .iter()
+            .chain(&places)
+            .map(String::as_str)
+            .collect();
         // Most keywords are of no kind: one lookup in every list at once
         // spares them the lookup in each.
-        let of_a_kind: FxHashSet<&String> = situational
+        let of_a_kind: FxHashSet<&str> = situational
             .iter()
             .chain(&actors)
             .chain(&occasions)
             .chain(&places)
             .chain(&parties)
+            .map(String::as_str)
             .collect();
         let talk_stems = TalkStems::new();
-        let mut phrases = PhraseSet::default();
+        let written = topics
+            .iter()
+            .map(|t| t.keywords.len() + t.aliases.len() + 1)
+            .sum();
+        let mut phrases = PhraseSet::with_capacity(written);
         for (i, t) in topics.iter().enumerate() {
             for p in t
                 .keywords
@@ -469,22 +480,23 @@ impl Taxonomy {
                 .chain(&t.aliases)
                 .chain(std::iter::once(&t.label))
             {
-                let key = p.trim().to_lowercase();
-                let kind = of_a_kind.contains(&key);
+                let key = text::lowercased(p.trim());
+                let key = key.as_ref();
+                let kind = of_a_kind.contains(key);
                 let keyword = Keyword {
                     topic: i,
-                    situational: kind && situational.contains(&key),
-                    actor: kind && actors.contains(&key),
-                    occasion: kind && no_matter.contains(&key),
-                    party: kind && parties.contains(&key),
-                    tone: talk_stems.tone(&key),
-                    talk: talk_stems.talk(&key),
+                    situational: kind && situational.contains(key),
+                    actor: kind && actors.contains(key),
+                    occasion: kind && no_matter.contains(key),
+                    party: kind && parties.contains(key),
+                    tone: talk_stems.tone(key),
+                    talk: talk_stems.talk(key),
                 };
                 phrases.insert(p, keyword);
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
-        let mut office_names = PhraseSet::default();
+        let mut office_names = PhraseSet::with_capacity(offices.len());
         for o in offices {
             office_names.insert(o, ());
         }

@@ -754,3 +754,39 @@ fn exclusive_groupings_are_containment_like_small_circles() {
         "competition",
     )]);
 }
+
+#[test]
+fn stems_are_found_by_first_letter_as_in_the_whole_list() {
+    static SET: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    let set = SET.get_or_init(|| {
+        ["talk", "discuss", "exchang", "view", "", "trad"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+    });
+    let stems = Stems::new(&[set]);
+    // A stem begins the word and is the word's stem, looked for among all.
+    let whole = |word: &str| {
+        set.iter()
+            .any(|s| !s.is_empty() && word.starts_with(s.as_str()))
+            && set.contains(&text::stem(word))
+    };
+    for word in [
+        "talks",
+        "talked",
+        "discussions",
+        "exchanges",
+        "views",
+        "viewpoint",
+        "traded",
+        "trade",
+        "zebra",
+        "a",
+        "Talks",
+        "économie",
+    ] {
+        assert_eq!(stems.has_stem_of(word), whole(word), "{word:?}");
+    }
+    assert!(stems.has_stem_of("talks"));
+    assert!(!stems.has_stem_of("viewpoint"));
+}
