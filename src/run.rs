@@ -504,23 +504,18 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                 if let Some(parent) = &topic.parent {
                     writeln!(w, "    parent: {}", load::yaml::quote(parent))?;
                 }
-                if topic.one_point {
-                    writeln!(w, "    one_point: true")?;
-                }
-                if topic.reviews {
-                    writeln!(w, "    reviews: true")?;
-                }
-                if topic.one_area {
-                    writeln!(w, "    one_area: true")?;
-                }
-                if topic.opening {
-                    writeln!(w, "    opening: true")?;
-                }
-                if topic.outranks_fallback {
-                    writeln!(w, "    outranks_fallback: true")?;
-                }
-                if topic.purposed {
-                    writeln!(w, "    purposed: true")?;
+                // Every mark a topic may carry, so that none is left out
+                // of a taxonomy written back (one once was).
+                let marks = [
+                    ("one_point", topic.one_point),
+                    ("reviews", topic.reviews),
+                    ("one_area", topic.one_area),
+                    ("opening", topic.opening),
+                    ("outranks_fallback", topic.outranks_fallback),
+                    ("purposed", topic.purposed),
+                ];
+                for (mark, _) in marks.iter().filter(|(_, on)| *on) {
+                    writeln!(w, "    {mark}: true")?;
                 }
             }
             Ok(())
