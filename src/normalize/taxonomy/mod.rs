@@ -646,3 +646,6 @@ mod tests;
 
 #[cfg(test)]
 mod tag_tests;
+
+#[cfg(test)]
+mod area_words_tests;

@@ -7,6 +7,9 @@ use crate::normalize::cues::{Cues, FOCUS};
 use crate::normalize::phrases::Match;
 use crate::normalize::text::{self, Token};
 
+mod clauses;
+use clauses::describing_clause;
+
 /// What the tagger found of one topic in a claim.
 #[derive(Debug, Clone, Copy)]
 struct Found<'a> {
@@ -115,39 +118,20 @@ fn names_who_acts(toks: &[Token], m: &Match<Keyword>) -> bool {
             .is_some_and(|t| BETWEEN.contains(&t.norm.as_str()))
 }
 
-/// Words that open a clause describing the noun before them.
-const RELATIVE: [&str; 2] = ["that", "which"];
-
-/// Where a clause describing the phrase that ends at `end` opens: "that"
-/// or "which" right after it or after the other party ("a healthy economic
-/// relationship with the People's Republic of China (PRC) that ..."), or
-/// after a comma and "one" ("..., one that delivers for workers").
-fn describing_clause(toks: &[Token], end: usize) -> Option<usize> {
-    let mut p = end;
-    if toks.get(p).is_some_and(|t| t.norm == "with") {
-        p = after_party(toks, p + 1)?;
-    }
-    if p > 0 && toks[p - 1].pause && toks.get(p).is_some_and(|t| t.norm == "one") {
-        p += 1;
-    }
-    toks.get(p)
-        .is_some_and(|t| RELATIVE.contains(&t.norm.as_str()))
-        .then_some(p)
-}
-
-/// Where the words after a party's name, and its aliases, start ("the
-/// People's Republic of China (PRC)"), if a party is named at `at`.
-fn after_party(toks: &[Token], at: usize) -> Option<usize> {
-    let at = at + usize::from(toks.get(at).is_some_and(|t| t.norm == "the"));
-    let rest = toks.get(at..)?;
-    let mut named = 0;
-    for m in Cues::get().parties.find_longest(rest) {
-        if m.start != named {
-            break;
-        }
-        named += m.len;
-    }
-    (named > 0).then_some(at + named)
+/// Puts `topic` first with at least the best score: the scored entry it
+/// has, or the best one's places under its name when it was not named.
+fn lift(scored: &mut Vec<Scored>, topic: usize) {
+    let Some(top) = scored.first().copied() else {
+        return;
+    };
+    let lifted = match scored.iter().position(|s| s.topic == topic) {
+        Some(i) => Scored {
+            score: scored[i].score.max(top.score),
+            ..scored.remove(i)
+        },
+        None => Scored { topic, ..top },
+    };
+    scored.insert(0, lifted);
 }
 
 /// Words an announced subject may run to ("On the situation in the
@@ -445,92 +429,6 @@ impl Taxonomy {
         scored.retain(|s| s.topic == keep || !specific(s) || s.first > at);
     }
 
-    /// The relationship named before a word of what it serves ("a stable
-    /// economic relationship serves both peoples and benefits the world
-    /// economy") or a clause that describes it ("seeks a healthy economic
-    /// relationship with China that rests on a level playing field"): what
-    /// follows says whom the relationship is good for, or what kind of
-    /// relationship is sought, not a second subject, so a topic named only
-    /// there gives way to the relationship (the fallback area).
-    /// `described` is where a clause describing the relationship opens
-    /// (`describing_clause`), if one does.
-    fn served(&self, toks: &[Token], scored: &mut [Scored], described: Option<usize>) {
-        let (Some(fallback), Some(top)) = (self.fallback, scored.first()) else {
-            return;
-        };
-        // Most claims name no relationship beside another topic: the
-        // sentence is read for the marker only when one does.
-        let Some(i) = scored.iter().position(|s| s.topic == fallback) else {
-            return;
-        };
-        if i == 0 {
-            return;
-        }
-        let beneficiary = Cues::get().beneficiary_marker(toks);
-        let Some(at) = [beneficiary, described].into_iter().flatten().min() else {
-            return;
-        };
-        if top.first >= at && scored[i].substance < at {
-            scored[..=i].rotate_right(1);
-        }
-    }
-
-    /// A pledge to stand up for a side's own interests, values, people or
-    /// allies ("will continue to stand up for American workers, farmers
-    /// and businesses") that names no specific matter beside whom it
-    /// defends is the side's general policy: overall relations (the
-    /// fallback area), as ANNOTATION.md files it, over the general areas
-    /// its other words name. A matter named, or an instance ("...,
-    /// including on human rights"), decides instead (`Cues::pledges`).
-    fn pledged(&self, toks: &[Token], scored: &mut Vec<Scored>) {
-        let Some(fallback) = self.fallback else {
-            return;
-        };
-        let cues = Cues::get();
-        if !cues.pledges(toks) {
-            return;
-        }
-        let specific = |s: &Scored| self.topics[s.topic].weight >= 1.0 && !s.actor;
-        if scored.iter().any(specific) {
-            return;
-        }
-        let Some(top) = scored.first().copied() else {
-            return;
-        };
-        let relations = match scored.iter().position(|s| s.topic == fallback) {
-            Some(i) => Scored {
-                score: scored[i].score.max(top.score),
-                ..scored.remove(i)
-            },
-            None => Scored {
-                topic: fallback,
-                ..top
-            },
-        };
-        scored.insert(0, relations);
-    }
-
-    /// A channel of talks named before what it is for ("the MMCA remains a
-    /// valuable mechanism for the two militaries to discuss operational
-    /// safety"): a specific area named only in the purpose clause is what
-    /// the channel serves, and the channel (a `purposed` area) is the
-    /// claim's point.
-    fn purpose(&self, toks: &[Token], scored: &mut [Scored]) {
-        let Some(top) = scored.first() else { return };
-        if self.topics[top.topic].weight < 1.0 {
-            return;
-        }
-        let Some(i) = scored.iter().position(|s| self.topics[s.topic].purposed) else {
-            return;
-        };
-        let Some(at) = Cues::get().purpose_marker(toks) else {
-            return;
-        };
-        if top.first > at && scored[i].substance < at {
-            scored[..=i].rotate_right(1);
-        }
-    }
-
     /// A subject of a broader area, named in a claim that also uses the
     /// area's general words, is the claim's point ("exports of rare
     /// earths" is about rare earths, not trade at large): the subject must
@@ -565,14 +463,7 @@ impl Taxonomy {
         let Some(p) = self.topics.iter().position(|t| t.id == parent) else {
             return;
         };
-        let broad = match scored.iter().position(|s| s.topic == p) {
-            Some(i) => Scored {
-                score: scored[i].score.max(top.score),
-                ..scored.remove(i)
-            },
-            None => Scored { topic: p, ..*top },
-        };
-        scored.insert(0, broad);
+        lift(scored, p);
     }
 
     /// The specific area a sentence announces as its subject before its

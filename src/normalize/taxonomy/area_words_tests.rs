@@ -1,0 +1,259 @@
+//! The words of each area on the tracks beyond defense (counternarcotics,
+//! law enforcement, health, finance, consular affairs, human rights,
+//! space), and of the meeting's tone and the channels, claim by claim.
+
+use super::Taxonomy;
+use super::tests::{assert_areas, tag};
+
+#[test]
+fn narcotics_named_outweigh_the_trade_around_them() {
+    assert_areas(&[
+        (
+            "He pressed for further action to disrupt the trade in precursor chemicals used to make illicit fentanyl.",
+            "fentanyl",
+        ),
+        // The money of the drug trade is counternarcotics too.
+        (
+            "She pressed for action against the networks that launder drug proceeds for the cartels.",
+            "fentanyl",
+        ),
+        // Without them, trade and laundering are their own.
+        ("He urged the US side to remove the tariffs.", "trade"),
+        (
+            "They discussed cooperation against money laundering.",
+            "money-laundering",
+        ),
+        (
+            "She highlighted work to strengthen financial regulation.",
+            "finance",
+        ),
+    ]);
+}
+
+#[test]
+fn staying_in_close_touch_is_a_channel() {
+    // ANNOTATION.md's communication channels: "staying in contact".
+    assert_areas(&[(
+        "The leaders agreed to stay in close touch in the weeks ahead.",
+        "military-communication",
+    )]);
+}
+
+#[test]
+fn the_subjects_of_law_enforcement_talks_are_listed_apart() {
+    assert_areas(&[
+        (
+            "The United States welcomed continued acceptance of removal flights for nationals with no legal basis to remain.",
+            "illegal-migration",
+        ),
+        (
+            "China urged the US side to help send back fugitives and recover the illicit assets they took.",
+            "fugitives",
+        ),
+        (
+            "She raised illegal, unreported and unregulated fishing by distant-water fleets.",
+            "fisheries",
+        ),
+        // What the US calls the pursuit of those China calls fugitives.
+        (
+            "He made clear that the United States will not tolerate transnational repression on its soil.",
+            "fugitives",
+        ),
+    ]);
+}
+
+#[test]
+fn finance_for_the_climate_is_the_climate_area() {
+    assert_areas(&[(
+        "China is willing to work with the US side on climate finance in the G20.",
+        "climate",
+    )]);
+}
+
+#[test]
+fn lenders_to_developing_countries_are_the_debt_area() {
+    // Development banks lend; they are no banking regulation.
+    assert_areas(&[(
+        "Lu said China has done more than any other lender to suspend debt service, and called on multilateral development banks and commercial creditors to share the burden.",
+        "debt",
+    )]);
+}
+
+#[test]
+fn a_health_dialogues_subjects_are_areas_of_their_own() {
+    assert_areas(&[
+        (
+            "She pressed for the rapid and transparent sharing of outbreak data, including genetic sequences.",
+            "outbreak-data",
+        ),
+        (
+            "China opposes any attempt to politicize COVID-19 origins tracing.",
+            "outbreak-data",
+        ),
+        (
+            "Laboratories working with dangerous pathogens must meet the highest standards of biosafety.",
+            "biosafety",
+        ),
+        (
+            "They exchanged views on cooperation between drug regulators and on pharmaceutical inspections.",
+            "medicines",
+        ),
+        (
+            "The two sides discussed renewing collaboration on antimicrobial resistance.",
+            "medical-research",
+        ),
+        // Preparing for pandemics is still health security.
+        (
+            "They agreed to work together to prevent and respond to the next pandemic.",
+            "health-security",
+        ),
+    ]);
+}
+
+#[test]
+fn the_financial_tracks_subjects_are_areas_of_their_own() {
+    assert_areas(&[
+        (
+            "Treasury pressed for stronger action against money laundering networks, including underground banking.",
+            "money-laundering",
+        ),
+        (
+            "The two sides agreed to continue cooperation on cross-border audit oversight.",
+            "audits",
+        ),
+        // The lead clause decides between them and the drug trade.
+        (
+            "She urged action against networks that launder the proceeds of fentanyl trafficking.",
+            "money-laundering",
+        ),
+        (
+            "They agreed to crack down on fentanyl trafficking and the laundering of its proceeds.",
+            "fentanyl",
+        ),
+        // Accounting for the missing is no audit.
+        (
+            "They discussed accounting for the remains of service members missing from past wars.",
+            "humanitarian",
+        ),
+    ]);
+}
+
+#[test]
+fn consular_access_and_exit_restrictions_are_the_detained() {
+    assert_areas(&[
+        (
+            "The Chinese side said exit restrictions follow the law.",
+            "detained-citizens",
+        ),
+        (
+            "They also discussed consular notification and consular visits.",
+            "detained-citizens",
+        ),
+    ]);
+}
+
+#[test]
+fn surveillance_of_a_disease_is_no_espionage() {
+    let t = Taxonomy::built_in();
+    let claim = "The two sides discussed ways to strengthen surveillance of avian influenza.";
+    assert_ne!(tag(&t, claim).as_deref(), Some("espionage-balloon"));
+    assert_eq!(
+        tag(
+            &t,
+            "The Secretary raised the surveillance balloon that crossed the continent."
+        )
+        .as_deref(),
+        Some("espionage-balloon")
+    );
+}
+
+#[test]
+fn businesslike_and_wide_ranging_talks_are_the_meetings_tone() {
+    assert_areas(&[
+        (
+            "The discussions were businesslike and focused on results.",
+            "bilateral-relations",
+        ),
+        (
+            "The two ministers held a wide-ranging conversation.",
+            "bilateral-relations",
+        ),
+    ]);
+}
+
+#[test]
+fn a_meeting_to_come_is_a_channel() {
+    assert_areas(&[
+        (
+            "The two sides agreed to meet again in the coming months to continue reviewing progress.",
+            "military-communication",
+        ),
+        (
+            "They also discussed plans to meet in person on the margins of the G20 summit.",
+            "military-communication",
+        ),
+        (
+            "The delegations agreed to hold the next round in Beijing.",
+            "military-communication",
+        ),
+    ]);
+}
+
+#[test]
+fn the_people_whose_rights_are_at_stake_name_human_rights() {
+    assert_areas(&[
+        // The place's people, not only the place.
+        (
+            "She raised the treatment of Tibetans detained for teaching their language.",
+            "human-rights",
+        ),
+        // Journalists prosecuted for their views are a matter of rights, not
+        // of exchanges between peoples.
+        (
+            "He criticised the jailing of pro-democracy campaigners and journalists.",
+            "human-rights",
+        ),
+        // Journalists' visas stay an exchange between peoples.
+        (
+            "The two sides agreed to issue more visas to journalists.",
+            "people-to-people",
+        ),
+    ]);
+}
+
+#[test]
+fn cases_of_foreign_nationals_are_detained_citizens() {
+    // How a side speaks of the other's detained citizens without naming
+    // them: "cases involving foreign nationals", "consular cases". "Rights
+    // and interests" here are the detainees', not a posture.
+    assert_areas(&[
+        (
+            "She said the courts try all cases involving foreign nationals fairly and protect their lawful rights and interests.",
+            "detained-citizens",
+        ),
+        (
+            "The two sides reviewed several consular cases.",
+            "detained-citizens",
+        ),
+    ]);
+}
+
+#[test]
+fn weapons_against_satellites_are_outer_space() {
+    // "Counterspace" is the term of art for them; the claim names no
+    // other area ("space" alone is too common a word to be a keyword).
+    assert_areas(&[(
+        "The U.S. side raised concerns about the PRC's development and testing of counterspace weapons.",
+        "space",
+    )]);
+}
+
+#[test]
+fn exclusive_groupings_are_containment_like_small_circles() {
+    // The formula varies ("small circles", "cliques", "groupings"); the
+    // region they are formed in names no area of its own.
+    assert_areas(&[(
+        "He urged the US side to stop forming exclusive small groupings in the Asia-Pacific.",
+        "competition",
+    )]);
+}

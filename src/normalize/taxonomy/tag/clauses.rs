@@ -1,0 +1,123 @@
+//! Clauses that say what a topic named before them serves, is or is for
+//! ("a stable relationship serves both peoples", "a relationship ... that
+//! rests on a level playing field", "a mechanism ... to discuss
+//! operational safety"), and pledges to stand up for whom a side defends:
+//! a topic named only in such words gives way to the one they are about.
+
+use super::{Scored, lift};
+use crate::normalize::cues::Cues;
+use crate::normalize::taxonomy::Taxonomy;
+use crate::normalize::text::Token;
+
+/// Words that open a clause describing the noun before them.
+const RELATIVE: [&str; 2] = ["that", "which"];
+
+/// Where a clause describing the phrase that ends at `end` opens: "that"
+/// or "which" right after it or after the other party ("a healthy economic
+/// relationship with the People's Republic of China (PRC) that ..."), or
+/// after a comma and "one" ("..., one that delivers for workers").
+pub(super) fn describing_clause(toks: &[Token], end: usize) -> Option<usize> {
+    let mut p = end;
+    if toks.get(p).is_some_and(|t| t.norm == "with") {
+        p = after_party(toks, p + 1)?;
+    }
+    if p > 0 && toks[p - 1].pause && toks.get(p).is_some_and(|t| t.norm == "one") {
+        p += 1;
+    }
+    toks.get(p)
+        .is_some_and(|t| RELATIVE.contains(&t.norm.as_str()))
+        .then_some(p)
+}
+
+/// Where the words after a party's name, and its aliases, start ("the
+/// People's Republic of China (PRC)"), if a party is named at `at`.
+fn after_party(toks: &[Token], at: usize) -> Option<usize> {
+    let at = at + usize::from(toks.get(at).is_some_and(|t| t.norm == "the"));
+    let rest = toks.get(at..)?;
+    let mut named = 0;
+    for m in Cues::get().parties.find_longest(rest) {
+        if m.start != named {
+            break;
+        }
+        named += m.len;
+    }
+    (named > 0).then_some(at + named)
+}
+
+/// Rotates `scored[i]` to the front when it is named by substance before
+/// `at`, where a clause opens that says what it serves, is or is for,
+/// and the best topic is named only from there on.
+fn keep_named_before(scored: &mut [Scored], i: usize, at: usize) {
+    if scored[0].first >= at && scored[i].substance < at {
+        scored[..=i].rotate_right(1);
+    }
+}
+
+impl Taxonomy {
+    /// The relationship named before a word of what it serves ("a stable
+    /// economic relationship serves both peoples and benefits the world
+    /// economy") or a clause that describes it ("seeks a healthy economic
+    /// relationship with China that rests on a level playing field"): what
+    /// follows says whom the relationship is good for, or what kind of
+    /// relationship is sought, not a second subject, so a topic named only
+    /// there gives way to the relationship (the fallback area).
+    /// `described` is where a clause describing the relationship opens
+    /// (`describing_clause`), if one does.
+    pub(super) fn served(&self, toks: &[Token], scored: &mut [Scored], described: Option<usize>) {
+        let Some(fallback) = self.fallback else {
+            return;
+        };
+        // Most claims name no relationship beside another topic: the
+        // sentence is read for the marker only when one does.
+        let Some(i) = scored.iter().position(|s| s.topic == fallback) else {
+            return;
+        };
+        if i == 0 {
+            return;
+        }
+        let beneficiary = Cues::get().beneficiary_marker(toks);
+        let Some(at) = [beneficiary, described].into_iter().flatten().min() else {
+            return;
+        };
+        keep_named_before(scored, i, at);
+    }
+
+    /// A pledge to stand up for a side's own interests, values, people or
+    /// allies ("will continue to stand up for American workers, farmers
+    /// and businesses") that names no specific matter beside whom it
+    /// defends is the side's general policy: overall relations (the
+    /// fallback area), as ANNOTATION.md files it, over the general areas
+    /// its other words name. A matter named, or an instance ("...,
+    /// including on human rights"), decides instead (`Cues::pledges`).
+    pub(super) fn pledged(&self, toks: &[Token], scored: &mut Vec<Scored>) {
+        let Some(fallback) = self.fallback else {
+            return;
+        };
+        // Most claims name a specific matter: the sentence is read for a
+        // pledge only when none does.
+        let specific = |s: &Scored| self.topics[s.topic].weight >= 1.0 && !s.actor;
+        if scored.is_empty() || scored.iter().any(specific) || !Cues::get().pledges(toks) {
+            return;
+        }
+        lift(scored, fallback);
+    }
+
+    /// A channel of talks named before what it is for ("the MMCA remains a
+    /// valuable mechanism for the two militaries to discuss operational
+    /// safety"): a specific area named only in the purpose clause is what
+    /// the channel serves, and the channel (a `purposed` area) is the
+    /// claim's point.
+    pub(super) fn purpose(&self, toks: &[Token], scored: &mut [Scored]) {
+        let Some(top) = scored.first() else { return };
+        if self.topics[top.topic].weight < 1.0 {
+            return;
+        }
+        let Some(i) = scored.iter().position(|s| self.topics[s.topic].purposed) else {
+            return;
+        };
+        let Some(at) = Cues::get().purpose_marker(toks) else {
+            return;
+        };
+        keep_named_before(scored, i, at);
+    }
+}
