@@ -257,3 +257,28 @@ fn exclusive_groupings_are_containment_like_small_circles() {
         "competition",
     )]);
 }
+
+#[test]
+fn diseases_of_animals_are_their_own_subject_in_trade_or_health_talks() {
+    // Bird flu in trade talks is neither the purchases nor trade at large;
+    // in a health dialogue it is not health in general.
+    assert_areas(&[
+        (
+            "She asked the Chinese side to lift its bird flu restrictions on poultry from unaffected counties.",
+            "animal-diseases",
+        ),
+        (
+            "The two sides agreed to share data on avian influenza in poultry and wild birds.",
+            "animal-diseases",
+        ),
+        (
+            "They agreed to cooperate on the prevention and control of African swine fever and other animal diseases.",
+            "animal-diseases",
+        ),
+        // Without the disease, farm goods are the purchases.
+        (
+            "She asked the Chinese side to buy more poultry and soybeans.",
+            "purchases",
+        ),
+    ]);
+}
