@@ -82,6 +82,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortyfirst",
             "composed/fortysecond",
             "composed/fortythird",
+            "composed/fortyfourth",
         ],
     );
 }
