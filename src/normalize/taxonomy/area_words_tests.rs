@@ -282,3 +282,29 @@ fn diseases_of_animals_are_their_own_subject_in_trade_or_health_talks() {
         ),
     ]);
 }
+
+#[test]
+fn the_rules_for_encounters_at_sea_are_military_safety() {
+    // The agreed rules of behavior, the code for unplanned encounters and
+    // the regulations against collisions at sea name military safety,
+    // not the seas where they apply.
+    assert_areas(&[
+        (
+            "The two sides agreed to abide by the rules of behavior for the safety of air and maritime encounters.",
+            "military-safety",
+        ),
+        (
+            "He urged the navy to follow the Code for Unplanned Encounters at Sea.",
+            "military-safety",
+        ),
+        (
+            "She said the maneuver broke the International Regulations for Preventing Collisions at Sea.",
+            "military-safety",
+        ),
+        // Encounters alone are meetings: the leaders' are their consensus.
+        (
+            "The talks built on the two presidents' encounters in Bali.",
+            "leaders-consensus",
+        ),
+    ]);
+}
