@@ -75,6 +75,7 @@ struct CueFile {
     instances_after: Vec<String>,
     beneficiaries: Vec<String>,
     purposes: Vec<String>,
+    settings: Vec<String>,
     pledges: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
@@ -87,6 +88,10 @@ pub const FOCUS: f64 = 1.5;
 
 /// The value of a phrase of `other_senses` in the stance cue set.
 const OTHER_SENSE: usize = usize::MAX;
+
+/// Words that end the name of the event a meeting was held at (see
+/// `Cues::setting`): what follows says what the meeting was for or about.
+const SETTING_ENDS: [&str; 6] = ["for", "to", "on", "about", "over", "regarding"];
 
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
@@ -163,6 +168,8 @@ pub struct Cues {
     beneficiary: PhraseSet<()>,
     /// Words that open what a channel is for (see `purposes`).
     purpose: PhraseSet<()>,
+    /// Words that open the event a meeting was held at (see `settings`).
+    setting: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
     pledge: PhraseSet<()>,
     /// Instance markers written after the instance (see `instances_after`).
@@ -287,6 +294,7 @@ impl Cues {
             instance: set(&file.instances),
             beneficiary: set(&file.beneficiaries),
             purpose: set(&file.purposes),
+            setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
             standing: set(&file.standing),
@@ -347,6 +355,28 @@ impl Cues {
     /// sentence has them.
     pub fn purpose_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.purpose.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// The words that name the event a meeting was held at ("on the
+    /// margins of the G20 Leaders' Summit in Lima"), from after the words
+    /// that open it to the next mark of punctuation or the word that says
+    /// what the meeting was for or about ("for a candid discussion", "to
+    /// discuss", "on accelerating climate action").
+    pub fn setting(&self, toks: &[super::text::Token]) -> Option<std::ops::Range<usize>> {
+        let m = *self.setting.find_longest(toks).first()?;
+        let start = m.start + m.len;
+        let end = (start..toks.len())
+            .find_map(|i| {
+                if SETTING_ENDS.contains(&toks[i].norm.as_str()) {
+                    Some(i)
+                } else if toks[i].pause {
+                    Some(i + 1)
+                } else {
+                    None
+                }
+            })
+            .unwrap_or(toks.len());
+        Some(start..end)
     }
 
     /// Whether a claim pledges to defend a side's own interests and values

@@ -308,3 +308,28 @@ fn the_rules_for_encounters_at_sea_are_military_safety() {
         ),
     ]);
 }
+
+#[test]
+fn the_event_a_meeting_was_held_at_is_no_subject_of_it() {
+    // A summit, a dialogue or a conference named as where two sides met
+    // is the setting: the meeting's tone, or what it was about, decides.
+    assert_areas(&[
+        (
+            "The Secretary met with the Minister on the margins of the Shangri-La Dialogue in Singapore for a candid and substantive discussion.",
+            "bilateral-relations",
+        ),
+        (
+            "The President met the Chinese President on the sidelines of the G20 Leaders' Summit in Rome for a constructive conversation.",
+            "bilateral-relations",
+        ),
+        (
+            "The envoys met on the margins of the climate conference in Dubai on cutting methane emissions.",
+            "climate",
+        ),
+        // Without the setting's words, the dialogue is a channel.
+        (
+            "The two sides agreed to keep the Shangri-La Dialogue as a channel for candid exchanges.",
+            "military-communication",
+        ),
+    ]);
+}

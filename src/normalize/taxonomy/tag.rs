@@ -209,6 +209,8 @@ impl Taxonomy {
         // itself ("the consultations were candid"), as the visit does; so
         // does the meeting's own name for its track (`track`).
         let toned = matches.iter().any(|m| m.value.tone);
+        // The event a meeting was held at names no subject of it.
+        let setting = Cues::get().setting(toks).unwrap_or_default();
         // Where a clause describing the relationship opens, if one does
         // (`served`): read from the matches found here, not found again.
         let mut described = None;
@@ -231,8 +233,9 @@ impl Taxonomy {
             }
             f.situational &= m.value.situational;
             f.actor &= m.value.actor;
-            f.occasion &=
-                m.value.occasion || (toned && (m.value.talk || track.contains(&m.phrase)));
+            f.occasion &= m.value.occasion
+                || (toned && (m.value.talk || track.contains(&m.phrase)))
+                || (setting.contains(&m.start) && m.start + m.len <= setting.end);
             f.last = m.start;
             if f.cue.is_empty() {
                 f.first = m.start;
