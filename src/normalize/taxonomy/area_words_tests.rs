@@ -333,3 +333,19 @@ fn the_event_a_meeting_was_held_at_is_no_subject_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn scam_centers_are_telecom_fraud_wherever_they_are() {
+    // Fraud run from scam centers is its own subject, not the region the
+    // centers are in.
+    assert_areas(&[
+        (
+            "He raised the scam compounds in Southeast Asia that defraud Americans of billions each year.",
+            "telecom-fraud",
+        ),
+        (
+            "The two sides agreed to step up cooperation against telecom and online fraud.",
+            "telecom-fraud",
+        ),
+    ]);
+}
