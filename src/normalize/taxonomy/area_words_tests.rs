@@ -349,3 +349,29 @@ fn scam_centers_are_telecom_fraud_wherever_they_are() {
         ),
     ]);
 }
+
+#[test]
+fn conflicts_of_other_regions_are_their_own_subjects() {
+    // A ceasefire in Sudan or the Congo is no part of the war in Ukraine:
+    // each crisis named by its places and parties is a subject of its own.
+    assert_areas(&[
+        (
+            "She called for an immediate ceasefire in Sudan and unhindered humanitarian access to Darfur.",
+            "sudan",
+        ),
+        (
+            "He urged all parties to halt hostilities around Goma and to end support for the M23.",
+            "congo",
+        ),
+        (
+            "The two sides discussed the political situation in Myanmar.",
+            "myanmar",
+        ),
+        // Without a place named, a ceasefire is the war the corpus most
+        // often speaks of.
+        (
+            "They called for a ceasefire as soon as possible.",
+            "russia-ukraine",
+        ),
+    ]);
+}
