@@ -83,6 +83,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortysecond",
             "composed/fortythird",
             "composed/fortyfourth",
+            "composed/fortyfifth",
+            "composed/fortysixth",
         ],
     );
 }
