@@ -85,6 +85,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortyfourth",
             "composed/fortyfifth",
             "composed/fortysixth",
+            "composed/fortyseventh",
         ],
     );
 }
