@@ -86,6 +86,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortyfifth",
             "composed/fortysixth",
             "composed/fortyseventh",
+            "composed/fortyeighth",
         ],
     );
 }
