@@ -87,6 +87,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortysixth",
             "composed/fortyseventh",
             "composed/fortyeighth",
+            "composed/fortyninth",
         ],
     );
 }
