@@ -368,6 +368,22 @@ mod tests {
     }
 
     #[test]
+    fn measures_called_lawful_in_other_words_meet_criticism_of_them() {
+        // The same defence however the law is named or the accordance
+        // qualified: "in strict accordance with", "Chinese laws", "its laws".
+        for defence in [
+            "Wang said the anti-dumping investigation was conducted in strict accordance with Chinese laws and regulations.",
+            "Wang said the anti-dumping investigation was conducted in accordance with its laws.",
+        ] {
+            let (rule, why) = relation(
+                "The Secretary objected to the PRC's anti-dumping duties on U.S. chemicals, which the United States views as retaliatory.",
+                defence,
+            );
+            assert_eq!(rule, Rule::OpposedCharacterization, "{defence}: {why}");
+        }
+    }
+
+    #[test]
     fn alliances_and_the_cliques_they_are_called_are_one_thing() {
         // One side's alliances are the other's "small circles", and each
         // names the region its own way.
