@@ -269,6 +269,34 @@ mod tests {
     }
 
     #[test]
+    fn the_office_of_someone_who_met_is_no_point_of_the_claim() {
+        // "Trade" in the title of the Trade Representative says who met,
+        // as the name does; the same word outside the title is a point.
+        let with_office = |text: &str| {
+            let yaml = format!(
+                "source: {{side: United States}}\nparticipants:\n  - {{name: Andrea K. Voss, role: United States Trade Representative, side: United States}}\nclaims:\n  - text: \"{text}\"\n"
+            );
+            let r = load_str("us", &yaml, &Limits::default()).expect("loads");
+            normalize(&r, &Taxonomy::built_in())
+        };
+        let cn = one(
+            "China",
+            "Qiu said mutual benefit and win-win results are the essence of China-U.S. economic and trade relations.",
+        );
+        let rule = |us: &NormReadout| {
+            relate(us, 0, &cn, 0, &TopicFrame::default(), &Points::of(us, &cn)).rule
+        };
+        let title_only = with_office(
+            "United States Trade Representative Andrea K. Voss held a frank exchange of views today in Geneva.",
+        );
+        assert_eq!(rule(&title_only), Rule::NoSharedPoint);
+        let also_outside = with_office(
+            "United States Trade Representative Andrea K. Voss said that trade relations should bring mutual benefit.",
+        );
+        assert_eq!(rule(&also_outside), Rule::SharedPoint);
+    }
+
+    #[test]
     fn unsafe_against_safe_is_the_same_subject() {
         let (rel, why) = relation(
             "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",

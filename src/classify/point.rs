@@ -1,6 +1,7 @@
 //! The point two claims share: the content words both use, leaving out the
-//! names of the two sides and the people who met and the words about the meeting itself,
-//! which say who speaks and how, not what about.
+//! names of the two sides, the people who met and their offices, and the
+//! words about the meeting itself, which say who speaks and how, not what
+//! about.
 
 use crate::normalize::cues::Cues;
 use crate::normalize::fasthash::FxHashSet;
@@ -43,7 +44,8 @@ impl TopicFrame {
 
 /// The point words of every claim of two readouts, found once per
 /// comparison: each claim's stemmed content words, less the names of the two
-/// sides and of the people who met and the words about the meeting itself
+/// sides and of the people who met, the words of their offices where the
+/// claim writes an office out, and the words about the meeting itself
 /// (`not_a_point`), with wordings of one point (`same_point`) made one;
 /// sorted and unique.
 #[derive(Debug, Clone)]
@@ -67,6 +69,7 @@ impl Points {
             .map(|i| &cues.party_terms[i])
             .collect();
         let people = people([left, right]);
+        let offices = offices([left, right]);
         let who = |w: &String| {
             parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
         };
@@ -74,10 +77,13 @@ impl Points {
             r.claims
                 .iter()
                 .map(|c| {
+                    let toks = text::tokens(&c.text);
+                    let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
+                    let in_office = office_words(&stems, &offices);
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
-                        .filter(|w| !who(w))
+                        .filter(|w| !who(w) && !in_office.contains(w.as_str()))
                         .map(|w| point_of(w))
                         .collect();
                     if set.is_empty() {
@@ -85,8 +91,6 @@ impl Points {
                     }
                     // Each word's point, found once for all the claim's
                     // point words (a dozen, each looked for among them).
-                    let toks = text::tokens(&c.text);
-                    let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
                     let token_points: Vec<&str> = stems.iter().map(|s| point_of(s)).collect();
                     set.into_iter()
                         .map(|point| PointWord {
@@ -125,6 +129,57 @@ fn people(readouts: [&NormReadout; 2]) -> FxHashSet<String> {
         })
         .flat_map(text::tokens)
         .map(|t| text::stem(&t.norm))
+        .collect()
+}
+
+/// The offices of the people who met, each as its stemmed words
+/// ("United States Trade Representative", "Special Envoy for Climate").
+fn offices(readouts: [&NormReadout; 2]) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = readouts
+        .iter()
+        .flat_map(|r| {
+            r.readout
+                .participants
+                .iter()
+                .filter_map(|p| p.role.as_deref())
+        })
+        .map(|role| {
+            text::tokens(role)
+                .iter()
+                .map(|t| text::stem(&t.norm))
+                .collect()
+        })
+        .filter(|words: &Vec<String>| words.len() >= 2)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Words a claim uses only inside the title of someone who met: an office
+/// says who speaks, as a name does, not what about ("Trade" in "United
+/// States Trade Representative ... held a frank exchange of views" shares
+/// no point with "economic and trade relations").
+fn office_words<'a>(stems: &'a [String], offices: &[Vec<String>]) -> FxHashSet<&'a str> {
+    let mut covered = vec![false; stems.len()];
+    for office in offices {
+        for start in 0..stems.len().saturating_sub(office.len() - 1) {
+            if stems[start..start + office.len()] == office[..] {
+                covered[start..start + office.len()].fill(true);
+            }
+        }
+    }
+    let outside: FxHashSet<&str> = stems
+        .iter()
+        .zip(&covered)
+        .filter(|(_, c)| !**c)
+        .map(|(s, _)| s.as_str())
+        .collect();
+    stems
+        .iter()
+        .zip(&covered)
+        .filter(|(s, c)| **c && !outside.contains(s.as_str()))
+        .map(|(s, _)| s.as_str())
         .collect()
 }
 
