@@ -88,6 +88,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortyseventh",
             "composed/fortyeighth",
             "composed/fortyninth",
+            "composed/fiftieth",
+            "composed/fiftyfirst",
         ],
     );
 }
