@@ -70,6 +70,7 @@ impl Points {
             .collect();
         let people = people([left, right]);
         let offices = offices([left, right]);
+        let office_stems: FxHashSet<&String> = offices.iter().flatten().collect();
         let who = |w: &String| {
             parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
         };
@@ -79,7 +80,13 @@ impl Points {
                 .map(|c| {
                     let toks = text::tokens(&c.text);
                     let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
-                    let in_office = office_words(&stems, &offices);
+                    // Most claims name no office: look for one only when a
+                    // word of an office is among the claim's words.
+                    let in_office = if c.terms.iter().any(|w| office_stems.contains(w)) {
+                        office_words(&stems, &offices)
+                    } else {
+                        FxHashSet::default()
+                    };
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
