@@ -90,6 +90,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fortyninth",
             "composed/fiftieth",
             "composed/fiftyfirst",
+            "composed/fiftysecond",
         ],
     );
 }
