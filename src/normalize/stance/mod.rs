@@ -73,7 +73,7 @@ const TARGET_WINDOW: usize = 12;
 /// How far after a critical cue the party it is aimed at may be named for
 /// the criticism to outweigh words of value ("raised concerns about the
 /// PRC's ...").
-const AIMED_WINDOW: usize = 4;
+const AIMED_WINDOW: usize = 8;
 /// How far before a cue a party owns what is criticised ("China 's support").
 const OWNER_WINDOW: usize = 2;
 /// How far after a demand/advocacy cue a party makes it a demand on that party.
@@ -152,6 +152,14 @@ impl CueReading<'_> {
 }
 
 /// The polarity a stance cue at `start..start + len` takes in its sentence.
+/// Whether the words from `from` up to `to` stay within one phrase: no
+/// pause after any of them and no "and" or "but" among them.
+fn in_object(toks: &[Token], from: usize, to: usize) -> bool {
+    toks[from.min(to)..to]
+        .iter()
+        .all(|t| !t.pause && t.norm != "and" && t.norm != "but")
+}
+
 /// Advocacy (`party_sensitive`) naming a party right after it is a demand on
 /// that party ("called for China to stop"). A negator just before the cue
 /// turns it over: a positive cue negated is critical whatever its object
@@ -324,6 +332,7 @@ pub fn detect(
                 p.start >= m.start + m.len
                     && p.start < m.start + m.len + AIMED_WINDOW
                     && Some(cues.party_names[*p.value].as_str()) != own_party
+                    && in_object(toks, m.start + m.len, p.start)
             })
         {
             w *= 2.0;

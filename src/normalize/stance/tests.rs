@@ -53,6 +53,20 @@ fn criticism_aimed_at_a_party_outweighs_words_of_value() {
         &us(),
     );
     assert_eq!(s.polarity, Polarity::Positive);
+    // The party may own the criticised thing further into its object
+    // phrase ("the limited transparency of the PRC's operations") ...
+    let s = detect_in(
+        "The Secretary raised concerns about the limited transparency of the PRC's foreign exchange operations and stressed the importance of a market-determined exchange rate.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Critical);
+    // ... but not past the phrase's end: a party named after a pause or an
+    // "and" belongs to another phrase.
+    let s = detect_in(
+        "The Secretary raised concerns about rising tensions, and stressed the importance of the PRC's restraint for maintaining peace and stability.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Positive);
 }
 
 #[test]
