@@ -91,6 +91,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftieth",
             "composed/fiftyfirst",
             "composed/fiftysecond",
+            "composed/fiftythird",
         ],
     );
 }
