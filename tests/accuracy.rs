@@ -92,6 +92,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftyfirst",
             "composed/fiftysecond",
             "composed/fiftythird",
+            "composed/fiftyfourth",
         ],
     );
 }
