@@ -297,6 +297,15 @@ mod tests {
     }
 
     #[test]
+    fn a_ceasefire_and_a_cessation_of_hostilities_are_one_point() {
+        let (rule, why) = relation(
+            "The Special Envoy reiterated the urgent need for an immediate, nationwide cessation of hostilities in Sudan.",
+            "Hu said the parties to the conflict should reach a ceasefire as soon as possible.",
+        );
+        assert_eq!(rule, Rule::SharedPoint, "{why}");
+    }
+
+    #[test]
     fn unsafe_against_safe_is_the_same_subject() {
         let (rel, why) = relation(
             "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",
