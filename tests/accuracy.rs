@@ -93,6 +93,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftysecond",
             "composed/fiftythird",
             "composed/fiftyfourth",
+            "composed/fiftyfifth",
         ],
     );
 }
