@@ -151,7 +151,6 @@ impl CueReading<'_> {
     }
 }
 
-/// The polarity a stance cue at `start..start + len` takes in its sentence.
 /// Whether the words from `from` up to `to` stay within one phrase: no
 /// pause after any of them and no "and" or "but" among them.
 fn in_object(toks: &[Token], from: usize, to: usize) -> bool {
@@ -160,6 +159,7 @@ fn in_object(toks: &[Token], from: usize, to: usize) -> bool {
         .all(|t| !t.pause && t.norm != "and" && t.norm != "but")
 }
 
+/// The polarity a stance cue at `start..start + len` takes in its sentence.
 /// Advocacy (`party_sensitive`) naming a party right after it is a demand on
 /// that party ("called for China to stop"). A negator just before the cue
 /// turns it over: a positive cue negated is critical whatever its object

@@ -1,0 +1,382 @@
+use super::*;
+use crate::Taxonomy;
+use crate::load::{Limits, load_str};
+use crate::normalize::normalize;
+
+fn one(side: &str, text: &str) -> NormReadout {
+    let yaml = format!("source: {{side: {side}}}\nclaims:\n  - text: \"{text}\"\n");
+    let r = load_str(side, &yaml, &Limits::default()).expect("loads");
+    normalize(&r, &Taxonomy::built_in())
+}
+
+fn relation(us: &str, cn: &str) -> (Rule, String) {
+    let (l, r) = (one("United States", us), one("China", cn));
+    let p = relate(&l, 0, &r, 0, &TopicFrame::default(), &Points::of(&l, &r));
+    assert_eq!(p.relation, p.rule.relation());
+    (p.rule, p.reason)
+}
+
+#[test]
+fn the_office_of_someone_who_met_is_no_point_of_the_claim() {
+    // "Trade" in the title of the Trade Representative says who met,
+    // as the name does; the same word outside the title is a point.
+    let with_office = |text: &str| {
+        let yaml = format!(
+            "source: {{side: United States}}\nparticipants:\n  - {{name: Andrea K. Voss, role: United States Trade Representative, side: United States}}\nclaims:\n  - text: \"{text}\"\n"
+        );
+        let r = load_str("us", &yaml, &Limits::default()).expect("loads");
+        normalize(&r, &Taxonomy::built_in())
+    };
+    let cn = one(
+        "China",
+        "Qiu said mutual benefit and win-win results are the essence of China-U.S. economic and trade relations.",
+    );
+    let rule =
+        |us: &NormReadout| relate(us, 0, &cn, 0, &TopicFrame::default(), &Points::of(us, &cn)).rule;
+    let title_only = with_office(
+        "United States Trade Representative Andrea K. Voss held a frank exchange of views today in Geneva.",
+    );
+    assert_eq!(rule(&title_only), Rule::NoSharedPoint);
+    let also_outside = with_office(
+        "United States Trade Representative Andrea K. Voss said that trade relations should bring mutual benefit.",
+    );
+    assert_eq!(rule(&also_outside), Rule::SharedPoint);
+}
+
+#[test]
+fn a_ceasefire_and_a_cessation_of_hostilities_are_one_point() {
+    let (rule, why) = relation(
+        "The Special Envoy reiterated the urgent need for an immediate, nationwide cessation of hostilities in Sudan.",
+        "Hu said the parties to the conflict should reach a ceasefire as soon as possible.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
+fn unsafe_against_safe_is_the_same_subject() {
+    let (rel, why) = relation(
+        "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",
+        "Dong said the Chinese pilots acted in a safe and professional manner.",
+    );
+    assert_eq!(rel, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn both_reporting_the_two_sides_agreed_on_it_is_one_point() {
+    let (rule, why) = relation(
+        "The two sides agreed on the value of continued expert-level discussion of the risks of military applications.",
+        "The two sides agreed to hold a new round of the intergovernmental dialogue within the year.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("agreed on it"), "{why}");
+    // One side's own wish beside the other's report of an agreement is
+    // not the same point.
+    let (rule, why) = relation(
+        "Austin hoped for continued expert-level discussion of the risks of military applications.",
+        "The two sides agreed to hold a new round of the intergovernmental dialogue within the year.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
+fn a_word_of_stance_in_both_is_no_shared_subject() {
+    // "concern" and "concerned" say how each side stands, not on what.
+    let (rule, why) = relation(
+        "He expressed serious concern over the PRC's dangerous maneuvers against lawful Philippine operations.",
+        "Ma said China is committed to settling disputes with the countries directly concerned through negotiation.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    // A shared subject still makes the two one thing.
+    let (rule, why) = relation(
+        "He expressed serious concern over the PRC's dangerous maneuvers against lawful Philippine operations.",
+        "Ma said China is committed to handling its maneuvers near the Philippine coast through negotiation.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn explaining_ones_own_measures_asserts_them() {
+    // A side that explains its own measures stands by them: the other
+    // side's criticism of those measures opposes it.
+    let (rule, why) = relation(
+        "The Secretary explained that the Department's review of the export licensing rules will proceed on its merits.",
+        "Wang expressed strong dissatisfaction with the US side's review of export licensing, urging the US to end it.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn the_relationship_named_in_both_is_no_shared_point() {
+    // Every claim on overall relations names the relationship or
+    // someone's interests; naming them is no point made in common.
+    let (rule, why) = relation(
+        "The Secretary made clear that the United States will stand up for its interests and values in the relationship.",
+        "Qiu said a sound and stable relationship serves the fundamental interests of the two peoples.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+    // Nor is the economy an economic meeting speaks of throughout.
+    let (rule, why) = relation(
+        "The Secretary held a frank and constructive meeting on the economic relationship.",
+        "He said mutual benefit is the essence of economic and trade ties.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+    // Nor is the situation in the area both discussed.
+    let (rule, why) = relation(
+        "The two also discussed the situation in the region, including the need to keep shipping in the Red Sea safe.",
+        "On the situation in Gaza, Han said the most pressing task is a lasting ceasefire.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
+fn what_a_side_says_it_has_always_done_meets_criticism_of_it() {
+    // "has always shared ..." asserts one's own record: the other
+    // side's concern about that record opposes it.
+    let (rule, why) = relation(
+        "The U.S. delegation raised concerns that weeks passed before the PRC notified the World Health Organization of the H5N1 cases.",
+        "Zeng said China has always shared epidemic information with the World Health Organization in an open and transparent manner.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn a_side_calling_its_own_measures_lawful_meets_criticism_of_them() {
+    // "carried out in accordance with the law" defends one's own
+    // record, as "has always" does: the other side's concern about
+    // the same measures opposes it.
+    let (rule, why) = relation(
+        "The Secretary raised serious concerns about the raids on the offices of U.S. consulting firms in the PRC.",
+        "Wang said the raids on the consulting firms were carried out in accordance with the law.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn measures_called_lawful_in_other_words_meet_criticism_of_them() {
+    // The same defence however the law is named or the accordance
+    // qualified: "in strict accordance with", "Chinese laws", "its laws".
+    for defence in [
+        "Wang said the anti-dumping investigation was conducted in strict accordance with Chinese laws and regulations.",
+        "Wang said the anti-dumping investigation was conducted in accordance with its laws.",
+    ] {
+        let (rule, why) = relation(
+            "The Secretary objected to the PRC's anti-dumping duties on U.S. chemicals, which the United States views as retaliatory.",
+            defence,
+        );
+        assert_eq!(rule, Rule::OpposedCharacterization, "{defence}: {why}");
+    }
+}
+
+#[test]
+fn alliances_and_the_cliques_they_are_called_are_one_thing() {
+    // One side's alliances are the other's "small circles", and each
+    // names the region its own way.
+    let (rule, why) = relation(
+        "Austin made clear that the United States will keep working with its allies and partners to advance a free and open Indo-Pacific.",
+        "Dong said China firmly opposes the US piecing together exclusive small circles in the Asia-Pacific.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn resolve_stated_after_another_point_meets_criticism_that_names_the_speaker() {
+    let us = "Austin underscored the importance of freedom of navigation and reiterated that the United States will continue to fly, sail and operate wherever international law allows.";
+    let (rule, why) = relation(
+        us,
+        "Dong said the US should respect China's maritime rights and freedom of navigation.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    // Criticism that names no one is a parallel statement, not an answer.
+    let (rule, why) = relation(
+        us,
+        "Dong said China firmly upholds freedom of navigation and will not accept provocation.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
+fn criticism_of_a_third_party_meets_the_other_side_speaking_for_it() {
+    let us = "Blinken underscored the risks posed by further Russian aggression against Ukraine.";
+    let (rule, why) = relation(
+        us,
+        "Wang said China values the legitimate security concerns of Russia.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    // Speaking for both parties to a war takes neither side.
+    let (rule, why) = relation(
+        us,
+        "Wang said China supports peace talks between Russia and Ukraine.",
+    );
+    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+}
+
+#[test]
+fn calling_a_criticised_matter_an_internal_affair_denies_it() {
+    let (rel, why) = relation(
+        "Blinken raised concerns about the erosion of freedoms in Hong Kong.",
+        "Wang said Hong Kong affairs are purely China's internal affairs.",
+    );
+    assert_eq!(rel, Rule::Denial, "{why}");
+}
+
+#[test]
+fn criticism_that_names_the_counterpart_is_aimed_at_it() {
+    let (rel, why) = relation(
+        "Blinken said China's export of dual-use goods fuels Russia's war machine.",
+        "Wang said China's normal trade with Russia should not be interfered with and China will not accept US sanctions on Chinese companies.",
+    );
+    assert_eq!(rel, Rule::MutualBlame, "{why}");
+}
+
+#[test]
+fn a_denial_meets_criticism_of_the_same_thing_aimed_at_a_third_party() {
+    let (rel, why) = relation(
+        "Austin said the U.S. deployment of the Typhon system to the Philippines is defensive and not aimed at any third country.",
+        "Dong said the deployment of the Typhon missile system in the Philippines poses a serious threat to regional security.",
+    );
+    assert_eq!(rel, Rule::Denial, "{why}");
+    // A denial and a criticism about different things do not conflict.
+    let (rel, why) = relation(
+        "Austin said the exercises are not aimed at any third country.",
+        "Dong said Philippine provocations at sea threaten peace.",
+    );
+    assert_ne!(rel.relation(), Relation::Contradiction, "{why}");
+}
+
+#[test]
+fn agreement_needs_a_shared_point_not_two_positive_stances() {
+    let (rule, why) = relation(
+        "The US side pressed for calls between theater commanders.",
+        "Dong said the stabilization of the relationship shall be cherished.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    let (rule, why) = relation(
+        "Austin said the two sides should maintain open lines of communication.",
+        "Dong said China values communication between the two militaries.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("'communication'"), "{why}");
+    // Both describe the talks' tone.
+    let (rule, why) = relation(
+        "The discussion was candid and constructive.",
+        "The talks were in-depth and productive.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("tone"), "{why}");
+}
+
+#[test]
+fn an_area_that_is_the_point_needs_no_criticism_and_no_shared_word() {
+    let (l, r) = (
+        one(
+            "United States",
+            "The two sides continued to discuss the principles discussed by the presidents in Bali.",
+        ),
+        one(
+            "China",
+            "The two sides must follow the common understandings reached by the two heads of state.",
+        ),
+    );
+    let frame = TopicFrame::of(&Taxonomy::built_in(), "leaders-consensus");
+    let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+    assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    // Criticism on either side still keeps them apart.
+    let r = one(
+        "China",
+        "Wang accused the US of violating the understandings reached by the two heads of state.",
+    );
+    let p = relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r));
+    assert_ne!(p.rule, Rule::SharedPoint, "{}", p.reason);
+}
+
+#[test]
+fn parallel_resolve_that_names_no_one_is_no_conflict() {
+    // "any country" names no one: a warning to whoever would infringe
+    // beside the other side's resolve to keep operating is parallel.
+    let (rule, why) = relation(
+        "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
+        "On the South China Sea, Zhou said China will never allow any country to infringe upon its sovereignty.",
+    );
+    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+    // Naming the other side, the same warning is aimed at it.
+    let (rule, why) = relation(
+        "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
+        "On the South China Sea, Zhou said China will never allow the United States to infringe upon its sovereignty.",
+    );
+    assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
+}
+
+#[test]
+fn both_speaking_well_of_what_was_done_is_one_point() {
+    let (rule, why) = relation(
+        "The Ambassador welcomed the recent arrests of precursor traffickers.",
+        "The two sides spoke positively of the progress made in counternarcotics work.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    // Speaking well of it beside a report of it is no shared point.
+    let (rule, why) = relation(
+        "The Ambassador welcomed the recent arrests of precursor traffickers.",
+        "The two sides reviewed counternarcotics work.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
+fn taking_a_subject_forward_together_is_one_point_whatever_the_word() {
+    let (rule, why) = relation(
+        "Blinken committed to talks on the risks of AI.",
+        "They will further promote cooperation on artificial intelligence.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    // Only when both speak well of it: a report of talks is no pledge.
+    let (rule, why) = relation(
+        "Blinken held talks on the risks of AI.",
+        "They will further promote cooperation on artificial intelligence.",
+    );
+    assert_ne!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
+fn mutual_blame_needs_each_side_to_blame() {
+    // Opposition that names no one blames nobody in particular.
+    let (rule, why) = relation(
+        "Biden said the US strongly opposes unilateral efforts to change the status quo.",
+        "Xi said the US should honour the one-China principle.",
+    );
+    assert_ne!(rule, Rule::MutualBlame, "{why}");
+    let (rule, why) = relation(
+        "Austin called on the PRC to refrain from destabilizing actions toward Taiwan.",
+        "Wei said using Taiwan to contain China will never prevail.",
+    );
+    assert_eq!(rule, Rule::MutualBlame, "{why}");
+}
+
+#[test]
+fn a_pair_without_cues_says_so() {
+    let (rule, why) = relation("The weather in Vienna was fine.", "Sullivan arrived late.");
+    assert_eq!(rule.relation(), Relation::Divergence, "{why}");
+    assert!(why.contains("no cue"), "{why}");
+    assert!(!why.contains("Vienna"), "{why}");
+}
+
+#[test]
+fn rule_ids_are_stable() {
+    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
+    assert_eq!(
+        ids,
+        [
+            "mutual-blame",
+            "denial",
+            "opposed-characterization",
+            "opposite-stances",
+            "reported-differently",
+            "shared-point",
+            "shared-criticism",
+            "no-shared-point"
+        ]
+    );
+    for r in Rule::ALL {
+        let json = serde_json::to_string(&r).expect("serializes");
+        assert_eq!(json, format!("\"{}\"", r.id()));
+    }
+}
