@@ -100,6 +100,31 @@ fn about_the_talks(toks: &[Token], m: &Match<Keyword>) -> bool {
                 .is_some_and(|t| ABOUT.contains(&t.norm.as_str())))
 }
 
+/// Words that point at the talks under way ("the consultations", "this
+/// round of dialogue"), and the verbs that then say what they are.
+const THESE_TALKS: [&str; 4] = ["the", "this", "these", "that"];
+const ROUND: [&str; 2] = ["round", "session"];
+const IS: [&str; 4] = ["is", "are", "was", "were"];
+
+/// Whether a word for the talks names the meeting itself as what the claim
+/// speaks of ("the dialogue is an important step in implementing the
+/// consensus", "this round of consultations was ..."): what is said of the
+/// meeting is the point, as when its tone is ("the consultations were
+/// candid"); "sustained communication is essential" names no meeting.
+fn names_the_meeting(toks: &[Token], m: &Match<Keyword>) -> bool {
+    let said_of =
+        |t: &Token| IS.contains(&t.norm.as_str()) || (t.norm.len() > 4 && t.norm.ends_with("ed"));
+    if !m.value.talk || !toks.get(m.start + 1).is_some_and(said_of) {
+        return false;
+    }
+    let before = |back: usize| m.start.checked_sub(back).map(|i| toks[i].norm.as_str());
+    let pointed = |w: Option<&str>| w.is_some_and(|w| THESE_TALKS.contains(&w));
+    pointed(before(1))
+        || (before(1) == Some("of")
+            && before(2).is_some_and(|w| ROUND.contains(&w))
+            && pointed(before(3)))
+}
+
 /// Words before the two sides that name what lies between them ("ties
 /// between the two militaries"), and the words that may stand in between.
 const BETWEEN: [&str; 2] = ["between", "among"];
@@ -235,6 +260,7 @@ impl Taxonomy {
             f.actor &= m.value.actor;
             f.occasion &= m.value.occasion
                 || (toned && (m.value.talk || track.contains(&m.phrase)))
+                || names_the_meeting(toks, &m)
                 || (setting.contains(&m.start) && m.start + m.len <= setting.end);
             f.last = m.start;
             if f.cue.is_empty() {

@@ -399,6 +399,36 @@ fn the_talks_beside_their_tone_are_the_meeting_itself() {
 }
 
 #[test]
+fn what_is_said_of_the_talks_themselves_is_the_point() {
+    assert_areas(&[
+        // The meeting under way as the subject: what it is said to be is
+        // the point, here the leaders' consensus.
+        (
+            "Pan said the consultations were an important step in implementing the consensus reached by the two heads of state.",
+            "leaders-consensus",
+        ),
+        (
+            "He said this round of dialogue is a concrete step in following up on the common understandings reached by the two presidents.",
+            "leaders-consensus",
+        ),
+        (
+            "The consultations aimed to carry out the important consensus reached by the two heads of state.",
+            "leaders-consensus",
+        ),
+        // Talks in general are no meeting: communication stays the channel.
+        (
+            "He said communication is a concrete step in implementing the consensus of the two heads of state.",
+            "military-communication",
+        ),
+        // Talks to come are a channel.
+        (
+            "The two sides agreed that the dialogue will continue next year.",
+            "military-communication",
+        ),
+    ]);
+}
+
+#[test]
 fn a_list_of_assurances_is_about_the_relationship() {
     assert_areas(&[
         // ANNOTATION.md: an unsplit list of assurances goes to overall
