@@ -94,6 +94,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftythird",
             "composed/fiftyfourth",
             "composed/fiftyfifth",
+            "composed/fiftysixth",
+            "composed/fiftyseventh",
         ],
     );
 }
