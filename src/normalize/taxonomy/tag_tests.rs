@@ -399,6 +399,25 @@ fn the_talks_beside_their_tone_are_the_meeting_itself() {
 }
 
 #[test]
+fn the_name_of_a_sides_forces_says_who_acts_not_what_about() {
+    assert_areas(&[
+        (
+            "The U.S. side urged the PLA to commit to timely use of the Defense Telephone Link.",
+            "military-communication",
+        ),
+        (
+            "The Secretary pressed the PLA to keep military channels open.",
+            "military-communication",
+        ),
+        // What the PLA does keeps its own area.
+        (
+            "He raised concerns about the PLA's rapid military buildup.",
+            "security-posture",
+        ),
+    ]);
+}
+
+#[test]
 fn what_is_said_of_the_talks_themselves_is_the_point() {
     assert_areas(&[
         // The meeting under way as the subject: what it is said to be is
