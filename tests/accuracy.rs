@@ -96,6 +96,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftyfifth",
             "composed/fiftysixth",
             "composed/fiftyseventh",
+            "composed/fiftyeighth",
+            "composed/fiftyninth",
         ],
     );
 }
