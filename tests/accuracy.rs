@@ -98,6 +98,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftyseventh",
             "composed/fiftyeighth",
             "composed/fiftyninth",
+            "composed/sixtieth",
         ],
     );
 }
