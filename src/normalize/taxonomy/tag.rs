@@ -108,10 +108,14 @@ const IS: [&str; 4] = ["is", "are", "was", "were"];
 
 /// Whether a word for the talks names the meeting itself as what the claim
 /// speaks of ("the dialogue is an important step in implementing the
-/// consensus", "this round of consultations was ..."): what is said of the
-/// meeting is the point, as when its tone is ("the consultations were
-/// candid"); "sustained communication is essential" names no meeting.
+/// consensus", "this round of consultations was ...", "the consultations
+/// aimed to ..."): what is said of the meeting is the point, as when its
+/// tone is ("the consultations were candid"); "sustained communication is
+/// essential" names no meeting, and "the dialogue will continue" is a
+/// channel to come.
 fn names_the_meeting(toks: &[Token], m: &Match<Keyword>) -> bool {
+    // "is"/"was", or a verb in the past ("aimed", "followed"; five letters
+    // at least, so that no short word ending in "ed" passes for one).
     let said_of =
         |t: &Token| IS.contains(&t.norm.as_str()) || (t.norm.len() > 4 && t.norm.ends_with("ed"));
     if !m.value.talk || !toks.get(m.start + 1).is_some_and(said_of) {
