@@ -305,6 +305,26 @@ fn what_describes_the_relationship_is_no_second_subject() {
             "He said Washington wants a stable relationship with the People's Republic of China (PRC), one that delivers for workers and businesses.",
             "bilateral-relations",
         ),
+        // So do a participle of what it rests on, "in which" and a comma
+        // and "with".
+        (
+            "The Secretary said the United States seeks a healthy economic relationship with China, grounded in a level playing field for American workers.",
+            "bilateral-relations",
+        ),
+        (
+            "She said the United States seeks a fair trade relationship with China in which American companies can compete on a level playing field.",
+            "bilateral-relations",
+        ),
+        (
+            "She said the United States seeks a healthy economic relationship with the PRC, with a level playing field for American workers and businesses.",
+            "bilateral-relations",
+        ),
+        // "With" right after the relationship, without the pause, names
+        // what it is about.
+        (
+            "He said the relationship with tariffs in place cannot improve.",
+            "trade",
+        ),
         // A second statement joined by "and that" is no description, nor
         // is a clause after words that are not the other party.
         (

@@ -1,6 +1,7 @@
 //! Clauses that say what a topic named before them serves, is or is for
 //! ("a stable relationship serves both peoples", "a relationship ... that
-//! rests on a level playing field", "a mechanism ... to discuss
+//! rests on a level playing field", "a relationship grounded in
+//! fairness", "a mechanism ... to discuss
 //! operational safety"), and pledges to stand up for whom a side defends:
 //! a topic named only in such words gives way to the one they are about.
 
@@ -12,21 +13,38 @@ use crate::normalize::text::Token;
 /// Words that open a clause describing the noun before them.
 const RELATIVE: [&str; 2] = ["that", "which"];
 
-/// Where a clause describing the phrase that ends at `end` opens: "that"
-/// or "which" right after it or after the other party ("a healthy economic
-/// relationship with the People's Republic of China (PRC) that ..."), or
-/// after a comma and "one" ("..., one that delivers for workers").
+/// Participles that, followed by "in" or "on", open a description of the
+/// noun before them ("a relationship grounded in fairness").
+const DESCRIBING: [&str; 6] = [
+    "grounded", "based", "built", "founded", "rooted", "anchored",
+];
+
+/// Where a clause describing the phrase that ends at `end` opens, right
+/// after it or after the other party ("a healthy economic relationship
+/// with the People's Republic of China (PRC) that ..."): "that" or
+/// "which", "in which", a participle of what it rests on ("grounded in",
+/// "based on"), or after a comma "one" ("..., one that delivers for
+/// workers") or "with" ("..., with a level playing field"). A clause that
+/// says what kind of relationship is sought names no second subject.
 pub(super) fn describing_clause(toks: &[Token], end: usize) -> Option<usize> {
+    let word = |i: usize| toks.get(i).map(|t| t.norm.as_str());
+    let paused = |i: usize| i > 0 && toks[i - 1].pause;
     let mut p = end;
-    if toks.get(p).is_some_and(|t| t.norm == "with") {
+    if word(p) == Some("with") && !paused(p) {
         p = after_party(toks, p + 1)?;
     }
-    if p > 0 && toks[p - 1].pause && toks.get(p).is_some_and(|t| t.norm == "one") {
+    if paused(p) && word(p) == Some("one") {
         p += 1;
     }
-    toks.get(p)
-        .is_some_and(|t| RELATIVE.contains(&t.norm.as_str()))
-        .then_some(p)
+    let opens = word(p).is_some_and(|w| RELATIVE.contains(&w))
+        // "grounded in a level playing field", "based on fairness"
+        || (word(p).is_some_and(|w| DESCRIBING.contains(&w))
+            && word(p + 1).is_some_and(|w| ["in", "on", "upon"].contains(&w)))
+        // "in which American companies can compete"
+        || (word(p) == Some("in") && word(p + 1) == Some("which"))
+        // "..., with a level playing field for workers"
+        || (paused(p) && word(p) == Some("with"));
+    opens.then_some(p)
 }
 
 /// Where the words after a party's name, and its aliases, start ("the
