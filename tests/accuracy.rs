@@ -99,6 +99,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftyeighth",
             "composed/fiftyninth",
             "composed/sixtieth",
+            "composed/sixtyfirst",
         ],
     );
 }
