@@ -100,6 +100,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fiftyninth",
             "composed/sixtieth",
             "composed/sixtyfirst",
+            "composed/sixtysecond",
         ],
     );
 }
