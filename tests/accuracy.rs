@@ -101,6 +101,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtieth",
             "composed/sixtyfirst",
             "composed/sixtysecond",
+            "composed/sixtythird",
         ],
     );
 }
