@@ -174,8 +174,8 @@ fn offices(readouts: [&NormReadout; 2]) -> Vec<Vec<String>> {
 fn office_words<'a>(stems: &'a [String], offices: &[Vec<String>]) -> FxHashSet<&'a str> {
     let mut covered = vec![false; stems.len()];
     for office in offices {
-        for start in 0..stems.len().saturating_sub(office.len() - 1) {
-            if stems[start..start + office.len()] == office[..] {
+        for (start, words) in stems.windows(office.len()).enumerate() {
+            if words == &office[..] {
                 covered[start..start + office.len()].fill(true);
             }
         }
