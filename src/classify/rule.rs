@@ -201,10 +201,20 @@ impl<'a> Reading<'a> {
     }
 
     /// A positive claim about working with the other side on the subject
-    /// (`engagement` in cues.yaml).
+    /// (`engagement` in cues.yaml). Talks that are only characterized
+    /// ("held frank talks": the stance is the tone word) report the
+    /// meeting; they take nothing forward.
     fn engages(&self) -> bool {
-        let words = &Cues::get().engagement_terms;
-        self.polarity() == Polarity::Positive && self.claim.terms.iter().any(|t| words.contains(t))
+        let cues = Cues::get();
+        let words = &cues.engagement_terms;
+        let tone_is_the_stance = self.claim.stance.cue.as_deref().is_some_and(|c| {
+            text::tokens(c)
+                .iter()
+                .any(|t| cues.tone_terms.contains(&text::stem(&t.norm)))
+        });
+        self.polarity() == Polarity::Positive
+            && !tone_is_the_stance
+            && self.claim.terms.iter().any(|t| words.contains(t))
     }
 
     /// A positive claim that states the speaker's resolve about its own

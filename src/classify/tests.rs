@@ -380,3 +380,21 @@ fn rule_ids_are_stable() {
         assert_eq!(json, format!("\"{}\"", r.id()));
     }
 }
+
+#[test]
+fn talks_only_characterized_take_nothing_forward() {
+    // "Held frank talks" says how the meeting went; beside a side's
+    // principles for the relationship it shares no point.
+    let (rule, why) = relation(
+        "The Assistant Secretary held frank talks today in Washington with the PRC delegation.",
+        "The Director-General said China is committed to developing relations with the United States on the basis of mutual respect, peaceful coexistence and win-win cooperation.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    // Both wishing to take the relationship forward together is one point.
+    let (rule, why) = relation(
+        "The Secretary said the United States is ready to deepen dialogue with China.",
+        "The Director-General said China is willing to strengthen cooperation with the United States.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("forward together"), "{why}");
+}
