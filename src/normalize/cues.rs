@@ -75,6 +75,9 @@ struct CueFile {
     instances_after: Vec<String>,
     beneficiaries: Vec<String>,
     purposes: Vec<String>,
+    keeping: Vec<String>,
+    in_contact: Vec<String>,
+    contact_about: Vec<String>,
     settings: Vec<String>,
     pledges: Vec<String>,
     standing: Vec<String>,
@@ -168,6 +171,11 @@ pub struct Cues {
     beneficiary: PhraseSet<()>,
     /// Words that open what a channel is for (see `purposes`).
     purpose: PhraseSet<()>,
+    /// Staying in contact on a subject (`keeping`, `in_contact`,
+    /// `contact_about` in cues.yaml).
+    keeping: Vec<String>,
+    in_contact: Vec<String>,
+    contact_about: Vec<String>,
     /// Words that open the event a meeting was held at (see `settings`).
     setting: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
@@ -294,6 +302,9 @@ impl Cues {
             instance: set(&file.instances),
             beneficiary: set(&file.beneficiaries),
             purpose: set(&file.purposes),
+            keeping: file.keeping,
+            in_contact: file.in_contact,
+            contact_about: file.contact_about,
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
@@ -354,7 +365,26 @@ impl Cues {
     /// valuable mechanism for the two militaries to discuss ..."), if the
     /// sentence has them.
     pub fn purpose_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
-        self.purpose.find_longest(toks).first().map(|m| m.start)
+        let clause = self.purpose.find_longest(toks).first().map(|m| m.start);
+        let is = |list: &[String], i: usize| {
+            toks.get(i)
+                .is_some_and(|t| list.iter().any(|w| *w == t.norm))
+        };
+        // "maintain communication on", "stay in close touch on": the word
+        // that opens what the contact is about.
+        let subject = (0..toks.len()).find_map(|i| {
+            if !is(&self.keeping, i) {
+                return None;
+            }
+            (i + 1..=i + 3)
+                .find(|&j| is(&self.in_contact, j))
+                .filter(|&j| is(&self.contact_about, j + 1))
+                .map(|j| j + 1)
+        });
+        match (clause, subject) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
     }
 
     /// The words that name the event a meeting was held at ("on the

@@ -545,3 +545,29 @@ fn what_a_channel_is_for_is_no_second_subject() {
         ),
     ]);
 }
+
+#[test]
+fn staying_in_contact_on_a_subject_is_the_channel() {
+    assert_areas(&[
+        // Keeping the line open is the point; the subject is what it serves.
+        (
+            "The two sides agreed to maintain communication on educational exchanges at the working level.",
+            "military-communication",
+        ),
+        (
+            "The two sides agreed to stay in close touch on financial policies.",
+            "military-communication",
+        ),
+        // Without the verb of keeping, talks on a subject are the subject.
+        (
+            "The two sides exchanged views on educational exchanges at the working level.",
+            "people-to-people",
+        ),
+        // Contact that is itself the subject's matter ("contacts between
+        // students") opens no subject after it.
+        (
+            "The two sides agreed to keep expanding contacts between students.",
+            "people-to-people",
+        ),
+    ]);
+}
