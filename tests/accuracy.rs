@@ -102,6 +102,9 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyfirst",
             "composed/sixtysecond",
             "composed/sixtythird",
+            "composed/sixtyfourth",
+            "composed/sixtyfifth",
+            "composed/sixtysixth",
         ],
     );
 }
