@@ -105,6 +105,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyfourth",
             "composed/sixtyfifth",
             "composed/sixtysixth",
+            "composed/sixtyseventh",
         ],
     );
 }
