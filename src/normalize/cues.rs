@@ -362,8 +362,9 @@ impl Cues {
     }
 
     /// Where the first words that open a purpose clause start ("... a
-    /// valuable mechanism for the two militaries to discuss ..."), if the
-    /// sentence has them.
+    /// valuable mechanism for the two militaries to discuss ..."), or the
+    /// subject of staying in contact ("agreed to maintain communication
+    /// on ..."), whichever comes first, if the sentence has one.
     pub fn purpose_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         let clause = self.purpose.find_longest(toks).first().map(|m| m.start);
         let is = |list: &[String], i: usize| {
