@@ -206,15 +206,21 @@ impl<'a> Reading<'a> {
     /// meeting; they take nothing forward.
     fn engages(&self) -> bool {
         let cues = Cues::get();
-        let words = &cues.engagement_terms;
-        let tone_is_the_stance = self.claim.stance.cue.as_deref().is_some_and(|c| {
-            text::tokens(c)
-                .iter()
-                .any(|t| cues.tone_terms.contains(&text::stem(&t.norm)))
-        });
+        // The cue is read only for a claim that would otherwise engage.
+        let tone_is_the_stance = || {
+            self.claim.stance.cue.as_deref().is_some_and(|c| {
+                text::tokens(c)
+                    .iter()
+                    .any(|t| cues.tone_terms.contains(&text::stem(&t.norm)))
+            })
+        };
         self.polarity() == Polarity::Positive
-            && !tone_is_the_stance
-            && self.claim.terms.iter().any(|t| words.contains(t))
+            && self
+                .claim
+                .terms
+                .iter()
+                .any(|t| cues.engagement_terms.contains(t))
+            && !tone_is_the_stance()
     }
 
     /// A positive claim that states the speaker's resolve about its own
