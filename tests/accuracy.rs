@@ -106,6 +106,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyfifth",
             "composed/sixtysixth",
             "composed/sixtyseventh",
+            "composed/sixtyeighth",
+            "composed/sixtyninth",
         ],
     );
 }
