@@ -108,6 +108,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyseventh",
             "composed/sixtyeighth",
             "composed/sixtyninth",
+            "composed/seventieth",
         ],
     );
 }
