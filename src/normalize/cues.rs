@@ -382,10 +382,7 @@ impl Cues {
                 .filter(|&j| is(&self.contact_about, j + 1))
                 .map(|j| j + 1)
         });
-        match (clause, subject) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
-        }
+        clause.into_iter().chain(subject).min()
     }
 
     /// The words that name the event a meeting was held at ("on the
