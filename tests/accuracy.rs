@@ -109,6 +109,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyeighth",
             "composed/sixtyninth",
             "composed/seventieth",
+            "composed/seventyfirst",
         ],
     );
 }
