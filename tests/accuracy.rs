@@ -110,6 +110,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixtyninth",
             "composed/seventieth",
             "composed/seventyfirst",
+            "composed/seventysecond",
         ],
     );
 }
