@@ -111,6 +111,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventieth",
             "composed/seventyfirst",
             "composed/seventysecond",
+            "composed/seventythird",
         ],
     );
 }
