@@ -112,6 +112,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventyfirst",
             "composed/seventysecond",
             "composed/seventythird",
+            "composed/seventyfourth",
         ],
     );
 }
