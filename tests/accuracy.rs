@@ -113,6 +113,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventysecond",
             "composed/seventythird",
             "composed/seventyfourth",
+            "composed/seventyfifth",
         ],
     );
 }
