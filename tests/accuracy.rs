@@ -114,6 +114,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventythird",
             "composed/seventyfourth",
             "composed/seventyfifth",
+            "composed/seventysixth",
+            "composed/seventyseventh",
         ],
     );
 }
