@@ -116,6 +116,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventyfifth",
             "composed/seventysixth",
             "composed/seventyseventh",
+            "composed/seventyeighth",
         ],
     );
 }
