@@ -117,6 +117,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventysixth",
             "composed/seventyseventh",
             "composed/seventyeighth",
+            "composed/seventyninth",
         ],
     );
 }
@@ -152,4 +153,30 @@ fn stays_above(floor_file: &str, dirs: &[&str]) {
         o.alignment_f1,
         floor.alignment_f1
     );
+}
+
+/// composed/principals.txt lists the meetings of principals with the half
+/// each belongs to: every folder it names is a pair, and its half is the one
+/// its place in date order within its set gives (1st, 3rd, ... development).
+#[test]
+fn principals_list_names_pairs_with_their_halves() {
+    let text = std::fs::read_to_string("composed/principals.txt").expect("principals list");
+    let mut listed = 0;
+    for line in text.lines().filter(|l| !l.starts_with('#')) {
+        let (half, folder) = line.split_once(' ').expect("half and folder");
+        let path = std::path::Path::new(folder);
+        assert!(path.join("expected.yaml").is_file(), "{folder} is no pair");
+        let set = path.parent().expect("a set folder");
+        let mut pairs: Vec<_> = std::fs::read_dir(set)
+            .expect("set folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.join("expected.yaml").is_file())
+            .collect();
+        pairs.sort();
+        let place = pairs.iter().position(|p| p == path).expect("listed pair");
+        let expected = if place % 2 == 0 { "dev" } else { "held" };
+        assert_eq!(half, expected, "{folder} is in the {expected} half");
+        listed += 1;
+    }
+    assert!(listed > 300, "only {listed} pairs listed");
 }
