@@ -262,6 +262,19 @@ fn a_government_bodys_name_names_no_topic() {
         "The financial authorities of the two countries should implement the consensus of the two heads of state.",
     )]);
     assert_eq!(ids, ["leaders-consensus"]);
+    // And the financial institutions, the banks that act: what they are
+    // warned of or protected from decides.
+    let ids = topics_of(&[
+        (
+            "",
+            "The Secretary warned that PRC financial institutions that facilitate transactions for Russia's military-industrial base risk severe consequences.",
+        ),
+        (
+            "",
+            "China firmly opposes the U.S. side's unilateral sanctions on Chinese financial institutions.",
+        ),
+    ]);
+    assert_eq!(ids, ["russia-ukraine", "export-controls"]);
 }
 
 #[test]
