@@ -118,6 +118,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventyseventh",
             "composed/seventyeighth",
             "composed/seventyninth",
+            "composed/eightieth",
         ],
     );
 }
