@@ -262,8 +262,13 @@ fn a_government_bodys_name_names_no_topic() {
         "The financial authorities of the two countries should implement the consensus of the two heads of state.",
     )]);
     assert_eq!(ids, ["leaders-consensus"]);
-    // And the financial institutions, the banks that act: what they are
-    // warned of or protected from decides.
+}
+
+#[test]
+fn financial_alone_names_no_economy() {
+    // What the financial institutions are warned of or protected from
+    // decides; the financial situation is the economy's, as the economic
+    // situation is.
     let ids = topics_of(&[
         (
             "",
@@ -273,8 +278,24 @@ fn a_government_bodys_name_names_no_topic() {
             "",
             "China firmly opposes the U.S. side's unilateral sanctions on Chinese financial institutions.",
         ),
+        (
+            "",
+            "The Secretary discussed cooperation to disrupt the illicit financial networks that move the proceeds of fentanyl trafficking.",
+        ),
+        (
+            "",
+            "The two sides exchanged views on the financial situation of the two countries and the world.",
+        ),
     ]);
-    assert_eq!(ids, ["russia-ukraine", "export-controls"]);
+    assert_eq!(
+        ids,
+        [
+            "russia-ukraine",
+            "export-controls",
+            "fentanyl",
+            "macroeconomy"
+        ]
+    );
 }
 
 #[test]
