@@ -299,6 +299,17 @@ fn financial_alone_names_no_economy() {
 }
 
 #[test]
+fn judicial_sovereignty_is_the_cases_of_detained_citizens() {
+    // The formula by which a side answers criticism of its courts' cases
+    // against individuals: the area is those cases, not the relationship.
+    let ids = topics_of(&[(
+        "",
+        "The U.S. side should respect China's judicial sovereignty and stop hyping up individual cases.",
+    )]);
+    assert_eq!(ids, ["detained-citizens"]);
+}
+
+#[test]
 fn the_subject_a_sentence_announces_is_its_point() {
     let ids = topics_of(&[
         (
