@@ -119,6 +119,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventyeighth",
             "composed/seventyninth",
             "composed/eightieth",
+            "composed/eightyfirst",
         ],
     );
 }
