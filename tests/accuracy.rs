@@ -120,6 +120,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/seventyninth",
             "composed/eightieth",
             "composed/eightyfirst",
+            "composed/eightysecond",
         ],
     );
 }
