@@ -121,6 +121,9 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightieth",
             "composed/eightyfirst",
             "composed/eightysecond",
+            "composed/eightythird",
+            "composed/eightyfourth",
+            "composed/eightyfifth",
         ],
     );
 }
