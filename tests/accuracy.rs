@@ -124,6 +124,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightythird",
             "composed/eightyfourth",
             "composed/eightyfifth",
+            "composed/eightysixth",
         ],
     );
 }
