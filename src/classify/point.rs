@@ -58,6 +58,10 @@ pub struct Points {
 pub struct PointWord {
     pub point: String,
     pub shown: String,
+    /// The word is in the subject the claim announces ("On antimicrobial
+    /// resistance, ..."): it names what the claim is about, as the topic's
+    /// words do, and is no point by itself.
+    pub announced: bool,
 }
 
 impl Points {
@@ -87,6 +91,7 @@ impl Points {
                     } else {
                         FxHashSet::default()
                     };
+                    let announced = announced_words(&c.text, &toks);
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
@@ -99,8 +104,11 @@ impl Points {
                     // Each word's point, found once for all the claim's
                     // point words (a dozen, each looked for among them).
                     let token_points: Vec<&str> = stems.iter().map(|s| point_of(s)).collect();
+                    let announced: FxHashSet<&str> =
+                        announced.iter().map(|w| point_of(w)).collect();
                     set.into_iter()
                         .map(|point| PointWord {
+                            announced: announced.contains(point),
                             point: point.to_string(),
                             shown: toks
                                 .iter()
@@ -122,6 +130,17 @@ impl Points {
     pub fn of_claim(&self, side: usize, i: usize) -> &[PointWord] {
         &self.sides[side][i]
     }
+}
+
+/// The stemmed words of the subject a claim announces before its first
+/// comma ("On antimicrobial resistance, the Chinese side ..."): the
+/// subject's name, which two claims opened so share as they share the
+/// topic's name, not a point they make about it.
+fn announced_words(text: &str, toks: &[text::Token]) -> FxHashSet<String> {
+    Cues::get()
+        .announced_subject(text, toks)
+        .map(|subject| subject.iter().map(|t| text::stem(&t.norm)).collect())
+        .unwrap_or_default()
 }
 
 /// The people who met, as stemmed name words: the participants of both
@@ -257,16 +276,21 @@ impl SharedWords {
 
 /// The point words (see [`Points`]) that two claims share. A third party
 /// ("Russia", "Ukraine") may well be the point. The words that name the
-/// topic they meet on show they speak of the same thing, but are no shared
-/// point by themselves.
+/// topic they meet on, or the subject either claim announces, show they
+/// speak of the same thing, but are no shared point by themselves.
 pub fn shared_words(a: &[PointWord], b: &[PointWord], frame: &TopicFrame) -> SharedWords {
     let (mut i, mut j) = (0, 0);
     let (mut words, mut shown) = (Vec::new(), Vec::new());
+    let mut beyond_topic = 0;
     while i < a.len() && j < b.len() {
         match a[i].point.cmp(&b[j].point) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
+                let names_subject = a[i].announced || b[j].announced;
+                if !names_subject && !frame.words.contains(&a[i].point) {
+                    beyond_topic += 1;
+                }
                 words.push(a[i].point.clone());
                 shown.push(a[i].shown.clone());
                 i += 1;
@@ -275,7 +299,7 @@ pub fn shared_words(a: &[PointWord], b: &[PointWord], frame: &TopicFrame) -> Sha
         }
     }
     SharedWords {
-        beyond_topic: words.iter().filter(|w| !frame.words.contains(*w)).count(),
+        beyond_topic,
         words,
         shown,
         smaller: a.len().min(b.len()),

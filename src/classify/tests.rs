@@ -44,6 +44,23 @@ fn the_office_of_someone_who_met_is_no_point_of_the_claim() {
 }
 
 #[test]
+fn the_subject_a_claim_announces_is_no_point_of_it() {
+    // "On antimicrobial resistance, ..." names what the claim is about, as
+    // a topic's own words do; two claims opened so make different points.
+    let (rule, why) = relation(
+        "On antimicrobial resistance, the United States highlighted the urgent need to curb the overuse of antibiotics in livestock.",
+        "On antimicrobial resistance, the Chinese side introduced its national action plan and called for support for research on new drugs.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    // The same words as what is said of the subject are a point both make.
+    let (rule, why) = relation(
+        "On livestock, the United States said antimicrobial resistance is a growing threat.",
+        "On public health, the Chinese side said antimicrobial resistance is a common challenge.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
 fn a_ceasefire_and_a_cessation_of_hostilities_are_one_point() {
     let (rule, why) = relation(
         "The Special Envoy reiterated the urgent need for an immediate, nationwide cessation of hostilities in Sudan.",

@@ -11,6 +11,10 @@ use super::fasthash::FxHashSet;
 use super::initials::ByInitial;
 use super::phrases::PhraseSet;
 
+/// Words an announced subject may run to ("On the situation in the
+/// Middle East, ...").
+const ANNOUNCED_WORDS: usize = 10;
+
 const BUILT_IN: &str = include_str!("../data/cues.yaml");
 
 /// Which way a stance leans.
@@ -439,6 +443,23 @@ impl Cues {
             .first()
             .filter(|m| m.start == 0)
             .map(|m| m.len)
+    }
+
+    /// The subject a sentence announces before its first comma ("On the
+    /// situation in the Middle East, ..."), as tokens, if it opens so.
+    /// Most sentences open otherwise: only those that open so are cut at
+    /// their first comma and read again.
+    pub fn announced_subject(
+        &self,
+        text: &str,
+        toks: &[super::text::Token],
+    ) -> Option<Vec<super::text::Token>> {
+        let opening = self.announcement(toks)?;
+        let mut head = super::text::tokens(&text[..text.find(',')?]);
+        if head.len() <= opening || head.len() - opening > ANNOUNCED_WORDS {
+            return None;
+        }
+        Some(head.split_off(opening))
     }
 
     /// The stance cues of a claim, longest first where they overlap; words

@@ -163,10 +163,6 @@ fn lift(scored: &mut Vec<Scored>, topic: usize) {
     scored.insert(0, lifted);
 }
 
-/// Words an announced subject may run to ("On the situation in the
-/// Middle East, ...").
-const ANNOUNCED_WORDS: usize = 10;
-
 /// Words an opening clause that says who asked may run to ("At the
 /// invitation of US Secretary of Defense Daniel Whitford, ...").
 const OPENING_WORDS: usize = 12;
@@ -506,15 +502,8 @@ impl Taxonomy {
     /// relations, ...") decides nothing: what follows may single out a
     /// specific one.
     pub fn announced(&self, text: &str, toks: &[Token]) -> Option<Tag> {
-        // Most sentences open otherwise: only those that open so are cut
-        // at their first comma and read again.
-        let opening = Cues::get().announcement(toks)?;
-        let head = text::tokens(&text[..text.find(',')?]);
-        let subject = head.get(opening..)?;
-        if subject.is_empty() || subject.len() > ANNOUNCED_WORDS {
-            return None;
-        }
-        self.tag(subject)
+        let subject = Cues::get().announced_subject(text, toks)?;
+        self.tag(&subject)
             .filter(|t| self.topics[t.topic].weight >= 1.0 && !self.topics[t.topic].reviews)
     }
 
