@@ -125,6 +125,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightyfourth",
             "composed/eightyfifth",
             "composed/eightysixth",
+            "composed/eightyseventh",
         ],
     );
 }
