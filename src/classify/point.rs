@@ -91,7 +91,7 @@ impl Points {
                     } else {
                         FxHashSet::default()
                     };
-                    let announced = announced_words(&c.text, &toks);
+                    let subject = announced_words(&c.text, &toks);
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
@@ -104,8 +104,7 @@ impl Points {
                     // Each word's point, found once for all the claim's
                     // point words (a dozen, each looked for among them).
                     let token_points: Vec<&str> = stems.iter().map(|s| point_of(s)).collect();
-                    let announced: FxHashSet<&str> =
-                        announced.iter().map(|w| point_of(w)).collect();
+                    let announced: FxHashSet<&str> = subject.iter().map(|w| point_of(w)).collect();
                     set.into_iter()
                         .map(|point| PointWord {
                             announced: announced.contains(point),
