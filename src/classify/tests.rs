@@ -61,6 +61,18 @@ fn the_subject_a_claim_announces_is_no_point_of_it() {
 }
 
 #[test]
+fn calling_a_detention_wrongful_accuses_the_detaining_side() {
+    // "Wrongfully detained" blames the side that holds them, as
+    // "wrongful detention" does; the other side's demand to stop hyping
+    // the cases blames back.
+    let (rule, why) = relation(
+        "The Secretary pressed for the release of Americans wrongfully detained in the PRC.",
+        "Wang urged the U.S. side to respect China's judicial sovereignty and stop hyping individual cases.",
+    );
+    assert_eq!(rule, Rule::MutualBlame, "{why}");
+}
+
+#[test]
 fn a_ceasefire_and_a_cessation_of_hostilities_are_one_point() {
     let (rule, why) = relation(
         "The Special Envoy reiterated the urgent need for an immediate, nationwide cessation of hostilities in Sudan.",
