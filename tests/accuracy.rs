@@ -126,6 +126,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightyfifth",
             "composed/eightysixth",
             "composed/eightyseventh",
+            "composed/eightyeighth",
         ],
     );
 }
