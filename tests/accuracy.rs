@@ -127,6 +127,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightysixth",
             "composed/eightyseventh",
             "composed/eightyeighth",
+            "composed/eightyninth",
         ],
     );
 }
