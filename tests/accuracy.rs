@@ -128,6 +128,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightyseventh",
             "composed/eightyeighth",
             "composed/eightyninth",
+            "composed/ninetieth",
         ],
     );
 }
