@@ -80,6 +80,14 @@ pub enum Command {
         /// Exit 1 when the overall macro-F1 is below this.
         #[arg(long, value_name = "F1")]
         min_macro_f1: Option<f64>,
+        /// Also give a 95% interval for macro-F1 and alignment F1.
+        ///
+        /// The pairs are drawn again with replacement 2,000 times (a fixed
+        /// seed: the same pairs give the same interval); the interval holds
+        /// the central 95% of the scores. Two figures whose intervals
+        /// overlap widely may differ only by the choice of pairs.
+        #[arg(long)]
+        interval: bool,
         /// Score a second analyst's answers instead of the engine.
         ///
         /// DIR holds one folder per pair, named as in the corpus, each with

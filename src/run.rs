@@ -33,17 +33,21 @@ pub fn run(cli: Cli, term: Terminal) -> Result<u8, Error> {
             format,
             misses,
             min_macro_f1,
+            interval,
             answers,
             against,
         } => {
             let key = against.as_deref();
-            let report = match answers {
+            let mut report = match answers {
                 Some(answers) => crate::eval::agreement(&dirs, &answers, key, &limits)?,
                 None => {
                     let taxonomy = taxonomy(topics.as_deref(), &limits)?;
                     crate::eval::evaluate_against(&dirs, key, &taxonomy, &limits)?
                 }
             };
+            if interval {
+                report.interval = crate::eval::interval::of(&report.pairs);
+            }
             emit(None, |w| match format {
                 EvalFormat::Text => crate::eval::render::text(&report, misses, w),
                 EvalFormat::Json => render::json(&Versioned::new(schema::EVAL, &report), w),

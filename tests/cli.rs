@@ -721,6 +721,55 @@ fn eval_prints_the_figures() {
         .stderr(predicate::str::contains("possible values: text, json"));
 }
 
+#[test]
+fn eval_gives_an_interval_when_asked() {
+    let json = |args: &[&str]| -> serde_json::Value {
+        let out = readout().args(args).output().expect("runs");
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        serde_json::from_slice(&out.stdout).expect("JSON")
+    };
+    // Without the flag the report has no interval, as before.
+    let plain = json(&["eval", "readouts", "--format", "json"]);
+    assert!(plain.get("interval").is_none());
+    // With it, each range holds the pooled figure, and the same pairs give
+    // the same range on every run.
+    let args = ["eval", "readouts", "--format", "json", "--interval"];
+    let report = json(&args);
+    assert_eq!(report, json(&args));
+    let interval = &report["interval"];
+    for (field, score) in [("macro_f1", "macro_f1"), ("alignment_f1", "alignment_f1")] {
+        let lo = interval[field][0].as_f64().expect("a low bound");
+        let hi = interval[field][1].as_f64().expect("a high bound");
+        let pooled = report["overall"][score].as_f64().expect("a score");
+        assert!(
+            lo <= pooled && pooled <= hi && lo < hi,
+            "{field}: {lo} {pooled} {hi}"
+        );
+    }
+    assert_eq!(interval["resamples"], 2000);
+    // One pair drawn again is always itself: the range is its score.
+    let one = json(&[
+        "eval",
+        "readouts/2023-05-10-vienna",
+        "--format",
+        "json",
+        "--interval",
+    ]);
+    let pooled = &one["overall"]["macro_f1"];
+    assert_eq!(
+        one["interval"]["macro_f1"],
+        serde_json::json!([pooled, pooled])
+    );
+    // The text report says what the range is and how it was drawn.
+    readout()
+        .args(["eval", "readouts", "--interval"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "95% interval (24 pairs drawn again 2000 times): macro-F1 ",
+        ));
+}
+
 /// A folder of answers laid out as the corpus's, with room for one pair's
 /// answer: the folder, the pair, the corpus's answer to it, and where the
 /// folder's answer goes.

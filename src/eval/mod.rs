@@ -2,6 +2,7 @@
 //! (`expected.yaml`) and score the verdicts and the alignment against it.
 
 pub mod expected;
+pub mod interval;
 pub mod metrics;
 pub mod render;
 
@@ -49,6 +50,10 @@ pub struct EvalReport {
     pub pairs: Vec<PairResult>,
     pub overall: Scores,
     pub tally: Tally,
+    /// With `eval --interval`: how far the overall figures move when the
+    /// pairs are drawn again (see [`interval`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub interval: Option<interval::Interval>,
 }
 
 /// The pair folders `paths` name: a folder holding an `expected.yaml` is one
@@ -188,6 +193,7 @@ impl EvalReport {
             overall: tally.scores(),
             pairs,
             tally,
+            interval: None,
         }
     }
 }

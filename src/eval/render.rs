@@ -76,6 +76,19 @@ pub fn text<W: Write>(report: &EvalReport, misses: bool, out: &mut W) -> io::Res
         o.alignment_recall,
         o.alignment_f1
     )?;
+    if let Some(i) = &report.interval {
+        writeln!(
+            out,
+            "{:.0}% interval ({} pairs drawn again {} times): macro-F1 {:.3}-{:.3}; alignment F1 {:.3}-{:.3}",
+            i.level * 100.0,
+            report.pairs.len(),
+            i.resamples,
+            i.macro_f1[0],
+            i.macro_f1[1],
+            i.alignment_f1[0],
+            i.alignment_f1[1]
+        )?;
+    }
     if misses {
         for p in &report.pairs {
             for m in &p.misses {
