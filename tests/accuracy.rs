@@ -129,6 +129,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightyeighth",
             "composed/eightyninth",
             "composed/ninetieth",
+            "composed/ninetyfirst",
         ],
     );
 }
