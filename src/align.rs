@@ -2,8 +2,9 @@
 //! id, then fuzzy name, then claim similarity for claims no topic
 //! recognises), and pair claims inside a topic.
 
+use crate::normalize::cues::Cues;
 use crate::normalize::taxonomy::{RESOLVE_THRESHOLD, Taxonomy, simplify};
-use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag};
+use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag, terms, text};
 
 /// Similarity at which an untagged claim joins the topic of the other side's
 /// most similar claim.
@@ -148,12 +149,17 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
         }
     }
 
-    // An untagged claim very like a tagged claim of another account joins its topic.
+    // An untagged claim very like a tagged claim of another account joins
+    // its topic; so does one that announces a subject no topic knows ("On
+    // the Mekong, ...") where another account's claim names that subject.
     let mut rest: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut general: Option<Vec<String>> = None;
     for side in 0..n {
         for &i in &untagged[side] {
             let mine = &accounts[side].claims[i];
-            // Most similar first; on a tie, the earlier account, then the earlier claim.
+            let subject = &announced_terms(mine, taxonomy, &mut general);
+            // Naming the subject first, then most similar; on a tie, the
+            // earlier account, then the earlier claim.
             let best = (0..n)
                 .filter(|&o| o != side)
                 .flat_map(|o| {
@@ -162,10 +168,18 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
                         .iter()
                         .enumerate()
                         .filter(|(_, c)| c.topic.is_some())
-                        .map(move |(j, c)| (similarity(mine, c), o, j))
+                        .map(move |(j, c)| {
+                            let names = subject.iter().any(|w| c.terms.binary_search(w).is_ok());
+                            (names, similarity(mine, c), o, j)
+                        })
                 })
-                .filter(|(s, _, _)| *s >= JOIN_THRESHOLD)
-                .max_by(|a, b| a.0.total_cmp(&b.0).then((b.1, b.2).cmp(&(a.1, a.2))));
+                .filter(|(names, s, _, _)| *names || *s >= JOIN_THRESHOLD)
+                .max_by(|a, b| {
+                    (a.0.cmp(&b.0))
+                        .then(a.1.total_cmp(&b.1))
+                        .then((b.2, b.3).cmp(&(a.2, a.3)))
+                })
+                .map(|(_, s, o, j)| (s, o, j));
             match best.and_then(|(_, o, j)| topics.iter().position(|t| t.claims[o].contains(&j))) {
                 Some(p) => topics[p].claims[side].push(i),
                 None => rest[side].push(i),
@@ -182,6 +196,37 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
         }
     }
     topics
+}
+
+/// The words of the subject a claim announces ("On Lancang-Mekong
+/// cooperation, ..."), stemmed, less the general areas' words
+/// ("cooperation"): what another account's claim must name to be on that
+/// subject. `general` holds those words once read.
+fn announced_terms(
+    c: &NormClaim,
+    taxonomy: &Taxonomy,
+    general: &mut Option<Vec<String>>,
+) -> Vec<String> {
+    let toks = text::tokens(&c.text);
+    let Some(subject) = Cues::get().announced_subject(&c.text, &toks) else {
+        return Vec::new();
+    };
+    let general = general.get_or_insert_with(|| {
+        let mut words: Vec<String> = taxonomy
+            .topics
+            .iter()
+            .filter(|t| t.weight < 1.0)
+            .flat_map(|t| t.keywords.iter())
+            .flat_map(|k| text::tokens(k.trim_end_matches('*')))
+            .map(|t| text::stem(&t.norm))
+            .collect();
+        words.sort();
+        words.dedup();
+        words
+    });
+    let mut words = terms(&subject);
+    words.retain(|w| general.binary_search(w).is_err());
+    words
 }
 
 /// The claims no topic took: grouped by similarity, at most one claim of
@@ -459,6 +504,30 @@ mod tests {
         }
         let r = load_str(side, &yaml, &Limits::default()).expect("loads");
         normalize(&r, &Taxonomy::built_in())
+    }
+
+    #[test]
+    fn a_subject_no_topic_knows_meets_the_claim_that_names_it() {
+        let t = Taxonomy::built_in();
+        let l = readout(
+            "US",
+            &[
+                "The Vice President raised concerns about Confucius Institutes and their pressure on students.",
+                "Austin raised Taiwan.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &[
+                "Dong spoke of Taiwan.",
+                "On the Confucius Institutes, Zhou said they are normal language programs.",
+            ],
+        );
+        assert!(r.claims[1].topic.is_none(), "no topic knows the subject");
+        assert!(l.claims[0].topic.is_some());
+        let topics = align(&l, &r, &t);
+        let home = topics.iter().find(|t| t.right.contains(&1)).expect("filed");
+        assert_eq!(home.left, [0], "{topics:?}");
     }
 
     #[test]

@@ -86,6 +86,7 @@ struct CueFile {
     pledges: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
+    times: Vec<String>,
 }
 
 /// Words after a contrast marker ("..., but the US must respect core
@@ -194,6 +195,8 @@ pub struct Cues {
     /// Words that open a sentence by announcing its subject (see
     /// `announcements`).
     announcement: PhraseSet<()>,
+    /// Words that date a sentence or name its occasion (see `times`).
+    times: PhraseSet<()>,
 }
 
 impl Cues {
@@ -314,6 +317,7 @@ impl Cues {
             instance_after: set(&file.instances_after),
             standing: set(&file.standing),
             announcement: set(&file.announcements),
+            times: set(&file.times),
         }
     }
 
@@ -459,7 +463,12 @@ impl Cues {
         if head.len() <= opening || head.len() - opening > ANNOUNCED_WORDS {
             return None;
         }
-        Some(head.split_off(opening))
+        let subject = head.split_off(opening);
+        // "On Dec. 21, ..." dates the sentence; it announces no subject.
+        self.times
+            .find_longest(&subject)
+            .is_empty()
+            .then_some(subject)
     }
 
     /// The stance cues of a claim, longest first where they overlap; words

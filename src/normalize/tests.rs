@@ -330,6 +330,52 @@ fn the_subject_a_sentence_announces_is_its_point() {
     assert_eq!(ids, ["fentanyl", "taiwan", "russia-ukraine"]);
 }
 
+#[test]
+fn a_sentence_that_announces_a_subject_of_its_own_turns_to_it() {
+    let ids = topics_of(&[
+        (
+            "",
+            "Wang stressed that the Taiwan question is the core of China's core interests.",
+        ),
+        // A date opens a sentence without announcing a subject: it goes on.
+        ("", "On Dec. 21, he said such moves must not be repeated."),
+        // No topic knows this subject, yet it is not Taiwan's, nor the
+        // relationship at large for naming the other side.
+        (
+            "",
+            "On the Confucius Institutes, Wang said the US side should not politicize language teaching.",
+        ),
+        // Nor does the sentence after it, with no words of its own: align
+        // files both by what they say.
+        ("", "He said such moves must not be repeated."),
+    ]);
+    assert_eq!(ids, ["taiwan", "taiwan", "-", "-"]);
+}
+
+#[test]
+fn a_time_or_occasion_is_no_announced_subject() {
+    let cues = crate::normalize::cues::Cues::get();
+    let subject = |text: &str| {
+        cues.announced_subject(text, &text::tokens(text)).map(|s| {
+            s.iter()
+                .map(|t| t.norm.to_string())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    };
+    assert_eq!(
+        subject("On the Mekong, he urged data sharing."),
+        Some("the mekong".into())
+    );
+    assert_eq!(subject("On Dec. 21, the two sides met."), None);
+    assert_eq!(subject("On Monday, the two sides met."), None);
+    assert_eq!(subject("On the evening of April 16, they spoke."), None);
+    assert_eq!(
+        subject("On behalf of the President, she thanked him."),
+        None
+    );
+}
+
 /// The topic ids of a Chinese readout's claims, given as (speaker, text).
 fn topics_of(claims: &[(&str, &str)]) -> Vec<String> {
     let mut yaml = String::from("source: {side: China}\nclaims:\n");
