@@ -130,6 +130,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/eightyninth",
             "composed/ninetieth",
             "composed/ninetyfirst",
+            "composed/ninetysecond",
         ],
     );
 }
