@@ -131,6 +131,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetieth",
             "composed/ninetyfirst",
             "composed/ninetysecond",
+            "composed/ninetythird",
         ],
     );
 }
