@@ -132,6 +132,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetyfirst",
             "composed/ninetysecond",
             "composed/ninetythird",
+            "composed/ninetyfourth",
         ],
     );
 }
