@@ -31,13 +31,11 @@ impl TopicFrame {
         let general = topic.weight < 1.0;
         TopicFrame {
             one_point: topic.one_point,
-            words: topic
-                .keywords
-                .iter()
-                .filter(|_| !general)
-                .flat_map(|k| text::tokens(k.trim_end_matches('*')))
-                .map(|t| text::stem(&t.norm))
-                .collect(),
+            words: if general {
+                FxHashSet::default()
+            } else {
+                topic.keyword_stems().collect()
+            },
         }
     }
 }

@@ -250,7 +250,6 @@ fn normalize_claims_with(
             .pop()
             .filter(|tag| !(tag.situational && on_another_area(taxonomy, tag, claims.last())))
             .map(|tag| topic_tag(taxonomy, tag.topic, TopicSource::Keyword, tag.cue));
-        let announces = || cues.announced_subject(&c.text, &toks).is_some();
         let topic = match &c.topic {
             Some(name) => Some(override_topic(name, taxonomy)),
             None => own_words
@@ -264,21 +263,20 @@ fn normalize_claims_with(
                     // Confucius Institutes, ...") turns to it: it does not go
                     // on with the claim before, nor speak of the relationship
                     // at large, though no topic names it.
-                    if announces() {
+                    if cues.announced_subject(&c.text, &toks).is_some() {
                         return None;
                     }
-                    context_topic(claims.last())
-                })
-                .or_else(|| {
-                    let fallback = taxonomy.fallback.filter(|_| {
-                        !announces() && names_other_party(&toks, &side, c.speaker.as_deref())
-                    })?;
-                    Some(topic_tag(
-                        taxonomy,
-                        fallback,
-                        TopicSource::Fallback,
-                        "names a party".into(),
-                    ))
+                    context_topic(claims.last()).or_else(|| {
+                        let fallback = taxonomy
+                            .fallback
+                            .filter(|_| names_other_party(&toks, &side, c.speaker.as_deref()))?;
+                        Some(topic_tag(
+                            taxonomy,
+                            fallback,
+                            TopicSource::Fallback,
+                            "names a party".into(),
+                        ))
+                    })
                 }),
         };
         claims.push(NormClaim {

@@ -73,6 +73,17 @@ pub struct Topic {
     pub purposed: bool,
 }
 
+impl Topic {
+    /// The stemmed words of the topic's keywords, wildcards cut ("south",
+    /// "china", "sea"; "stabiliz" of "stabiliz*"): the words that name it.
+    pub fn keyword_stems(&self) -> impl Iterator<Item = String> + '_ {
+        self.keywords
+            .iter()
+            .flat_map(|k| text::tokens(k.trim_end_matches('*')))
+            .map(|t| text::stem(&t.norm))
+    }
+}
+
 fn one() -> f64 {
     1.0
 }

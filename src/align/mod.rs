@@ -2,15 +2,10 @@
 //! id, then fuzzy name, then claim similarity for claims no topic
 //! recognises), and pair claims inside a topic.
 
-use crate::normalize::cues::Cues;
-use crate::normalize::taxonomy::{RESOLVE_THRESHOLD, Taxonomy, simplify};
-use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag, terms, text};
+mod untagged;
 
-/// Similarity at which an untagged claim joins the topic of the other side's
-/// most similar claim.
-const JOIN_THRESHOLD: f64 = 0.45;
-/// Similarity at which two untagged claims form an ad-hoc topic together.
-const ADHOC_THRESHOLD: f64 = 0.3;
+use crate::normalize::taxonomy::{RESOLVE_THRESHOLD, Taxonomy, simplify};
+use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag};
 
 /// One topic of the comparison and the claims (indexes) each side puts in it.
 #[derive(Debug, Clone, PartialEq)]
@@ -149,137 +144,17 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
         }
     }
 
-    // An untagged claim very like a tagged claim of another account joins
-    // its topic; so does one that announces a subject no topic knows ("On
-    // the Mekong, ...") where another account's claim names that subject.
-    let mut rest: Vec<Vec<usize>> = vec![Vec::new(); n];
-    let mut general: Option<Vec<String>> = None;
-    for side in 0..n {
-        for &i in &untagged[side] {
-            let mine = &accounts[side].claims[i];
-            let subject = &announced_terms(mine, taxonomy, &mut general);
-            // Naming the subject first, then most similar; on a tie, the
-            // earlier account, then the earlier claim.
-            let best = (0..n)
-                .filter(|&o| o != side)
-                .flat_map(|o| {
-                    accounts[o]
-                        .claims
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, c)| c.topic.is_some())
-                        .map(move |(j, c)| {
-                            let names = subject.iter().any(|w| c.terms.binary_search(w).is_ok());
-                            (names, similarity(mine, c), o, j)
-                        })
-                })
-                .filter(|(names, s, _, _)| *names || *s >= JOIN_THRESHOLD)
-                .max_by(|a, b| {
-                    (a.0.cmp(&b.0))
-                        .then(a.1.total_cmp(&b.1))
-                        .then((b.2, b.3).cmp(&(a.2, a.3)))
-                })
-                .map(|(_, s, o, j)| (s, o, j));
-            match best.and_then(|(_, o, j)| topics.iter().position(|t| t.claims[o].contains(&j))) {
-                Some(p) => topics[p].claims[side].push(i),
-                None => rest[side].push(i),
-            }
-        }
-    }
+    let rest = untagged::join_other_accounts(accounts, &mut topics, &untagged, taxonomy);
 
     fold_into_parents(&mut topics, taxonomy);
     order(&mut topics, taxonomy);
-    topics.extend(adhoc_topics(accounts, &rest));
+    topics.extend(untagged::adhoc_topics(accounts, &rest));
     for t in &mut topics {
         for list in &mut t.claims {
             list.sort_unstable();
         }
     }
     topics
-}
-
-/// The words of the subject a claim announces ("On Lancang-Mekong
-/// cooperation, ..."), stemmed, less the general areas' words
-/// ("cooperation"): what another account's claim must name to be on that
-/// subject. `general` holds those words once read.
-fn announced_terms(
-    c: &NormClaim,
-    taxonomy: &Taxonomy,
-    general: &mut Option<Vec<String>>,
-) -> Vec<String> {
-    let toks = text::tokens(&c.text);
-    let Some(subject) = Cues::get().announced_subject(&c.text, &toks) else {
-        return Vec::new();
-    };
-    let general = general.get_or_insert_with(|| {
-        let mut words: Vec<String> = taxonomy
-            .topics
-            .iter()
-            .filter(|t| t.weight < 1.0)
-            .flat_map(|t| t.keywords.iter())
-            .flat_map(|k| text::tokens(k.trim_end_matches('*')))
-            .map(|t| text::stem(&t.norm))
-            .collect();
-        words.sort();
-        words.dedup();
-        words
-    });
-    let mut words = terms(&subject);
-    words.retain(|w| general.binary_search(w).is_err());
-    words
-}
-
-/// The claims no topic took: grouped by similarity, at most one claim of
-/// each account to a group. The first account's claims each found a group;
-/// each later account's claims pair one-to-one with the groups so far (by
-/// their most similar member), and those left over found their own.
-fn adhoc_topics(accounts: &[&NormReadout], rest: &[Vec<usize>]) -> Vec<Grouped> {
-    /// A group in the making: the claim that founded it and each account's member.
-    struct Group {
-        account: usize,
-        claim: usize,
-        members: Vec<Option<usize>>,
-    }
-    let mut groups: Vec<Group> = Vec::new();
-    for (side, claims) in rest.iter().enumerate() {
-        let open: Vec<usize> = (0..groups.len()).collect();
-        let joined = pair(&open, claims, |&g, &i| {
-            let mine = &accounts[side].claims[i];
-            groups[g]
-                .members
-                .iter()
-                .enumerate()
-                .filter_map(|(o, m)| m.map(|j| similarity(&accounts[o].claims[j], mine)))
-                .filter(|s| *s >= ADHOC_THRESHOLD)
-                .max_by(f64::total_cmp)
-        });
-        for &i in claims {
-            match joined.iter().find(|(_, c)| *c == i) {
-                Some(&(g, _)) => groups[g].members[side] = Some(i),
-                None => {
-                    let mut members = vec![None; accounts.len()];
-                    members[side] = Some(i);
-                    groups.push(Group {
-                        account: side,
-                        claim: i,
-                        members,
-                    });
-                }
-            }
-        }
-    }
-    groups
-        .into_iter()
-        .map(|g| {
-            adhoc(
-                &accounts[g.account].claims[g.claim],
-                g.members
-                    .into_iter()
-                    .map(|m| m.into_iter().collect())
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 fn primary_topics(r: &NormReadout) -> Vec<&str> {
@@ -444,17 +319,6 @@ fn order(topics: &mut [Grouped], taxonomy: &Taxonomy) {
     });
 }
 
-fn adhoc(first: &NormClaim, claims: Vec<Vec<usize>>) -> Grouped {
-    let words: Vec<&str> = first.text.split_whitespace().take(6).collect();
-    let more = first.text.split_whitespace().count() > 6;
-    Grouped {
-        id: format!("other:{}", first.id),
-        label: format!("Other: {}{}", words.join(" "), if more { " …" } else { "" }),
-        adhoc: true,
-        claims,
-    }
-}
-
 /// One-to-one pairing, greedy on `score` (highest first; `None` = may not
 /// pair). Ties break on position, so the result is deterministic.
 pub fn pair<L: Copy + Ord, R: Copy + Ord, S: PartialOrd + Copy>(
@@ -497,37 +361,13 @@ mod tests {
     use crate::load::{Limits, load_str};
     use crate::normalize::normalize;
 
-    fn readout(side: &str, claims: &[&str]) -> NormReadout {
+    pub(super) fn readout(side: &str, claims: &[&str]) -> NormReadout {
         let mut yaml = format!("source: {{side: {side}}}\nclaims:\n");
         for c in claims {
             yaml.push_str(&format!("  - text: \"{c}\"\n"));
         }
         let r = load_str(side, &yaml, &Limits::default()).expect("loads");
         normalize(&r, &Taxonomy::built_in())
-    }
-
-    #[test]
-    fn a_subject_no_topic_knows_meets_the_claim_that_names_it() {
-        let t = Taxonomy::built_in();
-        let l = readout(
-            "US",
-            &[
-                "The Vice President raised concerns about Confucius Institutes and their pressure on students.",
-                "Austin raised Taiwan.",
-            ],
-        );
-        let r = readout(
-            "China",
-            &[
-                "Dong spoke of Taiwan.",
-                "On the Confucius Institutes, Zhou said they are normal language programs.",
-            ],
-        );
-        assert!(r.claims[1].topic.is_none(), "no topic knows the subject");
-        assert!(l.claims[0].topic.is_some());
-        let topics = align(&l, &r, &t);
-        let home = topics.iter().find(|t| t.right.contains(&1)).expect("filed");
-        assert_eq!(home.left, [0], "{topics:?}");
     }
 
     #[test]
