@@ -90,10 +90,15 @@ impl Points {
                         FxHashSet::default()
                     };
                     let subject = announced_words(&c.text, &toks);
+                    let in_setting = setting_words(&stems, &toks);
                     let set: BTreeSet<&str> = c
                         .terms
                         .iter()
-                        .filter(|w| !who(w) && !in_office.contains(w.as_str()))
+                        .filter(|w| {
+                            !who(w)
+                                && !in_office.contains(w.as_str())
+                                && !in_setting.contains(w.as_str())
+                        })
                         .map(|w| point_of(w))
                         .collect();
                     if set.is_empty() {
@@ -138,6 +143,27 @@ fn announced_words(text: &str, toks: &[text::Token]) -> FxHashSet<String> {
         .announced_subject(text, toks)
         .map(|subject| subject.iter().map(|t| text::stem(&t.norm)).collect())
         .unwrap_or_default()
+}
+
+/// Words a claim uses only inside the event the meeting was held at ("on
+/// the margins of the ASEAN Regional Forum"): the setting says where the
+/// two met, as a place does, not what about ("Regional" there shares no
+/// point with "regional issues of common concern").
+fn setting_words<'a>(stems: &'a [String], toks: &[text::Token]) -> FxHashSet<&'a str> {
+    let Some(range) = Cues::get().setting(toks) else {
+        return FxHashSet::default();
+    };
+    let outside: FxHashSet<&str> = stems
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !range.contains(i))
+        .map(|(_, s)| s.as_str())
+        .collect();
+    stems[range]
+        .iter()
+        .map(|s| s.as_str())
+        .filter(|s| !outside.contains(s))
+        .collect()
 }
 
 /// The people who met, as stemmed name words: the participants of both

@@ -61,6 +61,23 @@ fn the_subject_a_claim_announces_is_no_point_of_it() {
 }
 
 #[test]
+fn the_event_the_two_met_at_is_no_point_of_the_claim() {
+    // "Regional" in the name of the forum says where the two met, as a
+    // place does; the same word outside the forum's name is a point.
+    let cn = "Wang said China supports ASEAN's central role in regional cooperation.";
+    let (rule, why) = relation(
+        "The Secretary met the Foreign Minister on the margins of the ASEAN Regional Forum in Vientiane for a frank and substantive discussion.",
+        cn,
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    let (rule, why) = relation(
+        "The Secretary, on the margins of the ASEAN Regional Forum, stressed ASEAN's central role in the region.",
+        cn,
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
 fn calling_a_detention_wrongful_accuses_the_detaining_side() {
     // "Wrongfully detained" blames the side that holds them, as
     // "wrongful detention" does; the other side's demand to stop hyping

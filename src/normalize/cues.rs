@@ -101,6 +101,10 @@ const OTHER_SENSE: usize = usize::MAX;
 /// `Cues::setting`): what follows says what the meeting was for or about.
 const SETTING_ENDS: [&str; 6] = ["for", "to", "on", "about", "over", "regarding"];
 
+/// The setting's own words start right after its opening words ("on the
+/// margins of", four words) when a sentence opens with it.
+const SETTING_OPENS_WITHIN: usize = 4;
+
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
 pub struct Kind {
@@ -461,6 +465,14 @@ impl Cues {
         let opening = self.announcement(toks)?;
         let mut head = super::text::tokens(&text[..text.find(',')?]);
         if head.len() <= opening || head.len() - opening > ANNOUNCED_WORDS {
+            return None;
+        }
+        // "On the margins of the G20, ..." places the meeting, as a date
+        // times it: neither announces a subject.
+        if self
+            .setting(toks)
+            .is_some_and(|r| r.start <= SETTING_OPENS_WITHIN)
+        {
             return None;
         }
         let subject = head.split_off(opening);

@@ -374,6 +374,10 @@ fn a_time_or_occasion_is_no_announced_subject() {
         subject("On behalf of the President, she thanked him."),
         None
     );
+    assert_eq!(
+        subject("On the margins of APEC, the two leaders met."),
+        None
+    );
 }
 
 /// The topic ids of a Chinese readout's claims, given as (speaker, text).
