@@ -117,7 +117,9 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
                 .as_ref()
                 .is_some_and(|t| t.source == TopicSource::Context);
             let filed = match previous {
-                Some(p) if continues => Some(p),
+                Some(p) if continues => {
+                    Some(untagged::very_like_another(accounts, side, i, &proposed).unwrap_or(p))
+                }
                 _ => proposed[side][i],
             };
             previous = filed;

@@ -5,13 +5,45 @@
 use super::{Grouped, pair, similarity};
 use crate::normalize::cues::Cues;
 use crate::normalize::taxonomy::Taxonomy;
-use crate::normalize::{NormClaim, NormReadout, terms, text};
+use crate::normalize::{NormClaim, NormReadout, TopicSource, TopicTag, terms, text};
 
 /// Similarity at which an untagged claim joins the topic of the other side's
 /// most similar claim.
 const JOIN_THRESHOLD: f64 = 0.45;
 /// Similarity at which two untagged claims form an ad-hoc topic together.
 const ADHOC_THRESHOLD: f64 = 0.3;
+
+/// The topic of the claim of another account that is very like claim `i`
+/// of account `side`, filed by its own words: a sentence with no topic word
+/// of its own goes with what the other side says nearly as it does, before
+/// the sentence it follows.
+pub(super) fn very_like_another<'a>(
+    accounts: &[&NormReadout],
+    side: usize,
+    i: usize,
+    proposed: &[Vec<Option<&'a TopicTag>>],
+) -> Option<&'a TopicTag> {
+    let mine = &accounts[side].claims[i];
+    (0..accounts.len())
+        .filter(|&o| o != side)
+        .flat_map(|o| {
+            accounts[o]
+                .claims
+                .iter()
+                .enumerate()
+                .filter_map(move |(j, c)| {
+                    let own_words = c
+                        .topic
+                        .as_ref()
+                        .is_some_and(|t| t.source != TopicSource::Context);
+                    let tag = proposed[o][j].filter(|_| own_words)?;
+                    Some((similarity(mine, c), o, j, tag))
+                })
+        })
+        .filter(|(s, ..)| *s >= JOIN_THRESHOLD)
+        .max_by(|a, b| a.0.total_cmp(&b.0).then((b.1, b.2).cmp(&(a.1, a.2))))
+        .map(|(.., tag)| tag)
+}
 
 /// Files each untagged claim under the topic of another account's claim
 /// that names the subject it announces ("On the Mekong, ..."), or else is
@@ -181,5 +213,37 @@ mod tests {
         let topics = align(&l, &r, &t);
         let home = topics.iter().find(|t| t.right.contains(&1)).expect("filed");
         assert_eq!(home.left, [0], "{topics:?}");
+    }
+
+    #[test]
+    fn a_sentence_very_like_the_other_sides_goes_with_it_not_the_one_before() {
+        let t = Taxonomy::built_in();
+        let l = readout(
+            "US",
+            &[
+                "The Secretary raised concerns about Taiwan.",
+                "She called for timely approval of the pending applications for the biotechnology traits of American seed developers.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &[
+                "Wang said China will approve the biotechnology traits of American seed developers in a timely manner under its rules.",
+                "Wang spoke of Taiwan.",
+            ],
+        );
+        assert!(
+            l.claims[1]
+                .topic
+                .as_ref()
+                .is_some_and(|t| t.cue == "continues 1"),
+            "{:?}",
+            l.claims[1].topic
+        );
+        let topics = align(&l, &r, &t);
+        let home = topics.iter().find(|t| t.left.contains(&1)).expect("filed");
+        assert_eq!(home.right, [0], "{topics:?}");
+        let taiwan = topics.iter().find(|t| t.id == "taiwan").expect("taiwan");
+        assert_eq!((&taiwan.left[..], &taiwan.right[..]), (&[0][..], &[1][..]));
     }
 }
