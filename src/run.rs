@@ -492,6 +492,9 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             writeln!(w, "places: [{}]", places.join(", "))?;
             let offices: Vec<String> = t.offices.iter().map(|o| load::yaml::quote(o)).collect();
             writeln!(w, "offices: [{}]", offices.join(", "))?;
+            let everywhere: Vec<String> =
+                t.everywhere.iter().map(|o| load::yaml::quote(o)).collect();
+            writeln!(w, "everywhere: [{}]", everywhere.join(", "))?;
             writeln!(w, "topics:")?;
             for topic in &t.topics {
                 writeln!(w, "  - id: {}", load::yaml::quote(&topic.id))?;

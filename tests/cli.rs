@@ -447,8 +447,8 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         .clone();
     let written = String::from_utf8_lossy(&out);
     // Its event words, the words that name whom a matter touches, the
-    // meeting itself or who is to act, the names of government bodies, and
-    // the fallback area.
+    // meeting itself or who is to act, the names of government bodies, the
+    // phrases that say everywhere, and the fallback area.
     for (list, member) in [
         ("situational: [", "ceasefire"),
         ("actors: [", "\"companies\""),
@@ -456,6 +456,7 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         ("parties: [", "\"two militaries\""),
         ("places: [", "\"asia-pacific\""),
         ("offices: [", "\"ministry of commerce\""),
+        ("everywhere: [", "\"around the world\""),
     ] {
         assert!(
             written

@@ -128,6 +128,10 @@ impl Cache {
                 "offices",
                 taxonomy.offices.iter().map(String::as_str).collect(),
             ),
+            (
+                "everywhere",
+                taxonomy.everywhere.iter().map(String::as_str).collect(),
+            ),
         ];
         for (kind, words) in kinds {
             h.update(kind.as_bytes());

@@ -99,7 +99,8 @@ mod tests {
             .topics
             .iter()
             .flat_map(|t| t.keywords.iter().chain(&t.aliases).chain([&t.label]))
-            .chain(&taxonomy.offices);
+            .chain(&taxonomy.offices)
+            .chain(&taxonomy.everywhere);
         for phrase in written {
             assert!(find(phrase).is_some(), "{phrase:?}");
         }

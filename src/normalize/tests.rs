@@ -230,6 +230,29 @@ fn who_asked_said_first_is_the_claims_one_topic() {
 }
 
 #[test]
+fn around_the_world_is_everywhere_not_the_world() {
+    // "Around the world" says where, everywhere: the sentence goes on with
+    // the subject before it, as one with no area of its own does. "The
+    // world" as the setting of the relationship stays overall relations.
+    let ids = topics_of(&[
+        (
+            "Wang",
+            "Wang said China's export control of rare earths is a legitimate measure.",
+        ),
+        (
+            "",
+            "The approvals will restore the supply on which manufacturers around the world depend.",
+        ),
+    ]);
+    assert_eq!(ids[1], ids[0]);
+    let ids = topics_of(&[(
+        "",
+        "The world is undergoing profound changes unseen in a century.",
+    )]);
+    assert_eq!(ids, ["bilateral-relations"]);
+}
+
+#[test]
 fn a_government_bodys_name_names_no_topic() {
     let ids = topics_of(&[(
         "Zhao",

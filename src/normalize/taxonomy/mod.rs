@@ -135,6 +135,10 @@ struct TopicFile {
     /// about, so they name no topic.
     #[serde(default)]
     offices: Vec<String>,
+    /// Phrases that say where but name no place ("around the world", see
+    /// topics.yaml): like offices, they name no topic.
+    #[serde(default)]
+    everywhere: Vec<String>,
     topics: Vec<FileTopic>,
 }
 
@@ -207,7 +211,11 @@ pub struct Taxonomy {
     places: FxHashSet<String>,
     /// Names of government bodies ("department of commerce"), as written.
     pub offices: Vec<String>,
-    /// The same, compiled for matching.
+    /// Phrases that say where but name no place ("around the world"), as
+    /// written.
+    pub everywhere: Vec<String>,
+    /// The offices and the everywhere phrases, compiled for matching: the
+    /// words a claim's topic is chosen without.
     pub office_names: PhraseSet<()>,
 }
 
@@ -330,6 +338,7 @@ impl Taxonomy {
                     places: file.places,
                 },
                 &file.offices,
+                &file.everywhere,
             )
         })
     }
@@ -367,6 +376,12 @@ impl Taxonomy {
             built_in.offices.clone()
         };
         offices.extend(file.offices);
+        let mut everywhere: Vec<String> = if file.replace {
+            Vec::new()
+        } else {
+            built_in.everywhere.clone()
+        };
+        everywhere.extend(file.everywhere);
         for (i, t) in file.topics.into_iter().enumerate() {
             let id = t.id.trim().to_string();
             if id.is_empty() || t.label.trim().is_empty() {
@@ -444,6 +459,7 @@ impl Taxonomy {
             fallback.as_deref(),
             kinds,
             &offices,
+            &everywhere,
         ))
     }
 
@@ -452,6 +468,7 @@ impl Taxonomy {
         fallback: Option<&str>,
         kinds: Kinds,
         offices: &[String],
+        everywhere: &[String],
     ) -> Taxonomy {
         let lower = |list: Vec<String>| -> FxHashSet<String> {
             list.into_iter().map(|k| k.to_lowercase()).collect()
@@ -507,8 +524,8 @@ impl Taxonomy {
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
-        let mut office_names = PhraseSet::with_capacity(offices.len());
-        for o in offices {
+        let mut office_names = PhraseSet::with_capacity(offices.len() + everywhere.len());
+        for o in offices.iter().chain(everywhere) {
             office_names.insert(o, ());
         }
         Taxonomy {
@@ -521,6 +538,7 @@ impl Taxonomy {
             parties,
             places,
             offices: offices.to_vec(),
+            everywhere: everywhere.to_vec(),
             office_names,
         }
     }
