@@ -133,6 +133,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetysecond",
             "composed/ninetythird",
             "composed/ninetyfourth",
+            "composed/ninetyfifth",
+            "composed/ninetysixth",
+            "composed/ninetyseventh",
+            "composed/ninetyeighth",
         ],
     );
 }
