@@ -137,6 +137,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetysixth",
             "composed/ninetyseventh",
             "composed/ninetyeighth",
+            "composed/ninetyninth",
         ],
     );
 }
