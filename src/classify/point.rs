@@ -153,17 +153,8 @@ fn setting_words<'a>(stems: &'a [String], toks: &[text::Token]) -> FxHashSet<&'a
     let Some(range) = Cues::get().setting(toks) else {
         return FxHashSet::default();
     };
-    let outside: FxHashSet<&str> = stems
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !range.contains(i))
-        .map(|(_, s)| s.as_str())
-        .collect();
-    stems[range]
-        .iter()
-        .map(|s| s.as_str())
-        .filter(|s| !outside.contains(s))
-        .collect()
+    let covered: Vec<bool> = (0..stems.len()).map(|i| range.contains(&i)).collect();
+    only_inside(stems, &covered)
 }
 
 /// The people who met, as stemmed name words: the participants of both
@@ -222,15 +213,21 @@ fn office_words<'a>(stems: &'a [String], offices: &[Vec<String>]) -> FxHashSet<&
             }
         }
     }
+    only_inside(stems, &covered)
+}
+
+/// The words used only at the `covered` positions of a claim, never
+/// elsewhere in it: a word also used outside is the claim's own.
+fn only_inside<'a>(stems: &'a [String], covered: &[bool]) -> FxHashSet<&'a str> {
     let outside: FxHashSet<&str> = stems
         .iter()
-        .zip(&covered)
+        .zip(covered)
         .filter(|(_, c)| !**c)
         .map(|(s, _)| s.as_str())
         .collect();
     stems
         .iter()
-        .zip(&covered)
+        .zip(covered)
         .filter(|(s, c)| **c && !outside.contains(s.as_str()))
         .map(|(s, _)| s.as_str())
         .collect()
