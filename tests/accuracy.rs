@@ -138,6 +138,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetyseventh",
             "composed/ninetyeighth",
             "composed/ninetyninth",
+            "composed/hundredth",
         ],
     );
 }
