@@ -98,7 +98,8 @@ pub fn align_all(accounts: &[&NormReadout], taxonomy: &Taxonomy) -> Vec<Grouped>
         })
         .collect();
     // Where each claim would be filed on its own; a claim continuing the one
-    // before it follows it below, wherever that one went.
+    // before it follows it below, wherever that one went, unless it is very
+    // like another account's claim (untagged::very_like_another).
     let mut proposed: Vec<Vec<Option<&TopicTag>>> = (0..n)
         .map(|side| {
             accounts[side]
