@@ -227,7 +227,7 @@ fn normalize_claims_with(
         let turn = cues.turn(&toks);
         let mut tags = match &c.topic {
             Some(_) => Vec::new(),
-            None => match without_titles(&toks, &titles, &taxonomy.office_names) {
+            None => match without_titles(&toks, &titles, &taxonomy.no_topic_names) {
                 Some(rest) => taxonomy.tag_all_at(&rest, cues.turn(&rest), &track),
                 None => taxonomy.tag_all_at(&toks, turn, &track),
             },

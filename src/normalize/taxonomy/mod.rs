@@ -1,8 +1,10 @@
 //! The topic taxonomy: built-in data, extended or replaced by `--topics FILE`,
 //! and the tagging of a claim with its topic (`tag`).
 
+mod file;
 mod tag;
 
+use file::{Kinds, TopicFile};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -12,8 +14,6 @@ use super::initials::ByInitial;
 use super::phrases::PhraseSet;
 use super::stopwords;
 use super::text::{self, matching_form};
-use crate::error::Error;
-use crate::load::{Limits, read_text, yaml};
 
 const BUILT_IN: &str = include_str!("../../data/topics.yaml");
 
@@ -92,106 +92,6 @@ fn is_one(w: &f64) -> bool {
     (*w - 1.0).abs() < f64::EPSILON
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(
-    deny_unknown_fields,
-    expecting = "a topics file: a mapping with `topics:` (a list) and optional `replace: true`"
-)]
-struct TopicFile {
-    /// Replace the built-in taxonomy instead of extending it.
-    #[serde(default)]
-    replace: bool,
-    /// Topic of untagged claims that name a party (see topics.yaml).
-    #[serde(default)]
-    fallback: Option<String>,
-    /// Keywords that are proper names. The engine matches them as keywords
-    /// of their topics; the list itself exempts them from the data hygiene
-    /// test's one-claim rule (see topics.yaml).
-    #[serde(default)]
-    #[allow(dead_code)] // read by tests/data_hygiene.rs from the same file
-    names: Vec<String>,
-    /// Keywords that name a kind of event, not where it happens (see
-    /// topics.yaml): the claim before says which area they are about.
-    #[serde(default)]
-    situational: Vec<String>,
-    /// Keywords that name whom a matter touches, not the matter (see
-    /// topics.yaml): they tag their topic only when no other specific
-    /// topic is named.
-    #[serde(default)]
-    actors: Vec<String>,
-    /// Keywords that name the meeting itself (see topics.yaml): they tag
-    /// their topic only when no other topic is named.
-    #[serde(default)]
-    occasions: Vec<String>,
-    /// Keywords that name who is to act (see topics.yaml): beside the
-    /// leaders' consensus they name no area of their own.
-    #[serde(default)]
-    parties: Vec<String>,
-    /// Keywords that say where, not what about (see topics.yaml): like
-    /// `occasions`, they tag their topic only when no other topic is named.
-    #[serde(default)]
-    places: Vec<String>,
-    /// Names of government bodies (see topics.yaml): who acts, not what
-    /// about, so they name no topic.
-    #[serde(default)]
-    offices: Vec<String>,
-    /// Phrases that say where but name no place ("around the world", see
-    /// topics.yaml): like offices, they name no topic.
-    #[serde(default)]
-    everywhere: Vec<String>,
-    topics: Vec<FileTopic>,
-}
-
-/// A topic as a topics file gives it: weight and parent only when written,
-/// so that extending a built-in topic keeps what the file does not say.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FileTopic {
-    id: String,
-    label: String,
-    #[serde(default)]
-    aliases: Vec<String>,
-    #[serde(default)]
-    keywords: Vec<String>,
-    weight: Option<f64>,
-    parent: Option<String>,
-    one_point: Option<bool>,
-    reviews: Option<bool>,
-    one_area: Option<bool>,
-    opening: Option<bool>,
-    outranks_fallback: Option<bool>,
-    purposed: Option<bool>,
-}
-
-impl From<FileTopic> for Topic {
-    fn from(t: FileTopic) -> Topic {
-        Topic {
-            id: t.id,
-            label: t.label,
-            aliases: t.aliases,
-            keywords: t.keywords,
-            weight: t.weight.unwrap_or(1.0),
-            parent: t.parent,
-            one_point: t.one_point.unwrap_or(false),
-            reviews: t.reviews.unwrap_or(false),
-            one_area: t.one_area.unwrap_or(false),
-            opening: t.opening.unwrap_or(false),
-            outranks_fallback: t.outranks_fallback.unwrap_or(false),
-            purposed: t.purposed.unwrap_or(false),
-        }
-    }
-}
-
-/// The keyword lists that say what kind of word a keyword is.
-#[derive(Debug, Default)]
-struct Kinds {
-    situational: Vec<String>,
-    actors: Vec<String>,
-    occasions: Vec<String>,
-    parties: Vec<String>,
-    places: Vec<String>,
-}
-
 /// The taxonomy in force, compiled for tagging.
 #[derive(Debug, Clone)]
 pub struct Taxonomy {
@@ -216,7 +116,7 @@ pub struct Taxonomy {
     pub everywhere: Vec<String>,
     /// The offices and the everywhere phrases, compiled for matching: the
     /// words a claim's topic is chosen without.
-    pub office_names: PhraseSet<()>,
+    pub no_topic_names: PhraseSet<()>,
 }
 
 /// What a matched keyword or alias says: its topic, and whether it names a
@@ -325,151 +225,14 @@ impl Taxonomy {
     pub fn shared() -> &'static Taxonomy {
         static BUILT: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
         BUILT.get_or_init(|| {
-            let file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
+            let mut file: TopicFile = crate::load::yaml::built_in("topics", BUILT_IN);
+            let kinds = file.kinds();
             let topics = file.topics.into_iter().map(Topic::from).collect();
-            Taxonomy::compile(
-                topics,
-                file.fallback.as_deref(),
-                Kinds {
-                    situational: file.situational,
-                    actors: file.actors,
-                    occasions: file.occasions,
-                    parties: file.parties,
-                    places: file.places,
-                },
-                &file.offices,
-                &file.everywhere,
-            )
+            Taxonomy::compile(topics, file.fallback.as_deref(), kinds)
         })
     }
 
-    /// The built-in taxonomy extended (or replaced) by the topics file at `path`.
-    pub fn with_file(path: &str, limits: &Limits) -> Result<Taxonomy, Error> {
-        let text = read_text(path, limits)?;
-        let file: TopicFile = yaml::parse(path, &text, limits.yaml)?;
-        let built_in = Taxonomy::built_in();
-        let fallback = match (&file.fallback, file.replace) {
-            (Some(f), _) => Some(f.clone()),
-            (None, true) => None,
-            (None, false) => built_in.fallback.map(|i| built_in.topics[i].id.clone()),
-        };
-        let (mut topics, mut kinds) = if file.replace {
-            (Vec::new(), Kinds::default())
-        } else {
-            let kinds = Kinds {
-                situational: built_in.situational.into_iter().collect(),
-                actors: built_in.actors.into_iter().collect(),
-                occasions: built_in.occasions.into_iter().collect(),
-                parties: built_in.parties.into_iter().collect(),
-                places: built_in.places.into_iter().collect(),
-            };
-            (built_in.topics, kinds)
-        };
-        kinds.situational.extend(file.situational);
-        kinds.actors.extend(file.actors);
-        kinds.occasions.extend(file.occasions);
-        kinds.parties.extend(file.parties);
-        kinds.places.extend(file.places);
-        let mut offices: Vec<String> = if file.replace {
-            Vec::new()
-        } else {
-            built_in.offices.clone()
-        };
-        offices.extend(file.offices);
-        let mut everywhere: Vec<String> = if file.replace {
-            Vec::new()
-        } else {
-            built_in.everywhere.clone()
-        };
-        everywhere.extend(file.everywhere);
-        for (i, t) in file.topics.into_iter().enumerate() {
-            let id = t.id.trim().to_string();
-            if id.is_empty() || t.label.trim().is_empty() {
-                return Err(Error::input(
-                    path,
-                    0,
-                    0,
-                    format!("topic #{} needs a non-empty `id` and `label`", i + 1),
-                ));
-            }
-            if let Some(w) = t.weight
-                && !(w.is_finite() && w >= 0.0)
-            {
-                return Err(Error::input(
-                    path,
-                    0,
-                    0,
-                    format!("topic `{id}` has weight {w}: expected a number of 0 or more"),
-                ));
-            }
-            match topics.iter_mut().find(|o| o.id == id) {
-                // Extending is idempotent: what the topic already has is not added twice.
-                Some(existing) => {
-                    existing.label = t.label;
-                    for a in t.aliases {
-                        if !existing.aliases.contains(&a) {
-                            existing.aliases.push(a);
-                        }
-                    }
-                    for k in t.keywords {
-                        if !existing.keywords.contains(&k) {
-                            existing.keywords.push(k);
-                        }
-                    }
-                    existing.weight = t.weight.unwrap_or(existing.weight);
-                    existing.parent = t.parent.or(existing.parent.take());
-                    existing.one_point = t.one_point.unwrap_or(existing.one_point);
-                    existing.reviews = t.reviews.unwrap_or(existing.reviews);
-                    existing.one_area = t.one_area.unwrap_or(existing.one_area);
-                    existing.opening = t.opening.unwrap_or(existing.opening);
-                    existing.outranks_fallback =
-                        t.outranks_fallback.unwrap_or(existing.outranks_fallback);
-                    existing.purposed = t.purposed.unwrap_or(existing.purposed);
-                }
-                None => topics.push(Topic {
-                    id,
-                    ..Topic::from(t)
-                }),
-            }
-        }
-        for t in &topics {
-            if let Some(p) = &t.parent
-                && !topics.iter().any(|o| &o.id == p)
-            {
-                return Err(Error::input(
-                    path,
-                    0,
-                    0,
-                    format!("topic `{}` has unknown parent `{p}`", t.id),
-                ));
-            }
-        }
-        if let Some(f) = &fallback
-            && !topics.iter().any(|o| &o.id == f)
-        {
-            return Err(Error::input(
-                path,
-                0,
-                0,
-                format!("fallback topic `{f}` is not in the taxonomy"),
-            ));
-        }
-        Ok(Taxonomy::compile(
-            topics,
-            fallback.as_deref(),
-            kinds,
-            &offices,
-            &everywhere,
-        ))
-    }
-
-    fn compile(
-        topics: Vec<Topic>,
-        fallback: Option<&str>,
-        kinds: Kinds,
-        offices: &[String],
-        everywhere: &[String],
-    ) -> Taxonomy {
+    fn compile(topics: Vec<Topic>, fallback: Option<&str>, kinds: Kinds) -> Taxonomy {
         let lower = |list: Vec<String>| -> FxHashSet<String> {
             list.into_iter().map(|k| k.to_lowercase()).collect()
         };
@@ -524,9 +287,10 @@ impl Taxonomy {
             }
         }
         let fallback = fallback.and_then(|f| topics.iter().position(|t| t.id == f));
-        let mut office_names = PhraseSet::with_capacity(offices.len() + everywhere.len());
-        for o in offices.iter().chain(everywhere) {
-            office_names.insert(o, ());
+        let mut no_topic_names =
+            PhraseSet::with_capacity(kinds.offices.len() + kinds.everywhere.len());
+        for o in kinds.offices.iter().chain(&kinds.everywhere) {
+            no_topic_names.insert(o, ());
         }
         Taxonomy {
             topics,
@@ -537,9 +301,9 @@ impl Taxonomy {
             occasions,
             parties,
             places,
-            offices: offices.to_vec(),
-            everywhere: everywhere.to_vec(),
-            office_names,
+            offices: kinds.offices,
+            everywhere: kinds.everywhere,
+            no_topic_names,
         }
     }
 
