@@ -520,6 +520,7 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                     ("opening", topic.opening),
                     ("outranks_fallback", topic.outranks_fallback),
                     ("purposed", topic.purposed),
+                    ("each_its_own", topic.each_its_own),
                 ];
                 for (mark, _) in marks.iter().filter(|(_, on)| *on) {
                     writeln!(w, "    {mark}: true")?;

@@ -15,6 +15,9 @@ use crate::normalize::{NormReadout, not_a_point, point_of, text};
 pub struct TopicFrame {
     /// The topic is itself the point (`one_point` in topics.yaml).
     pub one_point: bool,
+    /// Each side speaks of its own in the topic (`each_its_own` in
+    /// topics.yaml): the words two claims share there make no point.
+    pub each_its_own: bool,
     /// Stemmed words of a specific topic's keywords: that both claims name
     /// the topic is why they were aligned, not a point they share ("South
     /// China Sea" beside "South China Sea"). A general area's keywords
@@ -31,6 +34,7 @@ impl TopicFrame {
         let general = topic.weight < 1.0;
         TopicFrame {
             one_point: topic.one_point,
+            each_its_own: topic.each_its_own,
             words: if general {
                 FxHashSet::default()
             } else {

@@ -296,7 +296,7 @@ pub fn decide(
     let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
-        .unwrap_or_else(|| accord(&a, &b, &shared, frame.one_point))
+        .unwrap_or_else(|| accord(&a, &b, &shared, frame))
 }
 
 /// A conflict found with the claims taken the other way round: the reason
@@ -451,8 +451,10 @@ enum Common<'a> {
 }
 
 /// No conflict: agreement when both make the same point with a compatible
-/// stance, else divergence. `area` is true when the topic is itself the point.
-fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding {
+/// stance, else divergence. Where the topic is itself the point
+/// (`one_point`), speaking of it is the point; where each side speaks of
+/// its own (`each_its_own`), the words both use are no point.
+fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) -> Finding {
     use Polarity::*;
     let compatible = match (a.polarity(), b.polarity()) {
         (Positive, Positive) | (Neutral, Neutral) | (Positive, Neutral) | (Neutral, Positive) => {
@@ -463,13 +465,13 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, area: bool) -> Finding
     };
     let common = if !compatible {
         None
-    } else if shared.is_shared_point() {
+    } else if shared.is_shared_point() && !frame.each_its_own {
         Some(Common::Words(shared))
     } else if a.speaks_of_tone() && b.speaks_of_tone() {
         Some(Common::Tone)
     } else if a.reports() && b.reports() && (a.only_reports() || b.only_reports()) {
         Some(Common::Discussed)
-    } else if area && a.polarity() != Critical && b.polarity() != Critical {
+    } else if frame.one_point && a.polarity() != Critical && b.polarity() != Critical {
         Some(Common::Area)
     } else if a.engages() && b.engages() {
         Some(Common::Engagement)

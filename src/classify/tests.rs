@@ -444,3 +444,20 @@ fn talks_only_characterized_take_nothing_forward() {
     assert_eq!(rule, Rule::SharedPoint, "{why}");
     assert!(why.contains("forward together"), "{why}");
 }
+
+#[test]
+fn each_sides_own_posture_is_a_parallel_point_not_a_shared_one() {
+    // In security posture each side speaks of its own forces: the same
+    // words ("strong") on both sides make two parallel points.
+    let us = "The Secretary made clear that the United States will maintain a strong, combat-credible forward posture in the Indo-Pacific to deter aggression.";
+    let cn = "Dong said the Chinese military has the firm will and strong capability to safeguard national sovereignty, security and development interests.";
+    let (l, r) = (one("United States", us), one("China", cn));
+    let taxonomy = Taxonomy::built_in();
+    let posture = TopicFrame::of(&taxonomy, "security-posture");
+    assert!(posture.each_its_own);
+    let p = relate(&l, 0, &r, 0, &posture, &Points::of(&l, &r));
+    assert_eq!(p.rule, Rule::NoSharedPoint, "{}", p.reason);
+    // The same two claims met on a topic where a shared word is a point.
+    let p = relate(&l, 0, &r, 0, &TopicFrame::default(), &Points::of(&l, &r));
+    assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+}

@@ -78,6 +78,7 @@ pub(super) struct FileTopic {
     opening: Option<bool>,
     outranks_fallback: Option<bool>,
     purposed: Option<bool>,
+    each_its_own: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -95,6 +96,7 @@ impl From<FileTopic> for Topic {
             opening: t.opening.unwrap_or(false),
             outranks_fallback: t.outranks_fallback.unwrap_or(false),
             purposed: t.purposed.unwrap_or(false),
+            each_its_own: t.each_its_own.unwrap_or(false),
         }
     }
 }
@@ -216,6 +218,7 @@ impl Taxonomy {
                     existing.outranks_fallback =
                         t.outranks_fallback.unwrap_or(existing.outranks_fallback);
                     existing.purposed = t.purposed.unwrap_or(existing.purposed);
+                    existing.each_its_own = t.each_its_own.unwrap_or(existing.each_its_own);
                 }
                 None => topics.push(Topic {
                     id,

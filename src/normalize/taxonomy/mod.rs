@@ -71,6 +71,12 @@ pub struct Topic {
     /// operational safety" is about the mechanism; `purposes` in cues.yaml).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub purposed: bool,
+    /// Each side speaks of its own in the area (its posture, its resolve,
+    /// its capabilities): two accounts that use the same words there make
+    /// parallel points, not one ("a strong, combat-credible posture" beside
+    /// "strong capability to safeguard sovereignty").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub each_its_own: bool,
 }
 
 impl Topic {
