@@ -398,6 +398,19 @@ fn calling_for_an_end_to_something_is_a_demand() {
         (s.polarity, s.kind.as_str()),
         (Polarity::Critical, "demand")
     );
+    // A call to stop something blames whoever does it, though no party is
+    // its subject: it is a demand, not a prescription.
+    for text in [
+        "Countries outside the region should stop stirring up trouble in the South China Sea, Dong said.",
+        "He said the United States is not a party to the disputes and should stop flexing its military muscles.",
+    ] {
+        let s = detect_in(text, &cn());
+        assert_eq!(
+            (s.polarity, s.kind.as_str()),
+            (Polarity::Critical, "demand"),
+            "{text}"
+        );
+    }
     // With no party as its subject, "should" prescribes: it demands of no one.
     let s = detect_in(
         "Xi said relations should return to sound and steady development.",
