@@ -81,6 +81,9 @@ pub(crate) const OBJECT_WINDOW: usize = 2;
 /// How far after an advocacy cue a party's possessive makes it a demand on
 /// that party ("called for more transparency in China's ...").
 const OWNED_OBJECT_WINDOW: usize = 5;
+/// How far after an asking cue the "to" of what it asks may be ("urged the
+/// PRC authorities to ...").
+const ASKED_OF: usize = 5;
 /// How far before a cue a negator reverses it.
 pub(crate) const NEGATION_WINDOW: usize = 3;
 /// How far before a modal ("should", "must") its subject may name the party
@@ -196,11 +199,16 @@ pub(crate) fn cue_polarity<T>(
     // "urged further action", "called for sustained enforcement": more
     // of what is being done is asked, no change of course.
     let more = &Cues::get().more_of_the_same;
-    if kind.asks
-        && toks
-            .get(start + len)
+    let is_more = |i: usize| {
+        toks.get(i)
             .is_some_and(|t| more.iter().any(|w| *w == t.norm))
-    {
+    };
+    // Or of whom it asks, right after the "to" that opens what is asked
+    // ("urged the PRC to sustain enforcement").
+    let asked = (start + len..toks.len().min(start + len + ASKED_OF))
+        .find(|&i| toks[i].norm == "to")
+        .map(|i| i + 1);
+    if kind.asks && (is_more(start + len) || asked.is_some_and(is_more)) {
         polarity = Polarity::Positive;
     }
     if let Some(&n) = negators

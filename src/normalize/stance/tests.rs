@@ -205,6 +205,9 @@ fn asking_for_more_of_the_same_encourages() {
         "Hale urged further action against the diversion of precursor chemicals.",
         "Hale called for sustained PRC enforcement against the traffickers.",
         "Hale encouraged further opening of the PRC's financial sector.",
+        // Asked of someone: what follows the "to" of what is asked.
+        "Hale urged the PRC to sustain enforcement against the traffickers.",
+        "Hale urged PRC authorities to continue the crackdown on illicit pill presses.",
     ] {
         assert_eq!(
             detect_in(claim, &us()).polarity,
