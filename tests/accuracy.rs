@@ -139,6 +139,12 @@ fn composed_scores_stay_above_the_floor() {
             "composed/ninetyeighth",
             "composed/ninetyninth",
             "composed/hundredth",
+            "composed/hundredfirst",
+            "composed/hundredsecond",
+            "composed/hundredthird",
+            "composed/hundredfourth",
+            "composed/hundredfifth",
+            "composed/hundredsixth",
         ],
     );
 }
