@@ -159,6 +159,11 @@ pub fn tokens(s: &str) -> Vec<Token> {
             // Possessive or contraction: keep the stem as its own token.
             flush(start, i, &mut out);
             start = Some(i);
+        } else if c == '\'' && start.is_none() && lone_possessive(&folded[i + 1..]) {
+            // A possessive written alone ("'s request" in a word list)
+            // is the token a claim's possessive makes ("premier's
+            // request" -> "premier", "'s", "request").
+            start = Some(i);
         } else {
             let word = start.is_some();
             flush(start.take(), i, &mut out);
@@ -170,6 +175,13 @@ pub fn tokens(s: &str) -> Vec<Token> {
     flush(start, folded.len(), &mut out);
     expand_contractions(&mut out);
     out
+}
+
+/// Whether `rest` (what follows an apostrophe) is a lone "s": the
+/// possessive, not a quoted word.
+fn lone_possessive(rest: &str) -> bool {
+    let mut c = rest.chars();
+    matches!(c.next(), Some('s' | 'S')) && !c.next().is_some_and(char::is_alphanumeric)
 }
 
 /// `s` lowercased, borrowed when it has no capital (most keywords, which
@@ -380,6 +392,23 @@ mod tests {
             t,
             ["us", "does", "not", "seek", "will", "not", "can", "not"]
         );
+    }
+
+    #[test]
+    fn a_possessive_written_alone_is_the_token_a_claim_makes() {
+        let alone: Vec<_> = tokens("'s request").into_iter().map(|t| t.norm).collect();
+        let claimed: Vec<_> = tokens("the Premier's request")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(alone, ["'s", "request"]);
+        assert_eq!(claimed[2..], alone[..]);
+        // A quoted word is no possessive.
+        let quoted: Vec<_> = tokens("'stable' ties")
+            .into_iter()
+            .map(|t| t.norm)
+            .collect();
+        assert_eq!(quoted, ["stable", "ties"]);
     }
 
     #[test]

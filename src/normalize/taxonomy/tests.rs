@@ -495,6 +495,19 @@ fn growth_and_ties_of_the_relationship_are_the_relationship() {
         .as_deref(),
         Some("meeting-request")
     );
+    // Who asked, in its other wordings: a title's request, and the
+    // meeting requested by someone.
+    for claim in [
+        "The Vice President held a video call today with the Premier at the Premier's request.",
+        "At the Secretary's request, the Secretary of Defense held a video teleconference today with the Minister.",
+        "The Secretary spoke by phone today with the Minister; the call was requested by the Secretary.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("meeting-request"),
+            "{claim}"
+        );
+    }
     // Negative: economic growth is still the economy.
     assert_eq!(
         tag(&t, "They discussed the outlook for economic growth.").as_deref(),
