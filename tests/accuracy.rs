@@ -145,6 +145,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredfourth",
             "composed/hundredfifth",
             "composed/hundredsixth",
+            "composed/hundredseventh",
+            "composed/hundredeighth",
         ],
     );
 }
