@@ -461,3 +461,13 @@ fn each_sides_own_posture_is_a_parallel_point_not_a_shared_one() {
     let p = relate(&l, 0, &r, 0, &TopicFrame::default(), &Points::of(&l, &r));
     assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
 }
+
+#[test]
+fn standing_is_no_point_what_one_stands_for_is() {
+    // "Stand" is a light verb: its point is what follows it.
+    let (rule, why) = relation(
+        "The Secretary reiterated that the United States will continue to stand up for its interests and values.",
+        "Qiao said that China-U.S. relations stand at a new crossroads, and the two sides should work for a positive future.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+}
