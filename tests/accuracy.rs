@@ -147,6 +147,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredsixth",
             "composed/hundredseventh",
             "composed/hundredeighth",
+            "composed/hundredninth",
+            "composed/hundredtenth",
         ],
     );
 }
