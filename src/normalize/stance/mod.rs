@@ -204,11 +204,14 @@ pub(crate) fn cue_polarity<T>(
             .is_some_and(|t| more.iter().any(|w| *w == t.norm))
     };
     // Or of whom it asks, right after the "to" that opens what is asked
-    // ("urged the PRC to sustain enforcement").
-    let asked = (start + len..toks.len().min(start + len + ASKED_OF))
-        .find(|&i| toks[i].norm == "to")
-        .map(|i| i + 1);
-    if kind.asks && (is_more(start + len) || asked.is_some_and(is_more)) {
+    // ("urged the PRC to sustain enforcement"); looked for only behind a
+    // cue that asks, as this runs for every cue of every claim.
+    let asked_more = || {
+        (start + len..toks.len().min(start + len + ASKED_OF))
+            .find(|&i| toks[i].norm == "to")
+            .is_some_and(|i| is_more(i + 1))
+    };
+    if kind.asks && (is_more(start + len) || asked_more()) {
         polarity = Polarity::Positive;
     }
     if let Some(&n) = negators
