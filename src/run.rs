@@ -495,6 +495,9 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
             let everywhere: Vec<String> =
                 t.everywhere.iter().map(|o| load::yaml::quote(o)).collect();
             writeln!(w, "everywhere: [{}]", everywhere.join(", "))?;
+            let many_areas: Vec<String> =
+                t.many_areas.iter().map(|o| load::yaml::quote(o)).collect();
+            writeln!(w, "many_areas: [{}]", many_areas.join(", "))?;
             writeln!(w, "topics:")?;
             for topic in &t.topics {
                 writeln!(w, "  - id: {}", load::yaml::quote(&topic.id))?;

@@ -448,7 +448,8 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
     let written = String::from_utf8_lossy(&out);
     // Its event words, the words that name whom a matter touches, the
     // meeting itself or who is to act, the names of government bodies, the
-    // phrases that say everywhere, and the fallback area.
+    // phrases that say everywhere or speak of many areas, and the fallback
+    // area.
     for (list, member) in [
         ("situational: [", "ceasefire"),
         ("actors: [", "\"companies\""),
@@ -457,6 +458,7 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
         ("places: [", "\"asia-pacific\""),
         ("offices: [", "\"ministry of commerce\""),
         ("everywhere: [", "\"around the world\""),
+        ("many_areas: [", "\"various fields\""),
     ] {
         assert!(
             written

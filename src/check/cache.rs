@@ -132,6 +132,10 @@ impl Cache {
                 "everywhere",
                 taxonomy.everywhere.iter().map(String::as_str).collect(),
             ),
+            (
+                "many_areas",
+                taxonomy.many_areas.iter().map(String::as_str).collect(),
+            ),
         ];
         for (kind, words) in kinds {
             h.update(kind.as_bytes());

@@ -56,6 +56,10 @@ pub(super) struct TopicFile {
     /// topics.yaml): like offices, they name no topic.
     #[serde(default)]
     everywhere: Vec<String>,
+    /// Phrases that speak of many areas at once ("in various fields", see
+    /// topics.yaml): beside the leaders' consensus, a review of progress.
+    #[serde(default)]
+    many_areas: Vec<String>,
     pub(super) topics: Vec<FileTopic>,
 }
 
@@ -112,6 +116,7 @@ pub(super) struct Kinds {
     pub(super) places: Vec<String>,
     pub(super) offices: Vec<String>,
     pub(super) everywhere: Vec<String>,
+    pub(super) many_areas: Vec<String>,
 }
 
 impl Kinds {
@@ -124,6 +129,7 @@ impl Kinds {
         self.places.extend(more.places);
         self.offices.extend(more.offices);
         self.everywhere.extend(more.everywhere);
+        self.many_areas.extend(more.many_areas);
     }
 }
 
@@ -139,6 +145,7 @@ impl TopicFile {
             places: take(&mut self.places),
             offices: take(&mut self.offices),
             everywhere: take(&mut self.everywhere),
+            many_areas: take(&mut self.many_areas),
         }
     }
 }
@@ -155,6 +162,7 @@ impl Taxonomy {
             places: listed(&self.places),
             offices: self.offices.clone(),
             everywhere: self.everywhere.clone(),
+            many_areas: self.many_areas.clone(),
         }
     }
 

@@ -123,6 +123,10 @@ pub struct Taxonomy {
     /// The offices and the everywhere phrases, compiled for matching: the
     /// words a claim's topic is chosen without.
     pub no_topic_names: PhraseSet<()>,
+    /// Phrases that speak of many areas at once ("in various fields"), as
+    /// written, and compiled for matching.
+    pub many_areas: Vec<String>,
+    many_areas_phrases: PhraseSet<()>,
 }
 
 /// What a matched keyword or alias says: its topic, and whether it names a
@@ -298,6 +302,10 @@ impl Taxonomy {
         for o in kinds.offices.iter().chain(&kinds.everywhere) {
             no_topic_names.insert(o, ());
         }
+        let mut many_areas_phrases = PhraseSet::with_capacity(kinds.many_areas.len());
+        for p in &kinds.many_areas {
+            many_areas_phrases.insert(p, ());
+        }
         Taxonomy {
             topics,
             fallback,
@@ -310,6 +318,8 @@ impl Taxonomy {
             offices: kinds.offices,
             everywhere: kinds.everywhere,
             no_topic_names,
+            many_areas: kinds.many_areas,
+            many_areas_phrases,
         }
     }
 

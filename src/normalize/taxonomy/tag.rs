@@ -322,7 +322,8 @@ impl Taxonomy {
                 .then(a.first.cmp(&b.first))
                 .then(a.topic.cmp(&b.topic))
         });
-        self.review_of_areas(&mut scored);
+        let many_areas = !self.many_areas_phrases.find_longest(toks).is_empty();
+        self.review_of_areas(&mut scored, many_areas);
         if turn.is_none() {
             self.lead_clause(toks, &mut scored);
         }
@@ -348,11 +349,14 @@ impl Taxonomy {
     /// A `reviews` area (the leaders' consensus) holds a claim that names
     /// no other area, or several specific ones at once ("following the
     /// leaders' meeting, ... on strategic risk, health security and
-    /// climate": a review of progress). When the claim names one other area
+    /// climate": a review of progress), or that speaks of many areas in so
+    /// many words (`many_areas`: "dialogue and cooperation in various fields
+    /// have made progress" is a review, not the channel its "dialogue"
+    /// names). When the claim names one other area
     /// ("the leaders' consensus on resuming military communication"), that
     /// area is the point. Words about the talks' tone, and the fallback area
     /// (overall relations), are no area here.
-    fn review_of_areas(&self, scored: &mut Vec<Scored>) {
+    fn review_of_areas(&self, scored: &mut Vec<Scored>, many_areas: bool) {
         let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
             return;
         };
@@ -371,7 +375,7 @@ impl Taxonomy {
             })
             .count();
         let review = scored.remove(i);
-        if specific >= REVIEWED_AREAS || other_areas == 0 {
+        if many_areas || specific >= REVIEWED_AREAS || other_areas == 0 {
             scored.insert(0, review);
         } else {
             scored.push(review);

@@ -370,6 +370,33 @@ fn the_areas_ranked_above_the_relationship_keep_the_lead_clause() {
 }
 
 #[test]
+fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
+    // "Various fields", "areas such as": a review of progress across the
+    // relationship, not the channel its "dialogue" names nor the one
+    // area of a list whose other items name offices.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "Since their meeting last November, dialogue and cooperation in various fields have made positive progress.",
+        "Since their meeting in the spring, the two teams have followed through on the consensus and resumed dialogue in areas such as counternarcotics and law enforcement.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("leaders-consensus"),
+            "{claim}"
+        );
+    }
+    // Without the consensus, the words of many areas choose nothing.
+    assert_eq!(
+        tag(
+            &t,
+            "The two militaries should keep up dialogue and communication in various fields."
+        )
+        .as_deref(),
+        Some("military-communication")
+    );
+}
+
+#[test]
 fn who_is_to_act_is_no_area_beside_the_consensus() {
     assert_areas(&[
         // The two militaries as the ones to carry out the consensus.
