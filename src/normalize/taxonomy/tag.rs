@@ -322,8 +322,7 @@ impl Taxonomy {
                 .then(a.first.cmp(&b.first))
                 .then(a.topic.cmp(&b.topic))
         });
-        let many_areas = !self.many_areas_phrases.find_longest(toks).is_empty();
-        self.review_of_areas(&mut scored, many_areas);
+        self.review_of_areas(toks, &mut scored);
         if turn.is_none() {
             self.lead_clause(toks, &mut scored);
         }
@@ -356,7 +355,7 @@ impl Taxonomy {
     /// ("the leaders' consensus on resuming military communication"), that
     /// area is the point. Words about the talks' tone, and the fallback area
     /// (overall relations), are no area here.
-    fn review_of_areas(&self, scored: &mut Vec<Scored>, many_areas: bool) {
+    fn review_of_areas(&self, toks: &[Token], scored: &mut Vec<Scored>) {
         let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
             return;
         };
@@ -375,7 +374,9 @@ impl Taxonomy {
             })
             .count();
         let review = scored.remove(i);
-        if many_areas || specific >= REVIEWED_AREAS || other_areas == 0 {
+        // Looked for only here: most claims name no consensus.
+        let many_areas = || !self.many_areas_phrases.find_longest(toks).is_empty();
+        if specific >= REVIEWED_AREAS || other_areas == 0 || many_areas() {
             scored.insert(0, review);
         } else {
             scored.push(review);
