@@ -149,6 +149,15 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredeighth",
             "composed/hundredninth",
             "composed/hundredtenth",
+            "composed/hundredeleventh",
+            "composed/hundredtwelfth",
+            "composed/hundredthirteenth",
+            "composed/hundredfourteenth",
+            "composed/hundredfifteenth",
+            "composed/hundredsixteenth",
+            "composed/hundredseventeenth",
+            "composed/hundredeighteenth",
+            "composed/hundrednineteenth",
         ],
     );
 }
