@@ -65,6 +65,10 @@ fn phrases() -> Vec<(String, String)> {
             out.push((format!("intensity `{list}`"), phrase.clone()));
         }
     }
+    // The phrases that speak of many areas at once, which move a claim.
+    for c in strings(&data("topics.yaml")["many_areas"]) {
+        out.push(("topics `many_areas`".to_string(), c));
+    }
     for t in data("topics.yaml")["topics"].as_array().expect("topics") {
         let id = t["id"].as_str().unwrap_or_default();
         for k in strings(&t["keywords"]) {
