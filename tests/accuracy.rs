@@ -158,6 +158,7 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredseventeenth",
             "composed/hundredeighteenth",
             "composed/hundrednineteenth",
+            "composed/hundredtwentieth",
         ],
     );
 }
