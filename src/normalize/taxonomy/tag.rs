@@ -376,7 +376,18 @@ impl Taxonomy {
         let review = scored.remove(i);
         // Looked for only here: most claims name no consensus.
         let many_areas = || !self.many_areas_phrases.find_longest(toks).is_empty();
-        if specific >= REVIEWED_AREAS || other_areas == 0 || many_areas() {
+        // Several areas a review names after "including" are what the
+        // progress it reviews is made of, not a point of their own; one
+        // area so named is the point (`named_instance`).
+        let instances = || {
+            Cues::get().instance_marker(toks).is_some_and(|at| {
+                let mut named = scored
+                    .iter()
+                    .filter(|s| s.substance != usize::MAX && Some(s.topic) != self.fallback);
+                review.first < at && other_areas >= REVIEWED_AREAS && named.all(|s| s.first > at)
+            })
+        };
+        if specific >= REVIEWED_AREAS || other_areas == 0 || many_areas() || instances() {
             scored.insert(0, review);
         } else {
             scored.push(review);

@@ -397,6 +397,33 @@ fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
 }
 
 #[test]
+fn a_review_lists_the_areas_it_covers_after_including() {
+    // Progress since a meeting, "including" two areas: the review, not
+    // the last area it lists.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "The leaders reviewed progress since their meeting last year, including the resumption of military-to-military communication and cooperation on counternarcotics.",
+        "He noted the progress made in implementing the commitments of the two presidents, including on counternarcotics cooperation and climate.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("leaders-consensus"),
+            "{claim}"
+        );
+    }
+    // One area so named is the point: implementing commitments that
+    // include purchases is the purchases.
+    assert_eq!(
+        tag(
+            &t,
+            "She emphasized that the extension depends on the full implementation of its commitments, including purchases of soybeans."
+        )
+        .as_deref(),
+        Some("purchases")
+    );
+}
+
+#[test]
 fn who_is_to_act_is_no_area_beside_the_consensus() {
     assert_areas(&[
         // The two militaries as the ones to carry out the consensus.
