@@ -397,6 +397,22 @@ fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
 }
 
 #[test]
+fn following_through_is_the_consensus_in_every_form() {
+    // "Follow through" in any tense: what the leaders agreed, carried out.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "The Vice President noted the importance of following through on the commitments the two Presidents made last month.",
+        "She said the teams have followed through on what the two Presidents agreed.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("leaders-consensus"),
+            "{claim}"
+        );
+    }
+}
+
+#[test]
 fn a_review_lists_the_areas_it_covers_after_including() {
     // Progress since a meeting, "including" two areas: the review, not
     // the last area it lists.
