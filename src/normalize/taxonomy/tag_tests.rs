@@ -397,6 +397,24 @@ fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
 }
 
 #[test]
+fn staying_in_touch_through_a_mechanism_is_the_channel() {
+    // What a mechanism is named for says which channel it is, not a
+    // matter discussed: keeping in contact through it is the channel.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "The two sides agreed to maintain communication through the export control working-level exchange mechanism.",
+        "The two sides agreed to keep in communication through the China-U.S. Joint Committee on Agricultural Cooperation.",
+        "The two sides agreed to maintain communication through the China-U.S. commercial channel and to strengthen exchanges at all levels.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("military-communication"),
+            "{claim}"
+        );
+    }
+}
+
+#[test]
 fn following_through_is_the_consensus_in_every_form() {
     // "Follow through" in any tense: what the leaders agreed, carried out.
     let t = Taxonomy::built_in();
