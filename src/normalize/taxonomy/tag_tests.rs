@@ -415,6 +415,22 @@ fn staying_in_touch_through_a_mechanism_is_the_channel() {
 }
 
 #[test]
+fn what_a_channel_serves_is_no_second_filing() {
+    // Keeping in touch on a matter is the channel, and the matter is not
+    // an alternative filing that would let the claim meet the other
+    // side's words on it.
+    let t = Taxonomy::built_in();
+    let claim = "The two sides agreed to maintain communication on agricultural trade issues.";
+    let toks = tokens(claim);
+    let ids: Vec<&str> = t
+        .tag_all(&toks, Cues::get().turn(&toks))
+        .iter()
+        .map(|tag| t.topics[tag.topic].id.as_str())
+        .collect();
+    assert_eq!(ids, ["military-communication"], "{claim}");
+}
+
+#[test]
 fn following_through_is_the_consensus_in_every_form() {
     // "Follow through" in any tense: what the leaders agreed, carried out.
     let t = Taxonomy::built_in();

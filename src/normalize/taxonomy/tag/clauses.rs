@@ -65,10 +65,12 @@ fn after_party(toks: &[Token], at: usize) -> Option<usize> {
 /// Rotates `scored[i]` to the front when it is named by substance before
 /// `at`, where a clause opens that says what it serves, is or is for,
 /// and the best topic is named only from there on.
-fn keep_named_before(scored: &mut [Scored], i: usize, at: usize) {
-    if scored[0].first >= at && scored[i].substance < at {
+fn keep_named_before(scored: &mut [Scored], i: usize, at: usize) -> bool {
+    let keep = scored[0].first >= at && scored[i].substance < at;
+    if keep {
         scored[..=i].rotate_right(1);
     }
+    keep
 }
 
 impl Taxonomy {
@@ -124,8 +126,10 @@ impl Taxonomy {
     /// valuable mechanism for the two militaries to discuss operational
     /// safety"): a specific area named only in the purpose clause is what
     /// the channel serves, and the channel (a `purposed` area) is the
-    /// claim's point.
-    pub(super) fn purpose(&self, toks: &[Token], scored: &mut [Scored]) {
+    /// claim's point. What it serves is then no second filing of the
+    /// claim either: keeping in touch on trade is not trade, wherever the
+    /// other side speaks of trade.
+    pub(super) fn purpose(&self, toks: &[Token], scored: &mut Vec<Scored>) {
         let Some(top) = scored.first() else { return };
         if self.topics[top.topic].weight < 1.0 {
             return;
@@ -136,6 +140,9 @@ impl Taxonomy {
         let Some(at) = Cues::get().purpose_marker(toks) else {
             return;
         };
-        keep_named_before(scored, i, at);
+        if keep_named_before(scored, i, at) {
+            let channel = scored[0].topic;
+            scored.retain(|s| s.topic == channel || s.first < at);
+        }
     }
 }
