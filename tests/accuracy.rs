@@ -159,6 +159,16 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredeighteenth",
             "composed/hundrednineteenth",
             "composed/hundredtwentieth",
+            "composed/hundredtwentyfirst",
+            "composed/hundredtwentysecond",
+            "composed/hundredtwentythird",
+            "composed/hundredtwentyfourth",
+            "composed/hundredtwentyfifth",
+            "composed/hundredtwentysixth",
+            "composed/hundredtwentyseventh",
+            "composed/hundredtwentyeighth",
+            "composed/hundredtwentyninth",
+            "composed/hundredthirtieth",
         ],
     );
 }
