@@ -400,18 +400,20 @@ fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
 fn staying_in_touch_through_a_mechanism_is_the_channel() {
     // What a mechanism is named for says which channel it is, not a
     // matter discussed: keeping in contact through it is the channel.
-    let t = Taxonomy::built_in();
-    for claim in [
-        "The two sides agreed to maintain communication through the export control working-level exchange mechanism.",
-        "The two sides agreed to keep in communication through the China-U.S. Joint Committee on Agricultural Cooperation.",
-        "The two sides agreed to maintain communication through the China-U.S. commercial channel and to strengthen exchanges at all levels.",
-    ] {
-        assert_eq!(
-            tag(&t, claim).as_deref(),
-            Some("military-communication"),
-            "{claim}"
-        );
-    }
+    assert_areas(&[
+        (
+            "The two sides agreed to maintain communication through the export control working-level exchange mechanism.",
+            "military-communication",
+        ),
+        (
+            "The two sides agreed to keep in communication through the China-U.S. Joint Committee on Agricultural Cooperation.",
+            "military-communication",
+        ),
+        (
+            "The two sides agreed to maintain communication through the China-U.S. commercial channel and to strengthen exchanges at all levels.",
+            "military-communication",
+        ),
+    ]);
 }
 
 #[test]
@@ -433,44 +435,38 @@ fn what_a_channel_serves_is_no_second_filing() {
 #[test]
 fn following_through_is_the_consensus_in_every_form() {
     // "Follow through" in any tense: what the leaders agreed, carried out.
-    let t = Taxonomy::built_in();
-    for claim in [
-        "The Vice President noted the importance of following through on the commitments the two Presidents made last month.",
-        "She said the teams have followed through on what the two Presidents agreed.",
-    ] {
-        assert_eq!(
-            tag(&t, claim).as_deref(),
-            Some("leaders-consensus"),
-            "{claim}"
-        );
-    }
+    assert_areas(&[
+        (
+            "The Vice President noted the importance of following through on the commitments the two Presidents made last month.",
+            "leaders-consensus",
+        ),
+        (
+            "She said the teams have followed through on what the two Presidents agreed.",
+            "leaders-consensus",
+        ),
+    ]);
 }
 
 #[test]
 fn a_review_lists_the_areas_it_covers_after_including() {
-    // Progress since a meeting, "including" two areas: the review, not
-    // the last area it lists.
-    let t = Taxonomy::built_in();
-    for claim in [
-        "The leaders reviewed progress since their meeting last year, including the resumption of military-to-military communication and cooperation on counternarcotics.",
-        "He noted the progress made in implementing the commitments of the two presidents, including on counternarcotics cooperation and climate.",
-    ] {
-        assert_eq!(
-            tag(&t, claim).as_deref(),
-            Some("leaders-consensus"),
-            "{claim}"
-        );
-    }
-    // One area so named is the point: implementing commitments that
-    // include purchases is the purchases.
-    assert_eq!(
-        tag(
-            &t,
-            "She emphasized that the extension depends on the full implementation of its commitments, including purchases of soybeans."
-        )
-        .as_deref(),
-        Some("purchases")
-    );
+    assert_areas(&[
+        // Progress since a meeting, "including" two areas: the review,
+        // not the last area it lists.
+        (
+            "The leaders reviewed progress since their meeting last year, including the resumption of military-to-military communication and cooperation on counternarcotics.",
+            "leaders-consensus",
+        ),
+        (
+            "He noted the progress made in implementing the commitments of the two presidents, including on counternarcotics cooperation and climate.",
+            "leaders-consensus",
+        ),
+        // One area so named is the point: implementing commitments that
+        // include purchases is the purchases.
+        (
+            "She emphasized that the extension depends on the full implementation of its commitments, including purchases of soybeans.",
+            "purchases",
+        ),
+    ]);
 }
 
 #[test]
