@@ -169,6 +169,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredtwentyeighth",
             "composed/hundredtwentyninth",
             "composed/hundredthirtieth",
+            "composed/hundredthirtyfirst",
+            "composed/hundredthirtysecond",
         ],
     );
 }
