@@ -171,6 +171,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredthirtieth",
             "composed/hundredthirtyfirst",
             "composed/hundredthirtysecond",
+            "composed/hundredthirtythird",
+            "composed/hundredthirtyfourth",
         ],
     );
 }
