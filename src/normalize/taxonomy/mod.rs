@@ -457,4 +457,7 @@ mod tests;
 mod tag_tests;
 
 #[cfg(test)]
+mod consensus_tests;
+
+#[cfg(test)]
 mod area_words_tests;

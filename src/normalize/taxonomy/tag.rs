@@ -365,14 +365,12 @@ impl Taxonomy {
             .count();
         // The fallback area (overall relations) is where everything general
         // goes: naming it is not naming an area.
-        let other_areas = scored
-            .iter()
-            .filter(|s| {
-                !self.topics[s.topic].reviews
-                    && s.substance != usize::MAX
-                    && Some(s.topic) != self.fallback
-            })
-            .count();
+        let another_area = |s: &&Scored| {
+            !self.topics[s.topic].reviews
+                && s.substance != usize::MAX
+                && Some(s.topic) != self.fallback
+        };
+        let other_areas = scored.iter().filter(another_area).count();
         let review = scored.remove(i);
         // Looked for only here: most claims name no consensus.
         let many_areas = || !self.many_areas_phrases.find_longest(toks).is_empty();
@@ -380,12 +378,10 @@ impl Taxonomy {
         // progress it reviews is made of, not a point of their own; one
         // area so named is the point (`named_instance`).
         let instances = || {
-            Cues::get().instance_marker(toks).is_some_and(|at| {
-                let mut named = scored
-                    .iter()
-                    .filter(|s| s.substance != usize::MAX && Some(s.topic) != self.fallback);
-                review.first < at && other_areas >= REVIEWED_AREAS && named.all(|s| s.first > at)
-            })
+            other_areas >= REVIEWED_AREAS
+                && Cues::get().instance_marker(toks).is_some_and(|at| {
+                    review.first < at && scored.iter().filter(another_area).all(|s| s.first > at)
+                })
         };
         if specific >= REVIEWED_AREAS || other_areas == 0 || many_areas() || instances() {
             scored.insert(0, review);

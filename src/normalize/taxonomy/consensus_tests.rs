@@ -1,0 +1,143 @@
+//! The leaders' consensus among the areas a claim names (tag.rs,
+//! `review_of_areas`): the one area it names is the point, a review of
+//! several areas is the consensus, and who is to carry it out is no area.
+
+use super::tests::{assert_areas, tag};
+use super::*;
+
+#[test]
+fn the_leaders_consensus_yields_to_the_one_area_it_names_and_holds_a_review() {
+    let t = Taxonomy::built_in();
+    assert_eq!(
+        tag(
+            &t,
+            "The heads of state reached consensus on resuming communication between the two militaries."
+        )
+        .as_deref(),
+        Some("military-communication")
+    );
+    assert_eq!(
+        tag(
+            &t,
+            "Following up on the Bali summit, they discussed progress on counternarcotics, climate change and health security."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+    // Reviewing progress across areas is taking stock of the leaders'
+    // commitments, summit named or not (ANNOTATION.md's own words).
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides reviewed progress in counternarcotics cooperation, consular affairs and people-to-people exchanges."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+}
+
+#[test]
+fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
+    // "Various fields", "areas such as": a review of progress across the
+    // relationship, not the channel its "dialogue" names nor the one
+    // area of a list whose other items name offices.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "Since their meeting last November, dialogue and cooperation in various fields have made positive progress.",
+        "Since their meeting in the spring, the two teams have followed through on the consensus and resumed dialogue in areas such as counternarcotics and law enforcement.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("leaders-consensus"),
+            "{claim}"
+        );
+    }
+    // Without the consensus, the words of many areas choose nothing.
+    assert_eq!(
+        tag(
+            &t,
+            "The two militaries should keep up dialogue and communication in various fields."
+        )
+        .as_deref(),
+        Some("military-communication")
+    );
+}
+
+#[test]
+fn following_through_is_the_consensus_in_every_form() {
+    // "Follow through" in any tense: what the leaders agreed, carried out.
+    assert_areas(&[
+        (
+            "The Vice President noted the importance of following through on the commitments the two Presidents made last month.",
+            "leaders-consensus",
+        ),
+        (
+            "She said the teams have followed through on what the two Presidents agreed.",
+            "leaders-consensus",
+        ),
+    ]);
+}
+
+#[test]
+fn a_review_lists_the_areas_it_covers_after_including() {
+    assert_areas(&[
+        // Progress since a meeting, "including" two areas: the review,
+        // not the last area it lists.
+        (
+            "The leaders reviewed progress since their meeting last year, including the resumption of military-to-military communication and cooperation on counternarcotics.",
+            "leaders-consensus",
+        ),
+        (
+            "He noted the progress made in implementing the commitments of the two presidents, including on counternarcotics cooperation and climate.",
+            "leaders-consensus",
+        ),
+        // One area so named is the point: implementing commitments that
+        // include purchases is the purchases.
+        (
+            "She emphasized that the extension depends on the full implementation of its commitments, including purchases of soybeans.",
+            "purchases",
+        ),
+    ]);
+}
+
+#[test]
+fn who_is_to_act_is_no_area_beside_the_consensus() {
+    assert_areas(&[
+        // The two militaries as the ones to carry out the consensus.
+        (
+            "He said the two militaries should earnestly carry out the important consensus reached by the two presidents.",
+            "leaders-consensus",
+        ),
+        (
+            "Both agreed that their militaries should implement the understandings reached by the two heads of state.",
+            "leaders-consensus",
+        ),
+        // The relationship between them is the military relationship.
+        (
+            "He hoped for sound growth in ties between the two armed forces and said both sides should act on the consensus of the two heads of state.",
+            "military-communication",
+        ),
+        // With no consensus named, they still name the channel.
+        (
+            "The two militaries should respect each other and treat each other as equals.",
+            "military-communication",
+        ),
+        (
+            "The two militaries should strengthen communication and manage risks so as to avoid misjudgment.",
+            "military-communication",
+        ),
+    ]);
+}
+
+#[test]
+fn the_consensus_keeps_a_claim_whose_lead_clause_names_the_relationship_in_passing() {
+    let t = Taxonomy::built_in();
+    assert_eq!(
+        tag(
+            &t,
+            "Noting that the heads of state have set the direction for the relationship, Li said the two sides should faithfully implement the consensus they reached."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+}
