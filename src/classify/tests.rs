@@ -99,6 +99,18 @@ fn a_ceasefire_and_a_cessation_of_hostilities_are_one_point() {
 }
 
 #[test]
+fn flying_and_sailing_are_the_navigation_the_other_side_opposes() {
+    // One side's resolve to operate where the law allows and the other's
+    // opposition to warships sent in the name of navigation speak of the
+    // same operations, in different words.
+    let (rule, why) = relation(
+        "The Secretary made clear that U.S. forces will continue to fly, sail and operate wherever international law allows.",
+        "Dong said the U.S. side should stop sending warships to stir up trouble under the banner of freedom of navigation.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
 fn unsafe_against_safe_is_the_same_subject() {
     let (rel, why) = relation(
         "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",
