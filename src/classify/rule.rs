@@ -448,6 +448,21 @@ enum Common<'a> {
     Undertaking,
     /// Both speak well of what was done in the area.
     Appraisal,
+    /// One side speaks well of what the other did, and the other of its own
+    /// conduct there.
+    Credit,
+}
+
+/// `a` speaks well of what the other side did, naming no one else, and `b`,
+/// of that side, speaks well of its own conduct on the same subject
+/// ("welcomed the PRC's steps to control precursor chemicals" beside "China
+/// has taken strong measures to control fentanyl-related substances"): one
+/// point, credited by one side and claimed by the other. A call on the
+/// world at large ("the international community should help") is no
+/// conduct of one's own.
+fn credits(a: &Reading, b: &Reading) -> bool {
+    let Some(v) = b.voice else { return false };
+    a.appraises() && a.voice != Some(v) && a.speaks_for_only(v, v) && b.asserts_own_conduct()
 }
 
 /// No conflict: agreement when both make the same point with a compatible
@@ -479,6 +494,8 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) ->
         Some(Common::Undertaking)
     } else if a.appraises() && b.appraises() {
         Some(Common::Appraisal)
+    } else if !shared.is_empty() && (credits(a, b) || credits(b, a)) {
+        Some(Common::Credit)
     } else {
         None
     };
@@ -498,6 +515,7 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) ->
             Common::Engagement => "both would take it forward together".to_string(),
             Common::Undertaking => "both report the two sides agreed on it".to_string(),
             Common::Appraisal => "both speak well of what was done in it".to_string(),
+            Common::Credit => "one credits what the other says it did".to_string(),
             Common::Area => "both speak of it, neither critically, and it is the point".to_string(),
         };
         return Finding {

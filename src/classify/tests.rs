@@ -111,6 +111,30 @@ fn flying_and_sailing_are_the_navigation_the_other_side_opposes() {
 }
 
 #[test]
+fn crediting_what_the_other_side_says_it_did_is_one_point() {
+    // On the topic both meet on, "control" and "fentanyl" only name the
+    // topic: the US credits the steps China says it took.
+    let on_fentanyl = |us: &str, cn: &str| {
+        let (l, r) = (one("United States", us), one("China", cn));
+        let frame = TopicFrame::of(&Taxonomy::built_in(), "fentanyl");
+        relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
+    };
+    let cn = "Wang said China has taken strong measures to control fentanyl-related substances and will continue to strengthen enforcement.";
+    let p = on_fentanyl(
+        "The Secretary welcomed the PRC's recent steps to control additional fentanyl precursor chemicals.",
+        cn,
+    );
+    assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    assert!(p.reason.contains("credits"), "{}", p.reason);
+    // A call on the world at large is no conduct of China's own.
+    let p = on_fentanyl(
+        "The Secretary welcomed the PRC's recent steps to control additional fentanyl precursor chemicals.",
+        "Wang said the international community should jointly control fentanyl-related substances.",
+    );
+    assert_ne!(p.rule, Rule::SharedPoint, "{}", p.reason);
+}
+
+#[test]
 fn unsafe_against_safe_is_the_same_subject() {
     let (rel, why) = relation(
         "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",
