@@ -524,6 +524,7 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                     ("outranks_fallback", topic.outranks_fallback),
                     ("purposed", topic.purposed),
                     ("each_its_own", topic.each_its_own),
+                    ("stays", topic.stays),
                 ];
                 for (mark, _) in marks.iter().filter(|(_, on)| *on) {
                     writeln!(w, "    {mark}: true")?;

@@ -474,12 +474,14 @@ fn topics_lists_the_taxonomy_and_a_file_extends_it() {
     );
     // And each topic's marks: who asked opens a claim, competition and
     // posture rank above overall relations, a channel keeps what it is for,
-    // each side's posture is its own.
+    // each side's posture is its own, a human rights concern stays where
+    // it was raised.
     for mark in [
         "    opening: true",
         "    outranks_fallback: true",
         "    purposed: true",
         "    each_its_own: true",
+        "    stays: true",
     ] {
         assert!(written.lines().any(|l| l == mark), "{mark} is written");
     }

@@ -239,6 +239,9 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     // side there; a specific topic does not give its claims up to another
     // specific topic of less weight.
     let specific = |id: &str| weight(id) >= 1.0;
+    if taxonomy.get(&primary.id).is_some_and(|t| t.stays) {
+        return Some(primary);
+    }
     let alternative = c.alternatives.iter().find(|a| {
         other.contains(&a.id.as_str()) && specific(&a.id) && weight(&a.id) >= weight(&primary.id)
     });
@@ -431,6 +434,43 @@ mod tests {
             (home.id.as_str(), home.right.as_slice()),
             ("bilateral-relations", &[0][..])
         );
+    }
+
+    #[test]
+    fn a_concern_about_human_rights_stays_where_it_was_raised() {
+        let t = Taxonomy::built_in();
+        // The claim also names supply chains, a word of trade, which the
+        // other side speaks of; the concern is still about human rights,
+        // and the other side's silence on it is an omission.
+        let l = readout(
+            "US",
+            &[
+                "She raised concerns about forced labor in Xinjiang and its presence in global supply chains.",
+            ],
+        );
+        let r = readout(
+            "China",
+            &[
+                "Wang said the U.S. side should lift its unilateral tariffs and stop disrupting supply chains.",
+            ],
+        );
+        let own = l.claims[0].topic.as_ref().expect("tagged");
+        assert_eq!(own.id, "human-rights");
+        assert!(
+            l.claims[0].alternatives.iter().any(|a| a.id == "trade"),
+            "trade is the alternative it could meet the other side under"
+        );
+        let topics = align(&l, &r, &t);
+        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
+        assert_eq!((home.id.as_str(), home.right.len()), ("human-rights", 0));
+        // The same claim in an area without the mark meets the other side.
+        let mut loose = t.clone();
+        for topic in &mut loose.topics {
+            topic.stays = false;
+        }
+        let topics = align(&l, &r, &loose);
+        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
+        assert_eq!(home.id, "trade");
     }
 
     #[test]

@@ -83,6 +83,7 @@ pub(super) struct FileTopic {
     outranks_fallback: Option<bool>,
     purposed: Option<bool>,
     each_its_own: Option<bool>,
+    stays: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -101,6 +102,7 @@ impl From<FileTopic> for Topic {
             outranks_fallback: t.outranks_fallback.unwrap_or(false),
             purposed: t.purposed.unwrap_or(false),
             each_its_own: t.each_its_own.unwrap_or(false),
+            stays: t.stays.unwrap_or(false),
         }
     }
 }
@@ -227,6 +229,7 @@ impl Taxonomy {
                         t.outranks_fallback.unwrap_or(existing.outranks_fallback);
                     existing.purposed = t.purposed.unwrap_or(existing.purposed);
                     existing.each_its_own = t.each_its_own.unwrap_or(existing.each_its_own);
+                    existing.stays = t.stays.unwrap_or(existing.stays);
                 }
                 None => topics.push(Topic {
                     id,

@@ -77,6 +77,12 @@ pub struct Topic {
     /// "strong capability to safeguard sovereignty").
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub each_its_own: bool,
+    /// A claim on the area stays in it: it is not filed under another topic
+    /// it touches to meet the other account there. A concern raised about
+    /// forced labor "in global supply chains" is a human rights concern,
+    /// one side's alone, however much the other says of trade.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub stays: bool,
 }
 
 impl Topic {
