@@ -173,6 +173,16 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredthirtysecond",
             "composed/hundredthirtythird",
             "composed/hundredthirtyfourth",
+            "composed/hundredthirtyfifth",
+            "composed/hundredthirtysixth",
+            "composed/hundredthirtyseventh",
+            "composed/hundredthirtyeighth",
+            "composed/hundredthirtyninth",
+            "composed/hundredfortieth",
+            "composed/hundredfortyfirst",
+            "composed/hundredfortysecond",
+            "composed/hundredfortythird",
+            "composed/hundredfortyfourth",
         ],
     );
 }
