@@ -44,6 +44,17 @@ fn the_office_of_someone_who_met_is_no_point_of_the_claim() {
 }
 
 #[test]
+fn a_title_before_a_name_is_no_point_of_the_claim() {
+    // Both vice presidents are named by title; "Vice" says who speaks, not
+    // what about, so a pledge and a greeting make no point together.
+    let (rule, why) = relation(
+        "Vice President Ashby emphasized that the United States will continue to stand up for its interests and values.",
+        "Vice President Gao held a video call with his U.S. counterpart on the evening of December 14.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+}
+
+#[test]
 fn the_subject_a_claim_announces_is_no_point_of_it() {
     // "On antimicrobial resistance, ..." names what the claim is about, as
     // a topic's own words do; two claims opened so make different points.
