@@ -183,6 +183,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredfortysecond",
             "composed/hundredfortythird",
             "composed/hundredfortyfourth",
+            "composed/hundredfortyfifth",
+            "composed/hundredfortysixth",
+            "composed/hundredfortyseventh",
+            "composed/hundredfortyeighth",
         ],
     );
 }
