@@ -233,15 +233,17 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     if other.contains(&primary.id.as_str()) || area_spoken {
         return Some(primary);
     }
+    // An area marked `stays` is raised for its own sake: its claims do not
+    // go looking for the other account elsewhere.
+    if taxonomy.get(&primary.id).is_some_and(|t| t.stays) {
+        return Some(primary);
+    }
     // Only toward a specific topic: the general areas (weight below 1) are
     // each their own group whenever a side speaks to them, so a claim on
     // leaders' consensus is not moved to overall relations to meet the other
     // side there; a specific topic does not give its claims up to another
     // specific topic of less weight.
     let specific = |id: &str| weight(id) >= 1.0;
-    if taxonomy.get(&primary.id).is_some_and(|t| t.stays) {
-        return Some(primary);
-    }
     let alternative = c.alternatives.iter().find(|a| {
         other.contains(&a.id.as_str()) && specific(&a.id) && weight(&a.id) >= weight(&primary.id)
     });

@@ -462,6 +462,7 @@ enum Common<'a> {
 /// conduct of one's own.
 fn credits(a: &Reading, b: &Reading) -> bool {
     let Some(v) = b.voice else { return false };
+    // `speaks_for_only(v, v)`: the welcome names that side and no other.
     a.appraises() && a.voice != Some(v) && a.speaks_for_only(v, v) && b.asserts_own_conduct()
 }
 
