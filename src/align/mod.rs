@@ -476,6 +476,36 @@ mod tests {
     }
 
     #[test]
+    fn what_a_side_says_of_chinas_development_stays_off_trade() {
+        let t = Taxonomy::built_in();
+        // "Decoupling" and "supply chains" are trade's words, which the
+        // other side speaks; the claim is about China's path and the
+        // containment of it.
+        let l = readout(
+            "China",
+            &[
+                "Han stressed that containment and suppression cannot stop China's development, and that decoupling and severing supply chains harm others.",
+            ],
+        );
+        let r = readout(
+            "US",
+            &["The Secretary raised concerns about the PRC's unfair trade practices."],
+        );
+        let own = l.claims[0].topic.as_ref().expect("tagged");
+        assert_eq!(own.id, "china-development");
+        assert!(
+            l.claims[0].alternatives.iter().any(|a| a.id == "trade"),
+            "trade is the alternative it could meet the other side under"
+        );
+        let topics = align(&l, &r, &t);
+        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
+        assert_eq!(
+            (home.id.as_str(), home.right.len()),
+            ("china-development", 0)
+        );
+    }
+
+    #[test]
     fn subjects_of_an_area_meet_under_it_unless_both_speak_of_one() {
         let t = Taxonomy::built_in();
         // One side raises a subject of the economy, the other only the
