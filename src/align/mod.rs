@@ -235,18 +235,21 @@ fn filing<'a>(c: &'a NormClaim, other: &[&str], taxonomy: &Taxonomy) -> Option<&
     }
     // An area marked `stays` is raised for its own sake: its claims do not
     // go looking for the other account elsewhere.
-    if taxonomy.get(&primary.id).is_some_and(|t| t.stays) {
+    let own = taxonomy.get(&primary.id);
+    if own.is_some_and(|t| t.stays) {
         return Some(primary);
     }
+    let own_weight = own.map_or(1.0, |t| t.weight);
     // Only toward a specific topic: the general areas (weight below 1) are
     // each their own group whenever a side speaks to them, so a claim on
     // leaders' consensus is not moved to overall relations to meet the other
     // side there; a specific topic does not give its claims up to another
     // specific topic of less weight.
     let specific = |id: &str| weight(id) >= 1.0;
-    let alternative = c.alternatives.iter().find(|a| {
-        other.contains(&a.id.as_str()) && specific(&a.id) && weight(&a.id) >= weight(&primary.id)
-    });
+    let alternative = c
+        .alternatives
+        .iter()
+        .find(|a| other.contains(&a.id.as_str()) && specific(&a.id) && weight(&a.id) >= own_weight);
     Some(alternative.unwrap_or(primary))
 }
 
@@ -438,6 +441,27 @@ mod tests {
         );
     }
 
+    /// Where the one claim of `left` is filed beside `right`'s claims under
+    /// `taxonomy`, and how many of `right`'s claims it meets there, after
+    /// checking that its own topic is `own` and that `alternative` is one
+    /// it could meet the other side under.
+    fn filed(
+        taxonomy: &Taxonomy,
+        left: &NormReadout,
+        right: &NormReadout,
+        (own, alternative): (&str, &str),
+    ) -> (String, usize) {
+        let claim = &left.claims[0];
+        assert_eq!(claim.topic.as_ref().expect("tagged").id, own);
+        assert!(
+            claim.alternatives.iter().any(|a| a.id == alternative),
+            "{alternative} is the alternative it could meet the other side under"
+        );
+        let topics = align(left, right, taxonomy);
+        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
+        (home.id.clone(), home.right.len())
+    }
+
     #[test]
     fn a_concern_about_human_rights_stays_where_it_was_raised() {
         let t = Taxonomy::built_in();
@@ -456,23 +480,14 @@ mod tests {
                 "Wang said the U.S. side should lift its unilateral tariffs and stop disrupting supply chains.",
             ],
         );
-        let own = l.claims[0].topic.as_ref().expect("tagged");
-        assert_eq!(own.id, "human-rights");
-        assert!(
-            l.claims[0].alternatives.iter().any(|a| a.id == "trade"),
-            "trade is the alternative it could meet the other side under"
-        );
-        let topics = align(&l, &r, &t);
-        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
-        assert_eq!((home.id.as_str(), home.right.len()), ("human-rights", 0));
+        let kinds = ("human-rights", "trade");
+        assert_eq!(filed(&t, &l, &r, kinds), ("human-rights".to_string(), 0));
         // The same claim in an area without the mark meets the other side.
         let mut loose = t.clone();
         for topic in &mut loose.topics {
             topic.stays = false;
         }
-        let topics = align(&l, &r, &loose);
-        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
-        assert_eq!(home.id, "trade");
+        assert_eq!(filed(&loose, &l, &r, kinds).0, "trade");
     }
 
     #[test]
@@ -491,17 +506,9 @@ mod tests {
             "US",
             &["The Secretary raised concerns about the PRC's unfair trade practices."],
         );
-        let own = l.claims[0].topic.as_ref().expect("tagged");
-        assert_eq!(own.id, "china-development");
-        assert!(
-            l.claims[0].alternatives.iter().any(|a| a.id == "trade"),
-            "trade is the alternative it could meet the other side under"
-        );
-        let topics = align(&l, &r, &t);
-        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
         assert_eq!(
-            (home.id.as_str(), home.right.len()),
-            ("china-development", 0)
+            filed(&t, &l, &r, ("china-development", "trade")),
+            ("china-development".to_string(), 0)
         );
     }
 
