@@ -165,6 +165,26 @@ fn what_the_talks_were_about_outranks_their_tone_and_the_word_for_them() {
 }
 
 #[test]
+fn open_describes_what_it_qualifies_not_the_tone() {
+    // "open and direct lines" are lines of communication; the tone of
+    // talks called "open and candid" is in "candid".
+    assert_areas(&[
+        (
+            "The Secretary emphasized the importance of maintaining open and regular channels of communication between the two countries' economic teams.",
+            "military-communication",
+        ),
+        (
+            "Brown discussed the importance of working together to avoid miscalculations, and maintain open and direct lines of communication.",
+            "military-communication",
+        ),
+        (
+            "The two sides held an open and candid discussion.",
+            "bilateral-relations",
+        ),
+    ]);
+}
+
+#[test]
 fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
     assert_areas(&[
         (
