@@ -38,6 +38,20 @@ fn concern_targets_the_named_party() {
 }
 
 #[test]
+fn overstretching_a_concept_accuses_the_side_that_does_it() {
+    // "Overstretching the concept of national security" is the accusation
+    // itself, with or without a demand beside it.
+    let s = detect_in(
+        "Dong pointed out that the U.S. side has kept adding Chinese companies to its export control lists and overstretching the concept of national security.",
+        &cn(),
+    );
+    assert_eq!(
+        (s.polarity, s.kind.as_str(), s.target.as_deref()),
+        (Polarity::Critical, "accusation", Some("United States"))
+    );
+}
+
+#[test]
 fn criticism_aimed_at_a_party_outweighs_words_of_value() {
     let s = detect_in(
         "Austin raised concerns about the PRC's growing military pressure against Taiwan and emphasized the importance of maintaining peace and stability across the Strait.",
