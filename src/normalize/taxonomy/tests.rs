@@ -353,6 +353,22 @@ fn the_state_of_the_world_and_the_agenda_in_general_are_overall_relations() {
 }
 
 #[test]
+fn a_region_is_named_by_its_capitals_and_waterways_too() {
+    // As Moscow and Pyongyang name their areas, so do Tehran and the
+    // Strait of Hormuz.
+    assert_areas(&[
+        (
+            "She urged the PRC to use its influence with Tehran to discourage retaliation against U.S. forces.",
+            "middle-east",
+        ),
+        (
+            "The two sides discussed rising tensions in the Strait of Hormuz.",
+            "middle-east",
+        ),
+    ]);
+}
+
+#[test]
 fn a_war_is_named_by_its_place_not_by_the_word_conflict() {
     let t = Taxonomy::built_in();
     let tagged = |s| tag(&t, s);
