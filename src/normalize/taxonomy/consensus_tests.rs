@@ -141,3 +141,21 @@ fn the_consensus_keeps_a_claim_whose_lead_clause_names_the_relationship_in_passi
         Some("leaders-consensus")
     );
 }
+
+#[test]
+fn follow_up_to_a_meeting_is_its_consensus_and_following_up_on_issues_a_channel() {
+    assert_areas(&[
+        (
+            "The Secretary and the Foreign Minister also discussed follow-up to President Calloway's state visit to Beijing last month.",
+            "leaders-consensus",
+        ),
+        (
+            "The two leaders took stock of progress made since their meeting in Beijing in May and directed their teams to continue the follow-up work agreed to there.",
+            "leaders-consensus",
+        ),
+        (
+            "The two agreed that senior officials from both offices will meet in the first half of the year to follow up on the issues discussed.",
+            "military-communication",
+        ),
+    ]);
+}
