@@ -159,3 +159,21 @@ fn follow_up_to_a_meeting_is_its_consensus_and_following_up_on_issues_a_channel(
         ),
     ]);
 }
+
+#[test]
+fn the_important_consensus_of_the_two_heads_of_state_is_their_consensus_whoever_acts_on_it() {
+    assert_areas(&[
+        (
+            "He said the two militaries should earnestly implement the important consensus reached by the two heads of state.",
+            "leaders-consensus",
+        ),
+        (
+            "Wang said that since the two presidents met in Lima, relations between the two countries have stabilized, and the two sides should implement the important consensus they reached.",
+            "leaders-consensus",
+        ),
+        (
+            "The two militaries agreed to keep their channels of communication open.",
+            "military-communication",
+        ),
+    ]);
+}
