@@ -566,3 +566,27 @@ fn stems_are_found_by_first_letter_as_in_the_whole_list() {
     assert!(stems.has_stem_of("talks"));
     assert!(!stems.has_stem_of("viewpoint"));
 }
+
+#[test]
+fn the_environment_beyond_the_climate_has_areas_of_its_own() {
+    // Plastics, air quality and wildlife are subjects of their own, not
+    // the relationship's tone or the talks that carry them.
+    assert_areas(&[
+        (
+            "The Administrator urged the PRC to support an ambitious global agreement to end plastic pollution.",
+            "plastics",
+        ),
+        (
+            "He described the progress of China's cities in reducing PM2.5 concentrations and improving air quality.",
+            "air-quality",
+        ),
+        (
+            "The two sides agreed to strengthen cooperation against wildlife trafficking, including the illegal trade in ivory.",
+            "wildlife",
+        ),
+        (
+            "The two sides discussed cooperation on methane emissions.",
+            "climate",
+        ),
+    ]);
+}
