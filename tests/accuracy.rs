@@ -201,6 +201,16 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredsixtieth",
             "composed/hundredsixtyfirst",
             "composed/hundredsixtysecond",
+            "composed/hundredsixtythird",
+            "composed/hundredsixtyfourth",
+            "composed/hundredsixtyfifth",
+            "composed/hundredsixtysixth",
+            "composed/hundredsixtyseventh",
+            "composed/hundredsixtyeighth",
+            "composed/hundredsixtyninth",
+            "composed/hundredseventieth",
+            "composed/hundredseventyfirst",
+            "composed/hundredseventysecond",
         ],
     );
 }
