@@ -211,6 +211,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredseventieth",
             "composed/hundredseventyfirst",
             "composed/hundredseventysecond",
+            "composed/hundredseventythird",
+            "composed/hundredseventyfourth",
         ],
     );
 }
