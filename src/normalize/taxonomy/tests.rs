@@ -590,3 +590,24 @@ fn the_environment_beyond_the_climate_has_areas_of_its_own() {
         ),
     ]);
 }
+
+#[test]
+fn a_visa_is_people_to_people_in_the_singular_as_in_the_plural() {
+    // "Visa interview wait times", "visa-free entry", "the visa backlog":
+    // the word in the singular names the same travel between the two
+    // peoples as "visas", not the missions or firms around it.
+    assert_areas(&[
+        (
+            "The Deputy Secretary welcomed shorter visa interview wait times at U.S. missions in the PRC.",
+            "people-to-people",
+        ),
+        (
+            "He said China has extended its visa-free policy and welcomes more American friends to visit and do business in China.",
+            "people-to-people",
+        ),
+        (
+            "The two sides agreed to issue more visas to journalists.",
+            "people-to-people",
+        ),
+    ]);
+}
