@@ -611,3 +611,28 @@ fn a_visa_is_people_to_people_in_the_singular_as_in_the_plural() {
         ),
     ]);
 }
+
+#[test]
+fn the_united_nations_own_business_has_areas_of_its_own() {
+    // Its peace operations and the reform of its Security Council are
+    // subjects of their own; the UN as the core of the international
+    // order is not.
+    assert_areas(&[
+        (
+            "The two sides discussed ways to improve the safety and security of UN peacekeepers.",
+            "peacekeeping",
+        ),
+        (
+            "She reaffirmed U.S. support for expanding the Security Council in both its permanent and non-permanent categories.",
+            "security-council-reform",
+        ),
+        (
+            "On Security Council reform, he said the voice of developing countries must be increased.",
+            "security-council-reform",
+        ),
+        (
+            "China firmly upholds the international system with the United Nations at its core.",
+            "regional-global",
+        ),
+    ]);
+}
