@@ -197,7 +197,7 @@ mod tests {
         let l = readout(
             "US",
             &[
-                "The Vice President raised concerns about Confucius Institutes and their pressure on students.",
+                "The Vice President raised concerns about the end of the panda loans and the scholars who study them.",
                 "Austin raised Taiwan.",
             ],
         );
@@ -205,7 +205,7 @@ mod tests {
             "China",
             &[
                 "Dong spoke of Taiwan.",
-                "On the Confucius Institutes, Zhou said they are normal language programs.",
+                "On the panda loans, Zhou said they are normal programs between zoos.",
             ],
         );
         assert!(r.claims[1].topic.is_none(), "no topic knows the subject");

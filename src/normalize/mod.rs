@@ -260,7 +260,7 @@ fn normalize_claims_with(
                 })
                 .or_else(|| {
                     // A claim that announces a subject of its own ("On the
-                    // Confucius Institutes, ...") turns to it: it does not go
+                    // panda loans, ...") turns to it: it does not go
                     // on with the claim before, nor speak of the relationship
                     // at large, though no topic names it.
                     if cues.announced_subject(&c.text, &toks).is_some() {

@@ -366,7 +366,7 @@ fn a_sentence_that_announces_a_subject_of_its_own_turns_to_it() {
         // relationship at large for naming the other side.
         (
             "",
-            "On the Confucius Institutes, Wang said the US side should not politicize language teaching.",
+            "On the panda loans, Wang said the US side should not politicize the return of the pandas.",
         ),
         // Nor does the sentence after it, with no words of its own: align
         // files both by what they say.

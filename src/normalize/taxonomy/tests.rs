@@ -636,3 +636,23 @@ fn the_united_nations_own_business_has_areas_of_its_own() {
         ),
     ]);
 }
+
+#[test]
+fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
+    // The Confucius Institutes and Chinese-language teaching abroad are a
+    // subject of their own; students and scholars stay the exchanges.
+    assert_areas(&[
+        (
+            "The Secretary raised concerns about PRC government influence over Confucius Institutes at U.S. universities.",
+            "language-programs",
+        ),
+        (
+            "He said Chinese language teaching is a bridge of understanding and should not be politicized.",
+            "language-programs",
+        ),
+        (
+            "The two sides agreed to make it easier for students and scholars to travel.",
+            "people-to-people",
+        ),
+    ]);
+}
