@@ -656,3 +656,19 @@ fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
         ),
     ]);
 }
+
+#[test]
+fn an_outbreak_of_a_named_disease_is_health_security() {
+    // A human disease named for itself is the health area, as a pandemic
+    // is, not the cooperation or the relationship around it.
+    assert_areas(&[
+        (
+            "China is willing to provide mpox vaccines to African countries and to strengthen cooperation with the U.S. side.",
+            "health-security",
+        ),
+        (
+            "The two sides discussed the measles outbreaks in the region.",
+            "health-security",
+        ),
+    ]);
+}
