@@ -197,6 +197,17 @@ fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
         ),
         // Named alone, firms and business are trade's.
         ("He said Chinese companies must be treated fairly.", "trade"),
+        // Who holds a decision is no topic beside what it decides: human
+        // control over nuclear use is about nuclear weapons, over AI about
+        // AI.
+        (
+            "The two leaders affirmed the need to maintain human control over the decision to use nuclear weapons.",
+            "nuclear",
+        ),
+        (
+            "The two sides agreed on the need to keep human control over military uses of artificial intelligence.",
+            "ai",
+        ),
     ]);
 }
 
