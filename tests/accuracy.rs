@@ -229,6 +229,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/hundredeightyeighth",
             "composed/hundredeightyninth",
             "composed/hundredninetieth",
+            "composed/hundredninetyfirst",
+            "composed/hundredninetysecond",
         ],
     );
 }
