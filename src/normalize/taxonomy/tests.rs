@@ -638,6 +638,26 @@ fn the_united_nations_own_business_has_areas_of_its_own() {
 }
 
 #[test]
+fn the_reform_of_the_united_nations_is_one_area_in_any_form_of_the_word() {
+    // Reform of the Security Council and of the organization's workings
+    // are one subject to analysts, however the verb is inflected.
+    assert_areas(&[
+        (
+            "The Secretary reaffirmed U.S. support for reforming the UN Security Council to make it more representative.",
+            "security-council-reform",
+        ),
+        (
+            "On the reform of the United Nations, he said it should strengthen the organization's central role.",
+            "security-council-reform",
+        ),
+        (
+            "She called for efforts to reform the UN so that it delivers more efficiently for its members.",
+            "security-council-reform",
+        ),
+    ]);
+}
+
+#[test]
 fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
     // The Confucius Institutes and Chinese-language teaching abroad are a
     // subject of their own; students and scholars stay the exchanges.
