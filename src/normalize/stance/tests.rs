@@ -115,6 +115,26 @@ fn attribution_to_the_other_side_sets_the_voice() {
 }
 
 #[test]
+fn the_two_of_any_kind_speak_for_both_sides() {
+    // "The two" alone, or with any noun for the people who met (the
+    // delegations, the commanders, the envoys), is a joint voice: the
+    // claim reports what both did, not the account's own side.
+    for text in [
+        "The two discussed steps to expand people-to-people ties.",
+        "The two delegations agreed to meet again next year.",
+        "The two commanders reviewed the implementation of the rules of behavior.",
+    ] {
+        assert_eq!(detect_in(text, &us()).voice, Voice::Joint, "{text}");
+    }
+    // Negative: one side's people speaking of the two stay that side's.
+    let s = detect_in(
+        "The Secretary said the two countries must manage competition responsibly.",
+        &us(),
+    );
+    assert_eq!(s.voice, Voice::Party("United States".into()));
+}
+
+#[test]
 fn other_words_for_a_stance_read_as_it() {
     // Writers vary the verb: disapproval is opposition, firmly defending
     // one's own is resolve, a frank exchange is valued, being dedicated
