@@ -247,6 +247,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/twohundredsixth",
             "composed/twohundredseventh",
             "composed/twohundredeighth",
+            "composed/twohundredninth",
+            "composed/twohundredtenth",
         ],
     );
 }
