@@ -658,6 +658,22 @@ fn the_reform_of_the_united_nations_is_one_area_in_any_form_of_the_word() {
 }
 
 #[test]
+fn the_airship_of_the_chinese_accounts_is_the_balloon() {
+    // Beijing's word for a balloon that strays is an airship: the object
+    // the other account calls a surveillance balloon, one area to analysts.
+    assert_areas(&[
+        (
+            "He said the unmanned airship was a civilian craft that the winds had carried far off its planned course.",
+            "espionage-balloon",
+        ),
+        (
+            "The Chinese side said that shooting down the airships with fighter jets was an excessive reaction.",
+            "espionage-balloon",
+        ),
+    ]);
+}
+
+#[test]
 fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
     // The Confucius Institutes and Chinese-language teaching abroad are a
     // subject of their own; students and scholars stay the exchanges.
