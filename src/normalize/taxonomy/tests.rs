@@ -674,6 +674,30 @@ fn the_airship_of_the_chinese_accounts_is_the_balloon() {
 }
 
 #[test]
+fn south_asias_two_disputes_are_two_areas() {
+    // India and Pakistan, and the China-India boundary, are each an area of
+    // their own, whatever else the sentence names; India alone is neither.
+    assert_areas(&[
+        (
+            "She called on India and Pakistan to keep talking directly so that the crisis does not escalate.",
+            "india-pakistan",
+        ),
+        (
+            "He said China firmly supports Pakistan in upholding its national stability.",
+            "india-pakistan",
+        ),
+        (
+            "He raised concern about new PLA outposts along the Line of Actual Control.",
+            "china-india-border",
+        ),
+        (
+            "The two sides discussed the G20 under India's presidency.",
+            "regional-global",
+        ),
+    ]);
+}
+
+#[test]
 fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
     // The Confucius Institutes and Chinese-language teaching abroad are a
     // subject of their own; students and scholars stay the exchanges.
