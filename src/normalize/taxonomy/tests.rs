@@ -698,6 +698,23 @@ fn south_asias_two_disputes_are_two_areas() {
 }
 
 #[test]
+fn the_military_relationship_the_consensus_steers_is_the_consensus() {
+    // Beside the leaders' consensus, the military relationship it is to
+    // steer names no area of its own; without the consensus it is the
+    // channels, as before.
+    assert_areas(&[
+        (
+            "He said the two sides should act on the consensus of the two presidents and keep military relations on a steady course.",
+            "leaders-consensus",
+        ),
+        (
+            "He said defense ties have improved and should be kept free of disruption.",
+            "military-communication",
+        ),
+    ]);
+}
+
+#[test]
 fn chinese_language_programs_are_an_area_apart_from_the_exchanges() {
     // The Confucius Institutes and Chinese-language teaching abroad are a
     // subject of their own; students and scholars stay the exchanges.
