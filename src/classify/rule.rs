@@ -188,6 +188,12 @@ impl<'a> Reading<'a> {
         self.polarity() != Polarity::Critical && self.claim.terms.iter().any(|t| said.contains(t))
     }
 
+    /// A claim that reports talks on matters other than those it names
+    /// ("also exchanged views on other issues of common concern").
+    fn reports_other_matters(&self) -> bool {
+        Cues::get().reports_other_matters(&text::tokens(&self.claim.text))
+    }
+
     /// A claim that the two sides agreed on something ("The two sides
     /// agreed to hold further discussions").
     fn joint_agreement(&self) -> bool {
@@ -466,6 +472,18 @@ fn credits(a: &Reading, b: &Reading) -> bool {
     a.appraises() && a.voice != Some(v) && a.speaks_for_only(v, v) && b.asserts_own_conduct()
 }
 
+/// `a` reports only that other matters were discussed and `b` speaks of
+/// the talks' tone and of no issues ("held a candid and substantive
+/// discussion"): the one says something else was on the table, the other
+/// how the talks went; no point in common. Two reports of the issues
+/// discussed do share one ("a candid exchange on issues of interest").
+fn elsewhere_beside_tone(a: &Reading, b: &Reading) -> bool {
+    a.reports_other_matters()
+        && !a.speaks_of_tone()
+        && b.speaks_of_tone()
+        && !Cues::get().names_issues(&text::tokens(&b.claim.text))
+}
+
 /// No conflict: agreement when both make the same point with a compatible
 /// stance, else divergence. Where the topic is itself the point
 /// (`one_point`), speaking of it is the point; where each side speaks of
@@ -485,7 +503,12 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) ->
         Some(Common::Words(shared))
     } else if a.speaks_of_tone() && b.speaks_of_tone() {
         Some(Common::Tone)
-    } else if a.reports() && b.reports() && (a.only_reports() || b.only_reports()) {
+    } else if a.reports()
+        && b.reports()
+        && (a.only_reports() || b.only_reports())
+        && !elsewhere_beside_tone(a, b)
+        && !elsewhere_beside_tone(b, a)
+    {
         Some(Common::Discussed)
     } else if frame.one_point && a.polarity() != Critical && b.polarity() != Critical {
         Some(Common::Area)

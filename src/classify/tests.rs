@@ -172,6 +172,24 @@ fn both_reporting_the_two_sides_agreed_on_it_is_one_point() {
 }
 
 #[test]
+fn talks_on_other_issues_share_no_point_with_the_talks_tone() {
+    // "Also exchanged views on other issues" says something else was
+    // discussed; "a candid and substantive discussion" how the talks went.
+    let (rule, why) = relation(
+        "The Secretary held a candid and substantive discussion with the Minister by video.",
+        "The two sides also exchanged views on other issues of common concern.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    // Two reports of the issues discussed still share the point.
+    let (rule, why) = relation(
+        "The two also discussed regional and global issues.",
+        "The two sides also exchanged views on other issues of common concern.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("report it discussed"), "{why}");
+}
+
+#[test]
 fn a_word_of_stance_in_both_is_no_shared_subject() {
     // "concern" and "concerned" say how each side stands, not on what.
     let (rule, why) = relation(

@@ -77,6 +77,8 @@ struct CueFile {
     additions: Vec<String>,
     instances: Vec<String>,
     instances_after: Vec<String>,
+    other_matters: Vec<String>,
+    issues: Vec<String>,
     beneficiaries: Vec<String>,
     purposes: Vec<String>,
     keeping: Vec<String>,
@@ -191,6 +193,11 @@ pub struct Cues {
     pledge: PhraseSet<()>,
     /// Instance markers written after the instance (see `instances_after`).
     instance_after: PhraseSet<()>,
+    /// Reports of talks on matters other than those named (see
+    /// `other_matters`).
+    other_matter: PhraseSet<()>,
+    /// Words for the issues talks were on (see `issues`).
+    issue: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
     /// Names of a standing channel of talks in a meeting's title (see
@@ -319,6 +326,8 @@ impl Cues {
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
+            other_matter: set(&file.other_matters),
+            issue: set(&file.issues),
             standing: set(&file.standing),
             announcement: set(&file.announcements),
             times: set(&file.times),
@@ -429,6 +438,19 @@ impl Cues {
         self.names_pledge(toks)
             && self.instance_marker(toks).is_none()
             && self.instance_after.find_longest(toks).is_empty()
+    }
+
+    /// Whether a claim reports talks on matters other than those named
+    /// ("also exchanged views on other issues of common concern"; see
+    /// `other_matters`).
+    pub fn reports_other_matters(&self, toks: &[super::text::Token]) -> bool {
+        !self.other_matter.find_longest(toks).is_empty()
+    }
+
+    /// Whether a claim speaks of the issues talks were on ("an exchange on
+    /// issues of interest"; see `issues`).
+    pub fn names_issues(&self, toks: &[super::text::Token]) -> bool {
+        !self.issue.find_longest(toks).is_empty()
     }
 
     /// Whether a claim names what a side pledges to defend as its own
