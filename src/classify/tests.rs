@@ -187,6 +187,12 @@ fn talks_on_other_issues_share_no_point_with_the_talks_tone() {
     );
     assert_eq!(rule, Rule::SharedPoint, "{why}");
     assert!(why.contains("report it discussed"), "{why}");
+    // So does a sentence on the tone that says what was discussed.
+    let (rule, why) = relation(
+        "The two presidents discussed other regional and global issues.",
+        "The two presidents had a candid exchange on issues of mutual interest.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
 }
 
 #[test]
