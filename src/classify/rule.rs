@@ -478,9 +478,10 @@ fn credits(a: &Reading, b: &Reading) -> bool {
 /// how the talks went; no point in common. Two reports of the issues
 /// discussed do share one ("a candid exchange on issues of interest").
 fn elsewhere_beside_tone(a: &Reading, b: &Reading) -> bool {
-    a.reports_other_matters()
+    // The word checks first: they read the claims' terms, not their text.
+    b.speaks_of_tone()
         && !a.speaks_of_tone()
-        && b.speaks_of_tone()
+        && a.reports_other_matters()
         && !Cues::get().names_issues(&text::tokens(&b.claim.text))
 }
 
