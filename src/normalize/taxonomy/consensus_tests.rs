@@ -177,3 +177,20 @@ fn the_important_consensus_of_the_two_heads_of_state_is_their_consensus_whoever_
         ),
     ]);
 }
+
+#[test]
+fn the_military_relationship_the_consensus_steers_is_the_consensus() {
+    // Beside the leaders' consensus, the military relationship it is to
+    // steer names no area of its own; without the consensus it is the
+    // channels, as before.
+    assert_areas(&[
+        (
+            "He said the two sides should act on the consensus of the two presidents and keep military relations on a steady course.",
+            "leaders-consensus",
+        ),
+        (
+            "He said defense ties have improved and should be kept free of disruption.",
+            "military-communication",
+        ),
+    ]);
+}

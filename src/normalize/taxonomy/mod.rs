@@ -467,3 +467,6 @@ mod consensus_tests;
 
 #[cfg(test)]
 mod area_words_tests;
+
+#[cfg(test)]
+mod own_area_tests;
