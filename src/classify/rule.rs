@@ -170,10 +170,17 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// A claim that characterizes the talks themselves (`tone` in cues.yaml).
+    /// A claim that characterizes the talks themselves: a word of tone in
+    /// a claim that names the talks (`tone`, `occasion` and `discussion` in
+    /// cues.yaml). "A positive and pragmatic China policy" speaks of a
+    /// policy, not of the meeting.
     fn speaks_of_tone(&self) -> bool {
-        let tone = &Cues::get().tone_terms;
-        self.claim.terms.iter().any(|t| tone.contains(t))
+        let cues = Cues::get();
+        let terms = &self.claim.terms;
+        terms.iter().any(|t| cues.tone_terms.contains(t))
+            && terms
+                .iter()
+                .any(|t| cues.occasion_terms.contains(t) || cues.discussion_terms.contains(t))
     }
 
     /// A claim whose only stance is that the topic was discussed.

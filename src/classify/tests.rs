@@ -196,6 +196,24 @@ fn talks_on_other_issues_share_no_point_with_the_talks_tone() {
 }
 
 #[test]
+fn a_word_of_tone_speaks_of_the_talks_only_where_it_names_them() {
+    // "A positive and pragmatic China policy" characterizes a policy, not
+    // the meeting the other account calls candid.
+    let (rule, why) = relation(
+        "The Secretary held a candid and substantive discussion with the Minister.",
+        "Yan said the U.S. side should pursue a positive and pragmatic China policy.",
+    );
+    assert_eq!(rule, Rule::NoSharedPoint, "{why}");
+    // Talks named in other words than those of discussion keep their tone.
+    let (rule, why) = relation(
+        "The Secretary held a candid and substantive discussion with the Minister.",
+        "The two sides had pragmatic and in-depth strategic communication.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("tone of the talks"), "{why}");
+}
+
+#[test]
 fn a_word_of_stance_in_both_is_no_shared_subject() {
     // "concern" and "concerned" say how each side stands, not on what.
     let (rule, why) = relation(

@@ -60,6 +60,7 @@ struct CueFile {
     modals: Vec<String>,
     prohibiting: Vec<String>,
     tone: Vec<String>,
+    occasion: Vec<String>,
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
@@ -168,6 +169,8 @@ pub struct Cues {
     /// Stemmed words that characterize the talks themselves ("candid",
     /// "constructive"): two accounts using them make the same point on tone.
     pub tone_terms: FxHashSet<String>,
+    /// Stemmed words that name the talks themselves (see `occasion`).
+    pub occasion_terms: FxHashSet<String>,
     /// Stemmed words that say a topic was discussed (see `discussion`).
     pub discussion_terms: FxHashSet<String>,
     /// Stemmed words of working with the other side on a subject (see
@@ -303,6 +306,7 @@ impl Cues {
             prohibiting: file.prohibiting,
             more_of_the_same: file.more_of_the_same,
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
+            occasion_terms: file.occasion.iter().map(|w| super::text::stem(w)).collect(),
             discussion_terms: file
                 .discussion
                 .iter()
