@@ -532,6 +532,11 @@ fn staying_in_contact_on_a_subject_is_the_channel() {
             "The two sides agreed to stay in close touch on financial policies.",
             "military-communication",
         ),
+        // Staying "in communication", as in touch.
+        (
+            "The two sides agreed to stay in communication on the Korean Peninsula issue.",
+            "military-communication",
+        ),
         // Through a mechanism, too: what the mechanism is named for says
         // which channel it is, not a matter discussed.
         (
