@@ -507,7 +507,16 @@ fn what_a_channel_is_for_is_no_second_subject() {
             "Both sides agreed that the working group remains a valuable forum to address operational safety concerns directly.",
             "military-communication",
         ),
+        // What a channel is, and then what for: the channel is the point.
+        (
+            "The Chinese side said the MMCA mechanism is an important platform for the two militaries to enhance maritime and air safety.",
+            "military-communication",
+        ),
         // With no channel before it, the purpose's area is the point.
+        (
+            "The two sides agreed to establish a mechanism for debt treatment.",
+            "debt",
+        ),
         (
             "The two sides discussed unsafe intercepts at sea so as to reduce the risk of accidents.",
             "military-safety",
