@@ -250,3 +250,6 @@ pub fn relate(
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod shared_point_tests;
