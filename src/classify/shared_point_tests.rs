@@ -90,6 +90,41 @@ fn a_word_of_tone_speaks_of_the_talks_only_where_it_names_them() {
 }
 
 #[test]
+fn how_and_when_a_meeting_was_held_is_no_point() {
+    // Both delegations speak, of different things; a video link or a
+    // month names how or when the talks were held, not what about.
+    for (us, cn) in [
+        (
+            "The U.S. delegation raised the lapsed registrations of American beef facilities.",
+            "The Chinese delegation briefed the U.S. side on the new food safety law.",
+        ),
+        (
+            "The Secretary said the working group will meet again in September.",
+            "Wang said China will host the international import expo in September.",
+        ),
+        (
+            "The two sides spoke by video about the recovery of remains.",
+            "Li said the video link made it possible to review the archives together.",
+        ),
+    ] {
+        let (rule, why) = relation(us, cn);
+        assert_eq!(rule, Rule::NoSharedPoint, "{us} / {cn}: {why}");
+    }
+}
+
+#[test]
+fn a_conference_names_the_talks_whose_tone_it_gives() {
+    // "A frank and detailed video conference" and "the talks ... were
+    // candid" are one point on the tone of the talks.
+    let (rule, why) = relation(
+        "The Assistant Secretary led the U.S. delegation in a frank and detailed video conference of the working group.",
+        "The talks, held by video link, were candid, pragmatic and constructive.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("tone of the talks"), "{why}");
+}
+
+#[test]
 fn agreement_needs_a_shared_point_not_two_positive_stances() {
     let (rule, why) = relation(
         "The US side pressed for calls between theater commanders.",
