@@ -42,6 +42,7 @@ fn phrases() -> Vec<(String, String)> {
     }
     for list in [
         "denials",
+        "disowning",
         "no_one",
         "assurances",
         "other_senses",

@@ -122,6 +122,31 @@ fn flying_and_sailing_are_the_navigation_the_other_side_opposes() {
 }
 
 #[test]
+fn holding_the_other_sides_words_at_arms_length_opposes_them() {
+    // "So-called freedom of navigation" disowns the very words the other
+    // side values: one thing characterized in opposed terms, though the
+    // disowning claim's own cue ("must") is no criticism of the other.
+    let us = "Secretary Whitcomb underscored the importance of respect for high seas freedom of navigation guaranteed under international law.";
+    let (rule, why) = relation(
+        us,
+        "Gao said China handles differences through consultation, but so-called freedom of navigation must never become a pretext for flexing muscles.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    assert!(why.contains("'so called freedom of navigation'"), "{why}");
+    let (rule, why) = relation(
+        us,
+        "Gao said China respects and upholds freedom of navigation under international law.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    // Disowning words the other side does not use opposes nothing of its.
+    let (rule, why) = relation(
+        us,
+        "Gao said the so-called China threat theory must never become a pretext for flexing muscles.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
 fn unsafe_against_safe_is_the_same_subject() {
     let (rel, why) = relation(
         "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",

@@ -64,6 +64,7 @@ struct CueFile {
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
+    disowning: Vec<String>,
     no_one: Vec<String>,
     veiled: Vec<String>,
     assurances: Vec<String>,
@@ -137,6 +138,9 @@ pub struct Cues {
     /// map to `OTHER_SENSE`. Read them with [`Cues::stance_cues`].
     stance: PhraseSet<usize>,
     pub denials: PhraseSet<()>,
+    /// Words that hold the other side's terms at arm's length ("so-called
+    /// freedom of navigation"): `disowning` in cues.yaml.
+    pub disowning: PhraseSet<()>,
     /// Words that name no one in particular ("any country"): `no_one`.
     pub no_one: PhraseSet<()>,
     /// Words that point at a party without naming it ("certain countries
@@ -294,6 +298,7 @@ impl Cues {
             kinds,
             stance,
             denials: set(&file.denials),
+            disowning: set(&file.disowning),
             no_one: set(&file.no_one),
             veiled: set(&file.veiled),
             assurances: set(&file.assurances),
