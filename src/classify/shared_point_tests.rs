@@ -219,6 +219,20 @@ fn talks_only_characterized_take_nothing_forward() {
 }
 
 #[test]
+fn coordinating_on_a_subject_takes_it_forward_together() {
+    // "Strengthen coordination" on the subject is working on it with the
+    // other side, as cooperation is; the topic's own word ("debt") is no
+    // point by itself.
+    let us = "The Secretary welcomed continued cooperation on debt distress in low-income and emerging economies.";
+    let cn = "The two sides agreed to strengthen coordination on the debt burdens of developing countries.";
+    let (l, r) = (one("United States", us), one("China", cn));
+    let debt = TopicFrame::of(&Taxonomy::built_in(), "debt");
+    let p = relate(&l, 0, &r, 0, &debt, &Points::of(&l, &r));
+    assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    assert!(p.reason.contains("forward together"), "{}", p.reason);
+}
+
+#[test]
 fn each_sides_own_posture_is_a_parallel_point_not_a_shared_one() {
     // In security posture each side speaks of its own forces: the same
     // words ("strong") on both sides make two parallel points.
