@@ -14,6 +14,9 @@ use crate::normalize::stance::Voice;
 use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
+mod disown;
+use disown::disowns;
+
 /// The rule that decided how two claims relate. The kebab-case id is a
 /// contract of the JSON report (`"rule": "mutual-blame"`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
@@ -117,10 +120,6 @@ const AGREEMENT: &str = "agreement";
 /// The stance kind of speaking well of something done ("welcomed").
 const WELCOME: &str = "welcome";
 
-/// How many words after a disowning marker ("so-called") name what it
-/// disowns: "so-called freedom of navigation", "so-called overcapacity".
-const DISOWNED_WORDS: usize = 3;
-
 /// Similarity at which a denial and a criticism aimed at a third party are
 /// about the same thing.
 const DENIED_SUBJECT: f64 = 0.2;
@@ -185,33 +184,6 @@ impl<'a> Reading<'a> {
             && terms
                 .iter()
                 .any(|t| cues.occasion_terms.contains(t) || cues.discussion_terms.contains(t))
-    }
-
-    /// What the claim holds at arm's length (`disowning` in cues.yaml:
-    /// "so-called freedom of navigation"): the stems of the content words
-    /// among the few that follow the marker, up to a mark of punctuation,
-    /// and the words from the marker on as written.
-    fn disowned(&self) -> Option<(Vec<String>, String)> {
-        let toks = text::tokens(&self.claim.text);
-        let terms = &self.claim.terms;
-        let m = Cues::get()
-            .disowning
-            .find_longest(&toks)
-            .into_iter()
-            .next()?;
-        let mut stems = Vec::new();
-        let mut end = m.start + m.len;
-        for (i, t) in toks.iter().enumerate().skip(end).take(DISOWNED_WORDS) {
-            let stem = text::stem(&t.norm);
-            if terms.binary_search(&stem).is_ok() {
-                stems.push(stem);
-                end = i + 1;
-            }
-            if t.pause {
-                break;
-            }
-        }
-        (!stems.is_empty()).then(|| (stems, text::span(&toks, m.start, end - m.start)))
     }
 
     /// A claim whose only stance is that the topic was discussed.
@@ -354,29 +326,6 @@ fn mirrored(f: Finding, a: &Reading, b: &Reading) -> Finding {
         },
         _ => f,
     }
-}
-
-/// Disowning: `a` holds at arm's length the very words that `b`, of the
-/// other side, makes its point of without criticism ("so-called freedom of
-/// navigation must not become a pretext" against "the importance of
-/// freedom of navigation"): one thing characterized in opposed terms.
-fn disowns(a: &Reading, b: &Reading) -> Option<Finding> {
-    let (va, vb) = (a.voice?, b.voice?);
-    if va == vb || b.polarity() == Polarity::Critical {
-        return None;
-    }
-    let (stems, shown) = a.disowned()?;
-    stems
-        .iter()
-        .all(|w| b.claim.terms.binary_search(w).is_ok())
-        .then(|| Finding {
-            rule: Rule::OpposedCharacterization,
-            reason: format!(
-                "{}: '{shown}' against {}",
-                Rule::OpposedCharacterization.meaning(),
-                b.cue()
-            ),
-        })
 }
 
 /// Opposed characterizations: `b` criticises the conduct `a` asserts of

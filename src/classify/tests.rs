@@ -138,7 +138,7 @@ fn holding_the_other_sides_words_at_arms_length_opposes_them() {
         "Gao said China respects and upholds freedom of navigation under international law.",
     );
     assert_eq!(rule, Rule::SharedPoint, "{why}");
-    // Disowning words the other side does not use opposes nothing of its.
+    // Disowning words the other side does not use opposes nothing it says.
     let (rule, why) = relation(
         us,
         "Gao said the so-called China threat theory must never become a pretext for flexing muscles.",
