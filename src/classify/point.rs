@@ -8,6 +8,7 @@ use crate::normalize::fasthash::FxHashSet;
 use crate::normalize::taxonomy::Taxonomy;
 use std::collections::BTreeSet;
 
+use super::rule::disown::{Disowned, disowned};
 use crate::normalize::{NormReadout, not_a_point, point_of, text};
 
 /// What classify knows of the topic two claims meet on.
@@ -53,6 +54,8 @@ impl TopicFrame {
 #[derive(Debug, Clone)]
 pub struct Points {
     sides: [Vec<Vec<PointWord>>; 2],
+    /// What each claim holds at arm's length, read from the same words.
+    disowned: [Vec<Option<Disowned>>; 2],
 }
 
 /// One point word of a claim, and the word as the claim writes it.
@@ -80,11 +83,12 @@ impl Points {
         let who = |w: &String| {
             parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
         };
-        let points = |r: &NormReadout| -> Vec<Vec<PointWord>> {
+        let points = |r: &NormReadout| -> (Vec<Vec<PointWord>>, Vec<Option<Disowned>>) {
             r.claims
                 .iter()
                 .map(|c| {
                     let toks = text::tokens(&c.text);
+                    let disowns = disowned(&toks, &c.terms);
                     let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
                     // Most claims name no office: look for one only when a
                     // word of an office is among the claim's words.
@@ -106,13 +110,14 @@ impl Points {
                         .map(|w| point_of(w))
                         .collect();
                     if set.is_empty() {
-                        return Vec::new();
+                        return (Vec::new(), disowns);
                     }
                     // Each word's point, found once for all the claim's
                     // point words (a dozen, each looked for among them).
                     let token_points: Vec<&str> = stems.iter().map(|s| point_of(s)).collect();
                     let announced: FxHashSet<&str> = subject.iter().map(|w| point_of(w)).collect();
-                    set.into_iter()
+                    let words = set
+                        .into_iter()
                         .map(|point| PointWord {
                             announced: announced.contains(point),
                             point: point.to_string(),
@@ -123,13 +128,23 @@ impl Points {
                                 .map_or(point, |(t, _)| t.orig.as_str())
                                 .to_string(),
                         })
-                        .collect()
+                        .collect();
+                    (words, disowns)
                 })
-                .collect()
+                .unzip()
         };
+        let (left_words, left_disowned) = points(left);
+        let (right_words, right_disowned) = points(right);
         Points {
-            sides: [points(left), points(right)],
+            sides: [left_words, right_words],
+            disowned: [left_disowned, right_disowned],
         }
+    }
+
+    /// What claim `i` of the left (`0`) or right (`1`) readout holds at
+    /// arm's length.
+    pub(super) fn disowned(&self, side: usize, i: usize) -> Option<&Disowned> {
+        self.disowned[side][i].as_ref()
     }
 
     /// The point words of claim `i` of the left (`0`) or right (`1`) readout.

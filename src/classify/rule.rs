@@ -14,7 +14,7 @@ use crate::normalize::stance::Voice;
 use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
-mod disown;
+pub(super) mod disown;
 use disown::disowns;
 
 /// The rule that decided how two claims relate. The kebab-case id is a
@@ -312,7 +312,10 @@ pub fn decide(
     let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
-        .or_else(|| disowns(&a, &b).or_else(|| disowns(&b, &a)))
+        .or_else(|| {
+            disowns(&a, &b, points.disowned(0, l))
+                .or_else(|| disowns(&b, &a, points.disowned(1, r)))
+        })
         .unwrap_or_else(|| accord(&a, &b, &shared, frame))
 }
 

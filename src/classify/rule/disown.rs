@@ -10,45 +10,53 @@ use crate::normalize::text;
 /// disowns: "so-called freedom of navigation", "so-called overcapacity".
 const DISOWNED_WORDS: usize = 3;
 
-impl Reading<'_> {
-    /// What the claim holds at arm's length (`disowning` in cues.yaml:
-    /// "so-called freedom of navigation"): the stems of the content words
-    /// among the few that follow the marker, up to a mark of punctuation,
-    /// and the words from the marker on as written.
-    fn disowned(&self) -> Option<(Vec<String>, String)> {
-        let toks = text::tokens(&self.claim.text);
-        let terms = &self.claim.terms;
-        let m = Cues::get()
-            .disowning
-            .find_longest(&toks)
-            .into_iter()
-            .next()?;
-        let mut stems = Vec::new();
-        let mut end = m.start + m.len;
-        for (i, t) in toks.iter().enumerate().skip(end).take(DISOWNED_WORDS) {
-            let stem = text::stem(&t.norm);
-            if terms.binary_search(&stem).is_ok() {
-                stems.push(stem);
-                end = i + 1;
-            }
-            if t.pause {
-                break;
-            }
+/// What a claim holds at arm's length (`disowning` in cues.yaml: "so-called
+/// freedom of navigation"), found once per comparison with its point words
+/// (`Points` in classify/point.rs).
+#[derive(Debug, Clone)]
+pub(in crate::classify) struct Disowned {
+    /// The stems of the content words among the few that follow the
+    /// marker, up to a mark of punctuation.
+    stems: Vec<String>,
+    /// The words from the marker on, as written.
+    shown: String,
+}
+
+/// What claim tokens `toks`, of stemmed content words `terms`, disown.
+pub(in crate::classify) fn disowned(toks: &[text::Token], terms: &[String]) -> Option<Disowned> {
+    let m = Cues::get()
+        .disowning
+        .find_longest(toks)
+        .into_iter()
+        .next()?;
+    let mut stems = Vec::new();
+    let mut end = m.start + m.len;
+    for (i, t) in toks.iter().enumerate().skip(end).take(DISOWNED_WORDS) {
+        let stem = text::stem(&t.norm);
+        if terms.binary_search(&stem).is_ok() {
+            stems.push(stem);
+            end = i + 1;
         }
-        (!stems.is_empty()).then(|| (stems, text::span(&toks, m.start, end - m.start)))
+        if t.pause {
+            break;
+        }
     }
+    (!stems.is_empty()).then(|| Disowned {
+        stems,
+        shown: text::span(toks, m.start, end - m.start),
+    })
 }
 
 /// Disowning: `a` holds at arm's length the very words that `b`, of the
 /// other side, makes its point of without criticism ("so-called freedom of
 /// navigation must not become a pretext" against "the importance of
 /// freedom of navigation"): one thing characterized in opposed terms.
-pub(super) fn disowns(a: &Reading, b: &Reading) -> Option<Finding> {
+pub(super) fn disowns(a: &Reading, b: &Reading, disowned: Option<&Disowned>) -> Option<Finding> {
     let (va, vb) = (a.voice?, b.voice?);
     if va == vb || b.polarity() == Polarity::Critical {
         return None;
     }
-    let (stems, shown) = a.disowned()?;
+    let Disowned { stems, shown } = disowned?;
     stems
         .iter()
         .all(|w| b.claim.terms.binary_search(w).is_ok())
