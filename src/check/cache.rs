@@ -33,7 +33,7 @@ pub struct Entry {
 }
 
 /// Bumped whenever the binary layout or what an entry holds changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &[u8] = b"readout check cache\n";
 
 /// The entries of one archive, loaded from and saved to one file.

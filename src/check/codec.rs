@@ -12,7 +12,7 @@ use std::sync::Arc;
 use super::cache::Entry;
 use super::claims::{Claims, Key, StanceKey, VoiceKey};
 use crate::normalize::cues::Polarity;
-use crate::normalize::stance::{Stance, Voice};
+use crate::normalize::stance::{Aside, Stance, Voice};
 use crate::normalize::{NormClaim, TopicSource, TopicTag};
 
 /// Writes entries into its buffer.
@@ -148,6 +148,14 @@ impl Writer {
         self.u64(s.named.len() as u64);
         for p in &s.named {
             self.str(p);
+        }
+        match &s.aside {
+            None => self.u8(0),
+            Some(a) => {
+                self.u8(1);
+                self.str(&a.party);
+                self.str(&a.cue);
+            }
         }
     }
 }
@@ -370,6 +378,14 @@ impl<'a> Reader<'a> {
         for _ in 0..n {
             named.push(self.str()?);
         }
+        let aside = match self.u8()? {
+            0 => None,
+            1 => Some(Aside {
+                party: self.str()?,
+                cue: self.str()?,
+            }),
+            _ => return None,
+        };
         Some(NormClaim {
             id,
             position,
@@ -390,6 +406,7 @@ impl<'a> Reader<'a> {
                 asserts_conduct,
                 at_no_one,
                 named,
+                aside,
             },
             terms: Vec::new(),
         })

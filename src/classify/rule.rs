@@ -165,6 +165,17 @@ impl<'a> Reading<'a> {
         self.claim.stance.polarity
     }
 
+    /// Whom the claim blames, with the cue words that blame: the party its
+    /// criticism is aimed at when it blames someone in particular, else the
+    /// party a criticism beside its point names.
+    fn blamed(&self) -> Option<(&'a str, String)> {
+        match (self.aimed_at, &self.claim.stance.aside) {
+            (Some(t), _) if self.blames => Some((t, self.cue())),
+            (_, Some(a)) => Some((a.party.as_str(), format!("'{}'", a.cue))),
+            _ => None,
+        }
+    }
+
     /// The cue words, quoted, or a plain statement that none fired.
     fn cue(&self) -> String {
         match &self.claim.stance.cue {
@@ -367,9 +378,11 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
     // Mutual blame: each side's criticism is aimed at the other, and each
     // blames someone: opposition that names no one ("strongly opposes
     // unilateral changes to the status quo") blames nobody in particular.
-    if let (Some(va), Some(vb), Some(ta), Some(tb)) = (a.voice, b.voice, a.aimed_at, b.aimed_at)
-        && a.blames
-        && b.blames
+    // A claim that makes another point may still blame beside it ("reiterated
+    // that U.S. policy has not changed and raised concerns about the PRC's
+    // military pressure"; `blames_beside`).
+    if let (Some(va), Some(vb), Some((ta, ca)), Some((tb, cb))) =
+        (a.voice, b.voice, a.blamed(), b.blamed())
         && va != vb
         && ta == vb
         && tb == va
@@ -377,10 +390,8 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
         return Some(Finding {
             rule: Rule::MutualBlame,
             reason: format!(
-                "{}: {} (on {ta}) vs {} (on {tb})",
-                Rule::MutualBlame.meaning(),
-                a.cue(),
-                b.cue()
+                "{}: {ca} (on {ta}) vs {cb} (on {tb})",
+                Rule::MutualBlame.meaning()
             ),
         });
     }

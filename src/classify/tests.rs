@@ -147,6 +147,26 @@ fn holding_the_other_sides_words_at_arms_length_opposes_them() {
 }
 
 #[test]
+fn a_concern_beside_the_claims_point_still_blames() {
+    // The claim's point is the value it stresses, but it also raises
+    // concerns about the PRC's conduct: with the other side blaming the
+    // United States, each side blames the other.
+    let cn = "Zhou said the U.S. side should stop arming Taiwan and stop sending wrong signals to separatist forces.";
+    let (rule, why) = relation(
+        "President Hale underscored the importance of maintaining peace and stability across the Taiwan Strait, reaffirmed that the United States remains committed to its one China policy, and raised concerns about the PRC's military pressure.",
+        cn,
+    );
+    assert_eq!(rule, Rule::MutualBlame, "{why}");
+    assert!(why.contains("'raised concerns' (on China)"), "{why}");
+    // A request beside the point asks; it blames no one (`blames_beside`).
+    let (rule, why) = relation(
+        "President Hale underscored the importance of maintaining peace and stability across the Taiwan Strait, reaffirmed that the United States remains committed to its one China policy, and urged the PRC to exercise restraint.",
+        cn,
+    );
+    assert_ne!(rule, Rule::MutualBlame, "{why}");
+}
+
+#[test]
 fn unsafe_against_safe_is_the_same_subject() {
     let (rel, why) = relation(
         "Austin said the PLA's intercepts of U.S. aircraft were unsafe and unprofessional.",

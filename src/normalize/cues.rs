@@ -57,6 +57,7 @@ struct CueFile {
     other_senses: Vec<String>,
     self_assertions: Vec<String>,
     blames_unnamed: Vec<String>,
+    blames_beside: Vec<String>,
     modals: Vec<String>,
     prohibiting: Vec<String>,
     tone: Vec<String>,
@@ -124,6 +125,9 @@ pub struct Kind {
     pub self_assertion: bool,
     /// Blames the other side even when it names no one (see `blames_unnamed`).
     pub blames_unnamed: bool,
+    /// Blames the party it names right after even beside the claim's point
+    /// (see `blames_beside`).
+    pub blames_beside: bool,
     /// The kind it reads as right after a joint voice (see `joint_subject`).
     pub after_joint: Option<usize>,
     /// Introduces what both sides agreed (see `agreements`).
@@ -246,6 +250,7 @@ impl Cues {
                 asks: file.asking.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
                 blames_unnamed: file.blames_unnamed.contains(&name),
+                blames_beside: file.blames_beside.contains(&name),
                 agreement: file.agreements.contains(&name),
                 name,
                 polarity: k.polarity,

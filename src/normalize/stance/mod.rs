@@ -42,6 +42,19 @@ pub struct Stance {
     /// voice, in order: whom a criticism may be aimed at.
     #[serde(skip)]
     pub named: Vec<String>,
+    /// A criticism aimed by name at a party right after its cue ("raised
+    /// concerns about the PRC's ..."), when the claim's point is another
+    /// ("reiterated that U.S. policy has not changed and raised concerns
+    /// about ..."): the claim still blames that party (`blames_beside`).
+    #[serde(skip)]
+    pub aside: Option<Aside>,
+}
+
+/// A criticism beside a claim's point: whom it blames, and its cue words.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Aside {
+    pub party: String,
+    pub cue: String,
 }
 
 /// Who took part, for attributing "Austin said" to a side.
@@ -285,6 +298,7 @@ pub fn detect(
     // Weigh critical against positive cues; framing verbs count half.
     let mut weight = [0.0f64; 3];
     let mut first: [Option<(usize, usize, usize)>; 3] = [None; 3]; // (start, len, kind)
+    let mut aside: Option<Aside> = None;
     for m in stance_matches {
         if m.start < subject_end && m.start + m.len <= subject_end {
             continue; // words of the subject ("the two sides") are not a stance
@@ -338,15 +352,24 @@ pub fn detect(
         let mut w = if kind.framing { 0.5 } else { m.len as f64 };
         // Criticism of another party it names right after ("concerns about
         // the PRC's pressure") is the claim's point beside words of value.
-        if polarity == Polarity::Critical
-            && party_matches.iter().any(|p| {
-                p.start >= m.start + m.len
-                    && p.start < m.start + m.len + AIMED_WINDOW
-                    && Some(cues.party_names[*p.value].as_str()) != own_party
-                    && in_object(toks, m.start + m.len, p.start)
+        let aimed = (polarity == Polarity::Critical)
+            .then(|| {
+                party_matches.iter().find(|p| {
+                    p.start >= m.start + m.len
+                        && p.start < m.start + m.len + AIMED_WINDOW
+                        && Some(cues.party_names[*p.value].as_str()) != own_party
+                        && in_object(toks, m.start + m.len, p.start)
+                })
             })
-        {
+            .flatten();
+        if let Some(p) = aimed {
             w *= 2.0;
+            if kind.blames_beside && aside.is_none() {
+                aside = Some(Aside {
+                    party: cues.party_names[*p.value].clone(),
+                    cue: text::span(toks, m.start, m.len),
+                });
+            }
         }
         weight[polarity as usize] += if focused { w * FOCUS } else { w };
         // The kind shown is the first cue that takes a position; a framing
@@ -465,6 +488,8 @@ pub fn detect(
             }
             named
         },
+        // Beside the point only: a critical claim's blame is its point.
+        aside: aside.filter(|_| polarity != Polarity::Critical),
     }
 }
 

@@ -234,6 +234,28 @@ fn a_denial_conceded_before_a_contrast_is_no_denial() {
 }
 
 #[test]
+fn a_concern_beside_the_point_is_kept_as_an_aside() {
+    // The claim's point is the value it stresses; the concern it raises
+    // about the PRC beside it is kept as whom it blames (`blames_beside`).
+    let s = detect_in(
+        "Hale underscored the importance of maintaining peace and stability across the Taiwan Strait, reaffirmed that the United States remains committed to its one China policy, and raised concerns about the PRC's military pressure.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Positive, "{s:?}");
+    let aside = s.aside.as_ref().expect("an aside");
+    assert_eq!(
+        (aside.party.as_str(), aside.cue.as_str()),
+        ("China", "raised concerns")
+    );
+    // A request beside the point asks; it blames no one.
+    let s = detect_in(
+        "Hale underscored the importance of maintaining peace and stability across the Taiwan Strait, reaffirmed that the United States remains committed to its one China policy, and urged the PRC to exercise restraint.",
+        &us(),
+    );
+    assert_eq!(s.aside, None, "{s:?}");
+}
+
+#[test]
 fn asking_for_more_of_the_same_encourages() {
     for claim in [
         "Hale urged further action against the diversion of precursor chemicals.",
