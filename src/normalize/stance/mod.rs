@@ -227,10 +227,15 @@ pub(crate) fn cue_polarity<T>(
     if kind.asks && (is_more(start + len) || asked_more()) {
         polarity = Polarity::Positive;
     }
-    if let Some(&n) = negators
-        .iter()
-        .find(|&&n| n < start && start - n <= NEGATION_WINDOW)
-    {
+    // A negator reaches no further than its clause: "U.S. policy has not
+    // changed and raised concerns about ..." raises them.
+    if let Some(&n) = negators.iter().find(|&&n| {
+        n < start
+            && start - n <= NEGATION_WINDOW
+            && !toks[n..start]
+                .iter()
+                .any(|t| t.norm == "and" || t.norm == "but")
+    }) {
         let prohibiting = &Cues::get().prohibiting;
         let prohibition = kind.polarity == Polarity::Critical
             && (n.saturating_sub(PROHIBITION_WINDOW)..=n).any(|i| {

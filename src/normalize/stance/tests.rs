@@ -234,6 +234,26 @@ fn a_denial_conceded_before_a_contrast_is_no_denial() {
 }
 
 #[test]
+fn a_negator_reaches_no_further_than_its_clause() {
+    // "Not" turns over "changed", not the concern the next clause raises.
+    let s = detect_in(
+        "Hale said U.S. policy has not changed and raised concerns about the PRC's military pressure.",
+        &us(),
+    );
+    assert_eq!(
+        (s.polarity, s.target.as_deref()),
+        (Polarity::Critical, Some("China")),
+        "{s:?}"
+    );
+    // Within its clause it still turns the cue over.
+    let s = detect_in(
+        "Hale said the United States does not support Taiwan independence.",
+        &us(),
+    );
+    assert_eq!(s.polarity, Polarity::Critical, "{s:?}");
+}
+
+#[test]
 fn a_concern_beside_the_point_is_kept_as_an_aside() {
     // The claim's point is the value it stresses; the concern it raises
     // about the PRC beside it is kept as whom it blames (`blames_beside`).
