@@ -421,6 +421,29 @@ fn topics_of(claims: &[(&str, &str)]) -> Vec<String> {
 }
 
 #[test]
+fn intellectual_property_is_an_area_of_its_own() {
+    // Analysts give intellectual property a group of its own, apart from
+    // trade's one area; counterfeit pills are the drug trade's.
+    let topics = topics_of(&[
+        (
+            "Tang",
+            "Tang said China has strengthened the protection of intellectual property and cracked down on counterfeit goods.",
+        ),
+        (
+            "Tang",
+            "Tang said the U.S. side should remove the unilateral tariffs on Chinese goods.",
+        ),
+        (
+            "Tang",
+            "Tang said China has seized counterfeit pills laced with fentanyl.",
+        ),
+    ]);
+    assert_eq!(topics[0], "intellectual-property");
+    assert_eq!(topics[1], "trade");
+    assert_ne!(topics[2], "intellectual-property");
+}
+
+#[test]
 fn a_speakers_general_sentence_stays_on_the_area_being_discussed() {
     let gaza = (
         "Wang",

@@ -276,6 +276,19 @@ fn a_concern_beside_the_point_is_kept_as_an_aside() {
 }
 
 #[test]
+fn building_blocs_against_the_other_side_is_criticism() {
+    // "Piecing together small circles", "roping in allies": words for
+    // building blocs against China criticise whoever builds them.
+    for claim in [
+        "Dong said the U.S. side has been piecing together exclusive small circles in the region.",
+        "Dong said some country is roping in its allies to form cliques against China.",
+    ] {
+        let s = detect_in(claim, &cn());
+        assert_eq!(s.polarity, Polarity::Critical, "{claim}: {s:?}");
+    }
+}
+
+#[test]
 fn asking_for_more_of_the_same_encourages() {
     for claim in [
         "Hale urged further action against the diversion of precursor chemicals.",
