@@ -378,9 +378,9 @@ fn conflict(a: &Reading, b: &Reading, shared: &SharedWords, similarity: f64) -> 
     // Mutual blame: each side's criticism is aimed at the other, and each
     // blames someone: opposition that names no one ("strongly opposes
     // unilateral changes to the status quo") blames nobody in particular.
-    // A claim that makes another point may still blame beside it ("reiterated
-    // that U.S. policy has not changed and raised concerns about the PRC's
-    // military pressure"; `blames_beside`).
+    // A claim that makes another point may still blame beside it ("stressed
+    // the importance of peace and stability ... and raised concerns about
+    // the PRC's military pressure"; `blames_beside`).
     if let (Some(va), Some(vb), Some((ta, ca)), Some((tb, cb))) =
         (a.voice, b.voice, a.blamed(), b.blamed())
         && va != vb

@@ -44,8 +44,10 @@ pub struct Stance {
     pub named: Vec<String>,
     /// A criticism aimed by name at a party right after its cue ("raised
     /// concerns about the PRC's ..."), when the claim's point is another
-    /// ("reiterated that U.S. policy has not changed and raised concerns
-    /// about ..."): the claim still blames that party (`blames_beside`).
+    /// ("underscored the importance of peace and stability across the
+    /// Taiwan Strait ... and raised concerns about ..."): the claim still
+    /// blames that party (`blames_beside`). None when the stance is set by
+    /// the readout's author.
     #[serde(skip)]
     pub aside: Option<Aside>,
 }
@@ -493,8 +495,9 @@ pub fn detect(
             }
             named
         },
-        // Beside the point only: a critical claim's blame is its point.
-        aside: aside.filter(|_| polarity != Polarity::Critical),
+        // Beside the point only: a critical claim's blame is its point, and
+        // a stance its author set says all the claim says.
+        aside: aside.filter(|_| polarity != Polarity::Critical && overridden.is_none()),
     }
 }
 

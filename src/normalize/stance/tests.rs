@@ -273,6 +273,17 @@ fn a_concern_beside_the_point_is_kept_as_an_aside() {
         &us(),
     );
     assert_eq!(s.aside, None, "{s:?}");
+    // A stance the readout's author set says all the claim says.
+    let claim = "Hale underscored the importance of maintaining peace and stability across the Taiwan Strait, reaffirmed that the United States remains committed to its one China policy, and raised concerns about the PRC's military pressure.";
+    let toks = tokens(claim);
+    let s = detect(
+        &toks,
+        Cues::get().turn(&toks),
+        None,
+        Some("positive"),
+        &us(),
+    );
+    assert_eq!(s.aside, None, "{s:?}");
 }
 
 #[test]
