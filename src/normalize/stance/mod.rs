@@ -174,7 +174,13 @@ impl CueReading<'_> {
 fn in_object(toks: &[Token], from: usize, to: usize) -> bool {
     toks[from.min(to)..to]
         .iter()
-        .all(|t| !t.pause && t.norm != "and" && t.norm != "but")
+        .all(|t| !t.pause && !joins_clauses(t))
+}
+
+/// Whether a word joins two clauses ("and", "but"): what stands before it
+/// does not reach what follows.
+fn joins_clauses(t: &Token) -> bool {
+    t.norm == "and" || t.norm == "but"
 }
 
 /// The polarity a stance cue at `start..start + len` takes in its sentence.
@@ -232,11 +238,7 @@ pub(crate) fn cue_polarity<T>(
     // A negator reaches no further than its clause: "U.S. policy has not
     // changed and raised concerns about ..." raises them.
     if let Some(&n) = negators.iter().find(|&&n| {
-        n < start
-            && start - n <= NEGATION_WINDOW
-            && !toks[n..start]
-                .iter()
-                .any(|t| t.norm == "and" || t.norm == "but")
+        n < start && start - n <= NEGATION_WINDOW && !toks[n..start].iter().any(joins_clauses)
     }) {
         let prohibiting = &Cues::get().prohibiting;
         let prohibition = kind.polarity == Polarity::Critical
