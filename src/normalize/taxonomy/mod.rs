@@ -155,6 +155,11 @@ pub(crate) struct Keyword {
     /// It is one word for the talks themselves ("consultations",
     /// "exchanges"; `discussion` and `engagement` in cues.yaml).
     pub talk: bool,
+    /// Its length in words, for the score's bonus of a longer phrase. An
+    /// abbreviation is one word however it is spelled: the tokens of
+    /// "China-U.S. relations" are four ("u", "s"), those of "China-US
+    /// relations" three, and the same name must weigh the same.
+    pub words: usize,
 }
 
 /// The stems of the words for the talks' tone and for the talks
@@ -298,6 +303,7 @@ impl Taxonomy {
                     party: kind && parties.contains(key),
                     tone: talk_stems.tone(key),
                     talk: talk_stems.talk(key),
+                    words: text::tokens(&key.replace('.', "")).len().max(1),
                 };
                 phrases.insert(p, keyword);
             }

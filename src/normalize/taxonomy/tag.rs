@@ -244,8 +244,10 @@ impl Taxonomy {
                 described = describing_clause(toks, m.start + m.len);
             }
             let f = &mut found[m.value.topic];
-            // Longer phrases count a little more, named things most.
-            let mut score = self.topics[m.value.topic].weight * (1.0 + (m.len as f64 - 1.0) / 4.0);
+            // Longer phrases count a little more, named things most;
+            // longer in words, not in the letters of an abbreviation.
+            let mut score =
+                self.topics[m.value.topic].weight * (1.0 + (m.value.words as f64 - 1.0) / 4.0);
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
                 f.focused = true;

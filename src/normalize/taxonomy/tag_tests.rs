@@ -573,3 +573,16 @@ fn staying_in_contact_on_a_subject_is_the_channel() {
         ),
     ]);
 }
+
+#[test]
+fn an_abbreviation_weighs_as_one_word_however_it_is_spelled() {
+    let t = Taxonomy::built_in();
+    // Spelled "U.S.", the relationship's name has four tokens and would
+    // outweigh the containment the claim is about.
+    for name in ["China-U.S. relations", "China-US relations"] {
+        let claim = format!(
+            "Shen said that defining {name} as strategic competition and cobbling together small circles to contain China is a strategic misjudgment."
+        );
+        assert_eq!(tag(&t, &claim).as_deref(), Some("competition"), "{claim}");
+    }
+}
