@@ -525,6 +525,7 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                     ("purposed", topic.purposed),
                     ("each_its_own", topic.each_its_own),
                     ("stays", topic.stays),
+                    ("viewed", topic.viewed),
                 ];
                 for (mark, _) in marks.iter().filter(|(_, on)| *on) {
                     writeln!(w, "    {mark}: true")?;

@@ -87,6 +87,7 @@ struct CueFile {
     keeping: Vec<String>,
     in_contact: Vec<String>,
     contact_about: Vec<String>,
+    viewing: Vec<String>,
     settings: Vec<String>,
     pledges: Vec<String>,
     standing: Vec<String>,
@@ -98,6 +99,10 @@ struct CueFile {
 /// interests") carry the sentence's point: as topic words and as stance cues
 /// they count this much more.
 pub const FOCUS: f64 = 1.5;
+
+/// At most this many words between a verb of keeping and the word of
+/// contact ("maintaining open lines of communication on ...").
+const KEEPING_GAP: usize = 3;
 
 /// The value of a phrase of `other_senses` in the stance cue set.
 const OTHER_SENSE: usize = usize::MAX;
@@ -198,6 +203,8 @@ pub struct Cues {
     keeping: Vec<String>,
     in_contact: Vec<String>,
     contact_about: Vec<String>,
+    /// Verbs of viewing something, rightly or wrongly (`viewing`).
+    viewing: Vec<String>,
     /// Words that open the event a meeting was held at (see `settings`).
     setting: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
@@ -337,6 +344,7 @@ impl Cues {
             keeping: file.keeping,
             in_contact: file.in_contact,
             contact_about: file.contact_about,
+            viewing: file.viewing,
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
@@ -412,12 +420,34 @@ impl Cues {
             if !is(&self.keeping, i) {
                 return None;
             }
-            (i + 1..=i + 3)
-                .find(|&j| is(&self.in_contact, j))
-                .filter(|&j| is(&self.contact_about, j + 1))
-                .map(|j| j + 1)
+            let contact = (i + 1..=i + 1 + KEEPING_GAP).find(|&j| is(&self.in_contact, j))?;
+            // "keep lines of communication open on trade issues"
+            let at =
+                contact + 1 + usize::from(toks.get(contact + 1).is_some_and(|t| t.norm == "open"));
+            // Communication "between" two teams is a line between them;
+            // "contacts between students" are the exchanges themselves.
+            let between = toks.get(at).is_some_and(|t| t.norm == "between");
+            let a_line = toks[contact].norm.starts_with("communication");
+            (is(&self.contact_about, at) && (!between || a_line)).then_some(at)
         });
         clause.into_iter().chain(subject).min()
+    }
+
+    /// Whether the words at `at` are what a verb of viewing right before
+    /// them (`viewing`; "the" between allowed) has one view: "should view
+    /// China's development objectively".
+    pub fn viewed_at(&self, toks: &[super::text::Token], at: usize) -> bool {
+        let before = |i: usize| {
+            i.checked_sub(1)
+                .and_then(|j| toks.get(j))
+                .map(|t| t.norm.as_str())
+        };
+        let at = if before(at) == Some("the") {
+            at - 1
+        } else {
+            at
+        };
+        before(at).is_some_and(|w| self.viewing.iter().any(|v| v == w))
     }
 
     /// The words that name the event a meeting was held at ("on the

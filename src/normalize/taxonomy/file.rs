@@ -84,6 +84,7 @@ pub(super) struct FileTopic {
     purposed: Option<bool>,
     each_its_own: Option<bool>,
     stays: Option<bool>,
+    viewed: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -103,6 +104,7 @@ impl From<FileTopic> for Topic {
             purposed: t.purposed.unwrap_or(false),
             each_its_own: t.each_its_own.unwrap_or(false),
             stays: t.stays.unwrap_or(false),
+            viewed: t.viewed.unwrap_or(false),
         }
     }
 }
@@ -230,6 +232,7 @@ impl Taxonomy {
                     existing.purposed = t.purposed.unwrap_or(existing.purposed);
                     existing.each_its_own = t.each_its_own.unwrap_or(existing.each_its_own);
                     existing.stays = t.stays.unwrap_or(existing.stays);
+                    existing.viewed = t.viewed.unwrap_or(existing.viewed);
                 }
                 None => topics.push(Topic {
                     id,

@@ -83,6 +83,13 @@ pub struct Topic {
     /// one side's alone, however much the other says of trade.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub stays: bool,
+    /// The area names the other side as a whole (its development, its
+    /// path): a call to view it rightly ("should view China's development
+    /// in an objective and rational light"), in a claim that names no
+    /// other area, is how one side perceives the other, overall relations
+    /// (ANNOTATION.md: "a side's general policy toward the other").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub viewed: bool,
 }
 
 impl Topic {

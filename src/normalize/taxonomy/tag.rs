@@ -239,7 +239,20 @@ impl Taxonomy {
         // Where a clause describing the relationship opens, if one does
         // (`served`): read from the matches found here, not found again.
         let mut described = None;
+        // A call to view the other side as a whole rightly ("should view
+        // China's development objectively"), naming no other area, is how
+        // one side perceives the other: overall relations, the fallback.
+        let cues = Cues::get();
+        let viewed =
+            |m: &Match<Keyword>| self.topics[m.value.topic].viewed && cues.viewed_at(toks, m.start);
+        let only_viewed = matches.iter().any(viewed)
+            && matches
+                .iter()
+                .all(|m| Some(m.value.topic) == self.fallback || viewed(m));
         for m in matches {
+            if only_viewed && viewed(&m) {
+                continue;
+            }
             if described.is_none() && Some(m.value.topic) == self.fallback && !m.value.tone {
                 described = describing_clause(toks, m.start + m.len);
             }

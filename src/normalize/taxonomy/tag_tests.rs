@@ -586,3 +586,71 @@ fn an_abbreviation_weighs_as_one_word_however_it_is_spelled() {
         assert_eq!(tag(&t, &claim).as_deref(), Some("competition"), "{claim}");
     }
 }
+
+#[test]
+fn staying_in_contact_reads_past_the_words_for_the_line() {
+    assert_areas(&[
+        // Three words between the verb of keeping and the contact.
+        (
+            "Secretary Whitcomb emphasized the importance of maintaining open lines of communication on monetary and financial issues.",
+            "military-communication",
+        ),
+        // The line kept "open" before what it is about.
+        (
+            "The two agreed to keep lines of communication open on trade issues.",
+            "military-communication",
+        ),
+        // Whom the contact is between, as what it is about.
+        (
+            "The two sides agreed to maintain regular communication between their trade teams.",
+            "military-communication",
+        ),
+        // Willingness to talk with the other side on a subject is about the
+        // subject: "with" opens no subject of the contact.
+        (
+            "Zhou said China is willing to maintain communication with the U.S. side on the military application of artificial intelligence.",
+            "ai",
+        ),
+    ]);
+}
+
+#[test]
+fn a_call_to_view_chinas_development_rightly_is_about_the_relationship() {
+    let t = Taxonomy::built_in();
+    // No area of its own: a claim that names the other side and no area
+    // goes to the fallback, overall relations, when the readout is read.
+    assert_eq!(
+        tag(
+            &t,
+            "Gao said the U.S. side should view China's development in an objective and rational light."
+        )
+        .as_deref(),
+        None
+    );
+    assert_eq!(
+        tag(
+            &t,
+            "He said China-U.S. relations are at a critical stage, and the U.S. side should view China's development objectively."
+        )
+        .as_deref(),
+        Some("bilateral-relations")
+    );
+    // China's development spoken of for itself keeps its area.
+    assert_eq!(
+        tag(
+            &t,
+            "Wang said China's development has strong endogenous driving force and cannot be stopped."
+        )
+        .as_deref(),
+        Some("china-development")
+    );
+    // Beside another area, the call is no longer the claim's point alone.
+    assert_ne!(
+        tag(
+            &t,
+            "He urged the U.S. side to view China's development objectively and stop piecing together exclusive small groups targeting China."
+        )
+        .as_deref(),
+        Some("bilateral-relations")
+    );
+}
