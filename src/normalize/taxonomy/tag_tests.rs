@@ -617,8 +617,9 @@ fn staying_in_contact_reads_past_the_words_for_the_line() {
 #[test]
 fn a_call_to_view_chinas_development_rightly_is_about_the_relationship() {
     let t = Taxonomy::built_in();
-    // No area of its own: a claim that names the other side and no area
-    // goes to the fallback, overall relations, when the readout is read.
+    // No area of its own: read in a readout, the claim goes where a claim
+    // naming no area goes (with the claim it continues, else to overall
+    // relations, the fallback, as it names the other side).
     assert_eq!(
         tag(
             &t,
