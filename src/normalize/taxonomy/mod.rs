@@ -86,8 +86,10 @@ pub struct Topic {
     /// The area names the other side as a whole (its development, its
     /// path): a call to view it rightly ("should view China's development
     /// in an objective and rational light"), in a claim that names no
-    /// other area, is how one side perceives the other, overall relations
-    /// (ANNOTATION.md: "a side's general policy toward the other").
+    /// other area, is how one side perceives the other, no claim on the
+    /// area: it goes where a claim naming no area goes (with the claim it
+    /// continues, else overall relations, "a side's general policy toward
+    /// the other" in ANNOTATION.md).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub viewed: bool,
 }
