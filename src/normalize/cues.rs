@@ -88,6 +88,7 @@ struct CueFile {
     in_contact: Vec<String>,
     contact_about: Vec<String>,
     viewing: Vec<String>,
+    forces: Vec<String>,
     settings: Vec<String>,
     pledges: Vec<String>,
     standing: Vec<String>,
@@ -103,6 +104,10 @@ pub const FOCUS: f64 = 1.5;
 /// At most this many words between a verb of keeping and the word of
 /// contact ("maintaining open lines of communication on ...").
 const KEEPING_GAP: usize = 3;
+
+/// At most this many words between "of the" and a body named as whose
+/// forces are spoken of ("the troops of the PLA Eastern Theater Command").
+const OWNER_WORDS: usize = 3;
 
 /// The value of a phrase of `other_senses` in the stance cue set.
 const OTHER_SENSE: usize = usize::MAX;
@@ -205,6 +210,8 @@ pub struct Cues {
     contact_about: Vec<String>,
     /// Verbs of viewing something, rightly or wrongly (`viewing`).
     viewing: Vec<String>,
+    /// Words for a body's armed forces (`forces`).
+    forces: Vec<String>,
     /// Words that open the event a meeting was held at (see `settings`).
     setting: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
@@ -345,6 +352,7 @@ impl Cues {
             in_contact: file.in_contact,
             contact_about: file.contact_about,
             viewing: file.viewing,
+            forces: file.forces,
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
@@ -448,6 +456,20 @@ impl Cues {
             at
         };
         before(at).is_some_and(|w| self.viewing.iter().any(|v| v == w))
+    }
+
+    /// Whether the words at `at` name whose forces are spoken of: "of the"
+    /// right after a word for forces (`forces`), with up to three words
+    /// between "the" and them ("the troops of the PLA Eastern Theater
+    /// Command").
+    pub fn owns_forces(&self, toks: &[super::text::Token], at: usize) -> bool {
+        let word = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
+        (1..=OWNER_WORDS + 1).any(|back| {
+            at >= back + 2
+                && word(at - back) == "the"
+                && word(at - back - 1) == "of"
+                && self.forces.iter().any(|f| f == word(at - back - 2))
+        })
     }
 
     /// The words that name the event a meeting was held at ("on the

@@ -241,7 +241,7 @@ impl Taxonomy {
         let mut described = None;
         // A call to view the other side as a whole rightly ("should view
         // China's development objectively"), naming no other area, is how
-        // one side perceives the other: overall relations, the fallback.
+        // one side perceives the other, no claim on the area.
         let cues = Cues::get();
         let viewed =
             |m: &Match<Keyword>| self.topics[m.value.topic].viewed && cues.viewed_at(toks, m.start);
@@ -250,7 +250,8 @@ impl Taxonomy {
                 .iter()
                 .all(|m| Some(m.value.topic) == self.fallback || viewed(m));
         for m in matches {
-            if only_viewed && viewed(&m) {
+            // A body named as whose forces are spoken of says who acts.
+            if cues.owns_forces(toks, m.start) || (only_viewed && viewed(&m)) {
                 continue;
             }
             if described.is_none() && Some(m.value.topic) == self.fallback && !m.value.tone {

@@ -655,3 +655,19 @@ fn a_call_to_view_chinas_development_rightly_is_about_the_relationship() {
         Some("bilateral-relations")
     );
 }
+
+#[test]
+fn a_command_named_as_whose_forces_they_are_says_who_acts() {
+    assert_areas(&[
+        // The command owns the troops: what they do is the point.
+        (
+            "The troops of the Eastern Theater Command remain on high alert at all times and are fully capable of responding to any provocation.",
+            "security-posture",
+        ),
+        // The commands themselves meeting are the channel.
+        (
+            "The two theater commands agreed to hold talks again next year.",
+            "military-communication",
+        ),
+    ]);
+}
