@@ -164,11 +164,13 @@ pub(crate) struct Keyword {
     /// It is one word for the talks themselves ("consultations",
     /// "exchanges"; `discussion` and `engagement` in cues.yaml).
     pub talk: bool,
-    /// Its length in words, for the score's bonus of a longer phrase. An
-    /// abbreviation is one word however it is spelled: the tokens of
-    /// "China-U.S. relations" are four ("u", "s"), those of "China-US
-    /// relations" three, and the same name must weigh the same.
-    pub words: usize,
+    /// The tokens its abbreviations' dots add: a phrase's length, for the
+    /// score's bonus of a longer phrase, is in words, and an abbreviation
+    /// is one word however it is spelled (the tokens of "China-U.S.
+    /// relations" are four, "u" and "s" apart; those of "China-US
+    /// relations" three; the same name must weigh the same). Counted at
+    /// start-up only for the few keywords with a dot.
+    pub dotted: usize,
 }
 
 /// The stems of the words for the talks' tone and for the talks
@@ -312,7 +314,13 @@ impl Taxonomy {
                     party: kind && parties.contains(key),
                     tone: talk_stems.tone(key),
                     talk: talk_stems.talk(key),
-                    words: text::tokens(&key.replace('.', "")).len().max(1),
+                    dotted: if key.contains('.') {
+                        text::tokens(key)
+                            .len()
+                            .saturating_sub(text::tokens(&key.replace('.', "")).len())
+                    } else {
+                        0
+                    },
                 };
                 phrases.insert(p, keyword);
             }

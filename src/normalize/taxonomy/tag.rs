@@ -260,8 +260,8 @@ impl Taxonomy {
             let f = &mut found[m.value.topic];
             // Longer phrases count a little more, named things most;
             // longer in words, not in the letters of an abbreviation.
-            let mut score =
-                self.topics[m.value.topic].weight * (1.0 + (m.value.words as f64 - 1.0) / 4.0);
+            let mut score = self.topics[m.value.topic].weight
+                * (1.0 + (m.len.saturating_sub(m.value.dotted).max(1) as f64 - 1.0) / 4.0);
             if turn.is_some_and(|t| m.start >= t) {
                 score *= FOCUS;
                 f.focused = true;
