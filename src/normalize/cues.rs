@@ -442,8 +442,8 @@ impl Cues {
     }
 
     /// Whether the words at `at` are what a verb of viewing right before
-    /// them (`viewing`; "the" between allowed) has one view: "should view
-    /// China's development objectively".
+    /// them (`viewing`; a "the" between allowed) asks someone to view:
+    /// "should view China's development objectively".
     pub fn viewed_at(&self, toks: &[super::text::Token], at: usize) -> bool {
         let before = |i: usize| {
             i.checked_sub(1)
