@@ -87,6 +87,8 @@ struct CueFile {
     keeping: Vec<String>,
     in_contact: Vec<String>,
     contact_about: Vec<String>,
+    contact_kept: Vec<String>,
+    contact_lines: Vec<String>,
     viewing: Vec<String>,
     forces: Vec<String>,
     settings: Vec<String>,
@@ -204,10 +206,12 @@ pub struct Cues {
     /// Words that open what a channel is for (see `purposes`).
     purpose: PhraseSet<()>,
     /// Staying in contact on a subject (`keeping`, `in_contact`,
-    /// `contact_about` in cues.yaml).
+    /// `contact_about`, `contact_kept`, `contact_lines` in cues.yaml).
     keeping: Vec<String>,
     in_contact: Vec<String>,
     contact_about: Vec<String>,
+    contact_kept: Vec<String>,
+    contact_lines: Vec<String>,
     /// Verbs of viewing something, rightly or wrongly (`viewing`).
     viewing: Vec<String>,
     /// Words for a body's armed forces (`forces`).
@@ -351,6 +355,8 @@ impl Cues {
             keeping: file.keeping,
             in_contact: file.in_contact,
             contact_about: file.contact_about,
+            contact_kept: file.contact_kept,
+            contact_lines: file.contact_lines,
             viewing: file.viewing,
             forces: file.forces,
             setting: set(&file.settings),
@@ -430,13 +436,12 @@ impl Cues {
             }
             let contact = (i + 1..=i + 1 + KEEPING_GAP).find(|&j| is(&self.in_contact, j))?;
             // "keep lines of communication open on trade issues"
-            let at =
-                contact + 1 + usize::from(toks.get(contact + 1).is_some_and(|t| t.norm == "open"));
+            let at = contact + 1 + usize::from(is(&self.contact_kept, contact + 1));
             // Communication "between" two teams is a line between them;
             // "contacts between students" are the exchanges themselves.
             let between = toks.get(at).is_some_and(|t| t.norm == "between");
-            let a_line = toks[contact].norm.starts_with("communication");
-            (is(&self.contact_about, at) && (!between || a_line)).then_some(at)
+            (is(&self.contact_about, at) && (!between || is(&self.contact_lines, contact)))
+                .then_some(at)
         });
         clause.into_iter().chain(subject).min()
     }
