@@ -103,14 +103,6 @@ struct CueFile {
 /// they count this much more.
 pub const FOCUS: f64 = 1.5;
 
-/// At most this many words between a verb of keeping and the word of
-/// contact ("maintaining open lines of communication on ...").
-const KEEPING_GAP: usize = 3;
-
-/// At most this many words between "of the" and a body named as whose
-/// forces are spoken of ("the troops of the PLA Eastern Theater Command").
-const OWNER_WORDS: usize = 3;
-
 /// The value of a phrase of `other_senses` in the stance cue set.
 const OTHER_SENSE: usize = usize::MAX;
 
@@ -418,65 +410,6 @@ impl Cues {
         self.beneficiary.find_longest(toks).first().map(|m| m.start)
     }
 
-    /// Where the first words that open a purpose clause start ("... a
-    /// valuable mechanism for the two militaries to discuss ..."), or the
-    /// subject of staying in contact ("agreed to maintain communication
-    /// on ..."), whichever comes first, if the sentence has one.
-    pub fn purpose_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
-        let clause = self.purpose.find_longest(toks).first().map(|m| m.start);
-        let is = |list: &[String], i: usize| {
-            toks.get(i)
-                .is_some_and(|t| list.iter().any(|w| *w == t.norm))
-        };
-        // "maintain communication on", "stay in close touch on": the word
-        // that opens what the contact is about.
-        let subject = (0..toks.len()).find_map(|i| {
-            if !is(&self.keeping, i) {
-                return None;
-            }
-            let contact = (i + 1..=i + 1 + KEEPING_GAP).find(|&j| is(&self.in_contact, j))?;
-            // "keep lines of communication open on trade issues"
-            let at = contact + 1 + usize::from(is(&self.contact_kept, contact + 1));
-            // Communication "between" two teams is a line between them;
-            // "contacts between students" are the exchanges themselves.
-            let between = toks.get(at).is_some_and(|t| t.norm == "between");
-            (is(&self.contact_about, at) && (!between || is(&self.contact_lines, contact)))
-                .then_some(at)
-        });
-        clause.into_iter().chain(subject).min()
-    }
-
-    /// Whether the words at `at` are what a verb of viewing right before
-    /// them (`viewing`; a "the" between allowed) asks someone to view:
-    /// "should view China's development objectively".
-    pub fn viewed_at(&self, toks: &[super::text::Token], at: usize) -> bool {
-        let before = |i: usize| {
-            i.checked_sub(1)
-                .and_then(|j| toks.get(j))
-                .map(|t| t.norm.as_str())
-        };
-        let at = if before(at) == Some("the") {
-            at - 1
-        } else {
-            at
-        };
-        before(at).is_some_and(|w| self.viewing.iter().any(|v| v == w))
-    }
-
-    /// Whether the words at `at` name whose forces are spoken of: "of the"
-    /// right after a word for forces (`forces`), with up to three words
-    /// between "the" and them ("the troops of the PLA Eastern Theater
-    /// Command").
-    pub fn owns_forces(&self, toks: &[super::text::Token], at: usize) -> bool {
-        let word = |i: usize| toks.get(i).map_or("", |t| t.norm.as_str());
-        (1..=OWNER_WORDS + 1).any(|back| {
-            at >= back + 2
-                && word(at - back) == "the"
-                && word(at - back - 1) == "of"
-                && self.forces.iter().any(|f| f == word(at - back - 2))
-        })
-    }
-
     /// The words that name the event a meeting was held at ("on the
     /// margins of the G20 Leaders' Summit in Lima"), from after the words
     /// that open it to the next mark of punctuation or the word that says
@@ -644,6 +577,8 @@ pub fn negate(p: Polarity) -> Polarity {
         Polarity::Neutral => Polarity::Neutral,
     }
 }
+
+mod around;
 
 #[cfg(test)]
 mod tests;

@@ -486,6 +486,9 @@ mod tests;
 mod tag_tests;
 
 #[cfg(test)]
+mod channel_tests;
+
+#[cfg(test)]
 mod consensus_tests;
 
 #[cfg(test)]
