@@ -57,6 +57,33 @@ fn what_a_channel_is_for_is_no_second_subject() {
 }
 
 #[test]
+fn a_standing_joint_body_named_for_its_field_is_a_channel() {
+    assert_areas(&[
+        // The body is the channel; the field it is named for is what it
+        // serves, as the field in a purpose clause is.
+        (
+            "The two sides agreed to convene the U.S.-China Joint Committee on Agricultural Cooperation later this year.",
+            "military-communication",
+        ),
+        (
+            "The two sides agreed to hold a meeting of the China-U.S. Joint Commission on Scientific and Technological Cooperation at an appropriate time.",
+            "military-communication",
+        ),
+        // A committee that is no joint body of the two sides names no
+        // channel: what it handles is the point.
+        (
+            "He raised concerns about the reviews of the Committee on Foreign Investment in the United States.",
+            "investment",
+        ),
+        // Agriculture with no body named stays agriculture.
+        (
+            "The two sides discussed agricultural cooperation and purchases of soybeans.",
+            "purchases",
+        ),
+    ]);
+}
+
+#[test]
 fn staying_in_contact_on_a_subject_is_the_channel() {
     assert_areas(&[
         // Keeping the line open is the point; the subject is what it serves.
