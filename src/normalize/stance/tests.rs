@@ -324,6 +324,26 @@ fn asking_for_more_of_the_same_encourages() {
 }
 
 #[test]
+fn to_encourage_a_party_is_no_demand() {
+    // Encouraging someone to do something speaks well of it and blames no
+    // one: no criticism for the other side's account of its own conduct to
+    // oppose (docs/accuracy.md, the sixty-second round's test).
+    for claim in [
+        "The Secretary encouraged the PRC to lift household consumption.",
+        "Hale encouraged China to contribute to climate finance for developing countries.",
+    ] {
+        assert_eq!(
+            detect_in(claim, &us()).polarity,
+            Polarity::Positive,
+            "{claim}"
+        );
+    }
+    // Urging a party to change course still criticises it.
+    let demand = detect_in("Hale urged the PRC to lift its export restrictions.", &us());
+    assert_eq!(demand.polarity, Polarity::Critical);
+}
+
+#[test]
 fn a_veiled_name_in_a_criticism_points_at_the_other_side() {
     let veiled = detect_in(
         "Dong said China firmly opposes certain countries outside the region flexing their muscles in the South China Sea.",

@@ -84,6 +84,32 @@ fn a_standing_joint_body_named_for_its_field_is_a_channel() {
 }
 
 #[test]
+fn exchanges_of_students_and_young_people_are_people_to_people() {
+    // The exchanges of people are named by who travels, not by the word
+    // for exchanges the channels share (docs/accuracy.md, the sixty-second
+    // round's test).
+    assert_areas(&[
+        (
+            "The Vice President welcomed the recent increase in student and academic exchanges.",
+            "people-to-people",
+        ),
+        (
+            "China welcomes more young Americans to study and travel in China.",
+            "people-to-people",
+        ),
+        (
+            "The two sides agreed to promote exchanges between young people of the two countries.",
+            "people-to-people",
+        ),
+        // Exchanges with no people named stay a channel.
+        (
+            "The two sides agreed to continue exchanges between their diplomatic teams.",
+            "military-communication",
+        ),
+    ]);
+}
+
+#[test]
 fn staying_in_contact_on_a_subject_is_the_channel() {
     assert_areas(&[
         // Keeping the line open is the point; the subject is what it serves.
