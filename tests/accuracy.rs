@@ -411,6 +411,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/threehundredseventieth",
             "composed/threehundredseventyfirst",
             "composed/threehundredseventysecond",
+            "composed/threehundredseventythird",
+            "composed/threehundredseventyfourth",
+            "composed/threehundredseventyfifth",
+            "composed/threehundredseventysixth",
+            "composed/threehundredseventyseventh",
+            "composed/threehundredseventyeighth",
+            "composed/threehundredseventyninth",
+            "composed/threehundredeightieth",
+            "composed/threehundredeightyfirst",
+            "composed/threehundredeightysecond",
+            "composed/threehundredeightythird",
+            "composed/threehundredeightyfourth",
         ],
     );
 }
