@@ -80,6 +80,7 @@ struct CueFile {
     additions: Vec<String>,
     instances: Vec<String>,
     instances_after: Vec<String>,
+    preparations: Vec<String>,
     other_matters: Vec<String>,
     issues: Vec<String>,
     beneficiaries: Vec<String>,
@@ -221,6 +222,8 @@ pub struct Cues {
     issue: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
+    /// Words that open what a follow-up prepares (see `preparations`).
+    preparation: PhraseSet<()>,
     /// Names of a standing channel of talks in a meeting's title (see
     /// `standing`).
     standing: PhraseSet<()>,
@@ -342,6 +345,7 @@ impl Cues {
             joint: set(&file.joint_voices),
             contrast,
             instance: set(&file.instances),
+            preparation: set(&file.preparations),
             beneficiary: set(&file.beneficiaries),
             purpose: set(&file.purposes),
             keeping: file.keeping,
@@ -401,6 +405,13 @@ impl Cues {
     /// global economy, including the war in Ukraine"), if it has one.
     pub fn instance_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.instance.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Where the first words that open what a follow-up prepares start
+    /// ("... and make good preparations for the next stage of high-level
+    /// exchanges"), if the sentence has any.
+    pub fn preparation_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
+        self.preparation.find_longest(toks).first().map(|m| m.start)
     }
 
     /// Where the first word that introduces what something serves starts

@@ -194,3 +194,38 @@ fn the_military_relationship_the_consensus_steers_is_the_consensus() {
         ),
     ]);
 }
+
+#[test]
+fn the_exchanges_a_follow_up_prepares_are_the_consensus() {
+    // Preparing the next stage of exchanges is how the leaders' consensus
+    // is followed up, not a channel of its own.
+    let t = Taxonomy::built_in();
+    for claim in [
+        "Wen said the two sides should earnestly implement the important consensus reached by the two heads of state and make good preparations for the next stage of high-level exchanges.",
+        "The two sides agreed to act on the consensus of their presidents and to create favorable conditions for high-level interactions ahead.",
+    ] {
+        assert_eq!(
+            tag(&t, claim).as_deref(),
+            Some("leaders-consensus"),
+            "{claim}"
+        );
+    }
+    // Without the consensus, keeping up exchanges is the channel; and an
+    // area named before the preparation is the point the consensus serves.
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides agreed to maintain high-level exchanges and make preparations for the next round of talks."
+        )
+        .as_deref(),
+        Some("military-communication")
+    );
+    assert_eq!(
+        tag(
+            &t,
+            "The heads of state reached consensus on resuming communication between the two militaries, and the two sides will prepare for the next round."
+        )
+        .as_deref(),
+        Some("military-communication")
+    );
+}

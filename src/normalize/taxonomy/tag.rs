@@ -399,7 +399,21 @@ impl Taxonomy {
                     review.first < at && scored.iter().filter(another_area).all(|s| s.first > at)
                 })
         };
-        if specific >= REVIEWED_AREAS || other_areas == 0 || many_areas() || instances() {
+        // Areas named only in what the follow-up prepares ("implement the
+        // consensus ... and make good preparations for the next stage of
+        // high-level exchanges") are no point of their own: preparing the
+        // next exchanges is how the consensus is followed up.
+        let prepared = || {
+            Cues::get().preparation_marker(toks).is_some_and(|at| {
+                review.first < at && scored.iter().filter(another_area).all(|s| s.first > at)
+            })
+        };
+        if specific >= REVIEWED_AREAS
+            || other_areas == 0
+            || many_areas()
+            || instances()
+            || prepared()
+        {
             scored.insert(0, review);
         } else {
             scored.push(review);
