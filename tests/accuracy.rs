@@ -423,6 +423,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/threehundredeightysecond",
             "composed/threehundredeightythird",
             "composed/threehundredeightyfourth",
+            "composed/threehundredeightyfifth",
+            "composed/threehundredeightysixth",
+            "composed/threehundredeightyseventh",
+            "composed/threehundredeightyeighth",
+            "composed/threehundredeightyninth",
+            "composed/threehundredninetieth",
+            "composed/threehundredninetyfirst",
+            "composed/threehundredninetysecond",
+            "composed/threehundredninetythird",
+            "composed/threehundredninetyfourth",
+            "composed/threehundredninetyfifth",
+            "composed/threehundredninetysixth",
         ],
     );
 }
