@@ -81,6 +81,7 @@ struct CueFile {
     instances: Vec<String>,
     instances_after: Vec<String>,
     preparations: Vec<String>,
+    accords: Vec<String>,
     other_matters: Vec<String>,
     issues: Vec<String>,
     beneficiaries: Vec<String>,
@@ -224,6 +225,8 @@ pub struct Cues {
     instance: PhraseSet<()>,
     /// Words that open what a follow-up prepares (see `preparations`).
     preparation: PhraseSet<()>,
+    /// Words for an accord a field's name can qualify (see `accords`).
+    accords: Vec<String>,
     /// Names of a standing channel of talks in a meeting's title (see
     /// `standing`).
     standing: PhraseSet<()>,
@@ -346,6 +349,7 @@ impl Cues {
             contrast,
             instance: set(&file.instances),
             preparation: set(&file.preparations),
+            accords: file.accords,
             beneficiary: set(&file.beneficiaries),
             purpose: set(&file.purposes),
             keeping: file.keeping,
@@ -412,6 +416,13 @@ impl Cues {
     /// exchanges"), if the sentence has any.
     pub fn preparation_marker(&self, toks: &[super::text::Token]) -> Option<usize> {
         self.preparation.find_longest(toks).first().map(|m| m.start)
+    }
+
+    /// Whether the word at `at` names an accord ("arrangement",
+    /// "agreement"): a field's name right before it says whose accord it is.
+    pub fn is_accord(&self, toks: &[super::text::Token], at: usize) -> bool {
+        toks.get(at)
+            .is_some_and(|t| self.accords.iter().any(|w| *w == t.norm))
     }
 
     /// Where the first word that introduces what something serves starts

@@ -229,3 +229,46 @@ fn the_exchanges_a_follow_up_prepares_are_the_consensus() {
         Some("military-communication")
     );
 }
+
+#[test]
+fn the_subjects_of_one_area_are_one_area_when_the_consensus_reviews() {
+    // Purchases and market access are subjects of trade: commitments on
+    // them are trade's, not a review of progress across areas.
+    let t = Taxonomy::built_in();
+    let claim = "She pressed the PRC to fully implement its commitments on agricultural purchases and market access.";
+    let topic = tag(&t, claim).expect("a topic");
+    assert_eq!(t.area(&topic), "trade", "{claim}");
+    // Subjects of different areas still make a review.
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides reviewed progress on counternarcotics and climate since the leaders' summit."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+}
+
+#[test]
+fn an_accord_named_for_its_field_is_that_fields() {
+    // Implementing "the trade agreement" is trade's business, whatever
+    // else it covers; the consensus reviews nothing there.
+    let t = Taxonomy::built_in();
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides agreed to implement the trade agreement reached by their presidents and its commitments on fentanyl and climate."
+        )
+        .as_deref(),
+        Some("trade")
+    );
+    // An agreement the field's name does not qualify is the leaders'.
+    assert_eq!(
+        tag(
+            &t,
+            "The two sides agreed to implement the agreement reached by their presidents, including its commitments on fentanyl and climate."
+        )
+        .as_deref(),
+        Some("leaders-consensus")
+    );
+}

@@ -375,10 +375,21 @@ impl Taxonomy {
         let Some(i) = scored.iter().position(|s| self.topics[s.topic].reviews) else {
             return;
         };
-        let specific = scored
+        // Subjects of one area (purchases and export controls within
+        // trade) are one area here: "the purchase commitments made under the
+        // trade arrangement" is about trade, not a review across areas.
+        let area_of = |t: usize| {
+            let topic = &self.topics[t];
+            topic.parent.as_deref().unwrap_or(&topic.id)
+        };
+        let mut areas: Vec<&str> = scored
             .iter()
             .filter(|s| self.topics[s.topic].weight >= 1.0)
-            .count();
+            .map(|s| area_of(s.topic))
+            .collect();
+        areas.sort_unstable();
+        areas.dedup();
+        let specific = areas.len();
         // The fallback area (overall relations) is where everything general
         // goes: naming it is not naming an area.
         let another_area = |s: &&Scored| {
@@ -408,7 +419,17 @@ impl Taxonomy {
                 review.first < at && scored.iter().filter(another_area).all(|s| s.first > at)
             })
         };
-        if specific >= REVIEWED_AREAS
+        // An accord named for its field ("the commitments made under the
+        // trade arrangement", "the Economic and Trade Agreement") is that
+        // field's business: implementing it reviews no areas.
+        let field_accord = scored.iter().any(|s| {
+            self.topics[s.topic].weight >= 1.0
+                && (Cues::get().is_accord(toks, s.first_end)
+                    || (s.last > s.first && Cues::get().is_accord(toks, s.last + 1)))
+        });
+        if field_accord {
+            scored.push(review);
+        } else if specific >= REVIEWED_AREAS
             || other_areas == 0
             || many_areas()
             || instances()
