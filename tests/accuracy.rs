@@ -435,6 +435,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/threehundredninetyfourth",
             "composed/threehundredninetyfifth",
             "composed/threehundredninetysixth",
+            "composed/threehundredninetyseventh",
+            "composed/threehundredninetyeighth",
+            "composed/threehundredninetyninth",
+            "composed/fourhundredth",
+            "composed/fourhundredfirst",
+            "composed/fourhundredsecond",
+            "composed/fourhundredthird",
+            "composed/fourhundredfourth",
+            "composed/fourhundredfifth",
+            "composed/fourhundredsixth",
+            "composed/fourhundredseventh",
+            "composed/fourhundredeighth",
         ],
     );
 }
