@@ -447,6 +447,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredsixth",
             "composed/fourhundredseventh",
             "composed/fourhundredeighth",
+            "composed/fourhundredninth",
+            "composed/fourhundredtenth",
+            "composed/fourhundredeleventh",
+            "composed/fourhundredtwelfth",
+            "composed/fourhundredthirteenth",
+            "composed/fourhundredfourteenth",
+            "composed/fourhundredfifteenth",
+            "composed/fourhundredsixteenth",
+            "composed/fourhundredseventeenth",
+            "composed/fourhundredeighteenth",
+            "composed/fourhundrednineteenth",
+            "composed/fourhundredtwentieth",
         ],
     );
 }
