@@ -459,6 +459,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredeighteenth",
             "composed/fourhundrednineteenth",
             "composed/fourhundredtwentieth",
+            "composed/fourhundredtwentyfirst",
+            "composed/fourhundredtwentysecond",
+            "composed/fourhundredtwentythird",
+            "composed/fourhundredtwentyfourth",
+            "composed/fourhundredtwentyfifth",
+            "composed/fourhundredtwentysixth",
+            "composed/fourhundredtwentyseventh",
+            "composed/fourhundredtwentyeighth",
+            "composed/fourhundredtwentyninth",
+            "composed/fourhundredthirtieth",
+            "composed/fourhundredthirtyfirst",
+            "composed/fourhundredthirtysecond",
         ],
     );
 }
