@@ -471,6 +471,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredthirtieth",
             "composed/fourhundredthirtyfirst",
             "composed/fourhundredthirtysecond",
+            "composed/fourhundredthirtythird",
+            "composed/fourhundredthirtyfourth",
+            "composed/fourhundredthirtyfifth",
+            "composed/fourhundredthirtysixth",
+            "composed/fourhundredthirtyseventh",
+            "composed/fourhundredthirtyeighth",
+            "composed/fourhundredthirtyninth",
+            "composed/fourhundredfortieth",
+            "composed/fourhundredfortyfirst",
+            "composed/fourhundredfortysecond",
+            "composed/fourhundredfortythird",
+            "composed/fourhundredfortyfourth",
         ],
     );
 }
