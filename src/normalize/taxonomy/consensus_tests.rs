@@ -1,4 +1,4 @@
-//! The leaders' consensus among the areas a claim names (tag.rs,
+//! The leaders' consensus among the areas a claim names (tag/review.rs,
 //! `review_of_areas`): the one area it names is the point, a review of
 //! several areas is the consensus, and who is to carry it out is no area.
 
@@ -198,36 +198,27 @@ fn the_military_relationship_the_consensus_steers_is_the_consensus() {
 #[test]
 fn the_exchanges_a_follow_up_prepares_are_the_consensus() {
     // Preparing the next stage of exchanges is how the leaders' consensus
-    // is followed up, not a channel of its own.
-    let t = Taxonomy::built_in();
-    for claim in [
-        "Wen said the two sides should earnestly implement the important consensus reached by the two heads of state and make good preparations for the next stage of high-level exchanges.",
-        "The two sides agreed to act on the consensus of their presidents and to create favorable conditions for high-level interactions ahead.",
-    ] {
-        assert_eq!(
-            tag(&t, claim).as_deref(),
-            Some("leaders-consensus"),
-            "{claim}"
-        );
-    }
-    // Without the consensus, keeping up exchanges is the channel; and an
-    // area named before the preparation is the point the consensus serves.
-    assert_eq!(
-        tag(
-            &t,
-            "The two sides agreed to maintain high-level exchanges and make preparations for the next round of talks."
-        )
-        .as_deref(),
-        Some("military-communication")
-    );
-    assert_eq!(
-        tag(
-            &t,
-            "The heads of state reached consensus on resuming communication between the two militaries, and the two sides will prepare for the next round."
-        )
-        .as_deref(),
-        Some("military-communication")
-    );
+    // is followed up, not a channel of its own. Without the consensus,
+    // keeping up exchanges is the channel; and an area named before the
+    // preparation is the point the consensus serves.
+    assert_areas(&[
+        (
+            "Wen said the two sides should earnestly implement the important consensus reached by the two heads of state and make good preparations for the next stage of high-level exchanges.",
+            "leaders-consensus",
+        ),
+        (
+            "The two sides agreed to act on the consensus of their presidents and to create favorable conditions for high-level interactions ahead.",
+            "leaders-consensus",
+        ),
+        (
+            "The two sides agreed to maintain high-level exchanges and make preparations for the next round of talks.",
+            "military-communication",
+        ),
+        (
+            "The heads of state reached consensus on resuming communication between the two militaries, and the two sides will prepare for the next round.",
+            "military-communication",
+        ),
+    ]);
 }
 
 #[test]
@@ -252,23 +243,16 @@ fn the_subjects_of_one_area_are_one_area_when_the_consensus_reviews() {
 #[test]
 fn an_accord_named_for_its_field_is_that_fields() {
     // Implementing "the trade agreement" is trade's business, whatever
-    // else it covers; the consensus reviews nothing there.
-    let t = Taxonomy::built_in();
-    assert_eq!(
-        tag(
-            &t,
-            "The two sides agreed to implement the trade agreement reached by their presidents and its commitments on fentanyl and climate."
-        )
-        .as_deref(),
-        Some("trade")
-    );
-    // An agreement the field's name does not qualify is the leaders'.
-    assert_eq!(
-        tag(
-            &t,
-            "The two sides agreed to implement the agreement reached by their presidents, including its commitments on fentanyl and climate."
-        )
-        .as_deref(),
-        Some("leaders-consensus")
-    );
+    // else it covers; the consensus reviews nothing there. An agreement
+    // the field's name does not qualify is the leaders'.
+    assert_areas(&[
+        (
+            "The two sides agreed to implement the trade agreement reached by their presidents and its commitments on fentanyl and climate.",
+            "trade",
+        ),
+        (
+            "The two sides agreed to implement the agreement reached by their presidents, including its commitments on fentanyl and climate.",
+            "leaders-consensus",
+        ),
+    ]);
 }
