@@ -50,6 +50,9 @@ fn phrases() -> Vec<(String, String)> {
         "speech_verbs",
         "joint_voices",
         "beneficiaries",
+        "rights",
+        "self_defence",
+        "harm_to_civilians",
     ] {
         for c in strings(&cues[list]) {
             out.push((list.to_string(), c));

@@ -9,6 +9,7 @@ use crate::normalize::taxonomy::Taxonomy;
 use std::collections::BTreeSet;
 
 use super::rule::disown::{Disowned, disowned};
+use super::rule::force::{Force, force};
 use crate::normalize::{NormReadout, not_a_point, point_of, text};
 
 /// What classify knows of the topic two claims meet on.
@@ -54,8 +55,19 @@ impl TopicFrame {
 #[derive(Debug, Clone)]
 pub struct Points {
     sides: [Vec<Vec<PointWord>>; 2],
-    /// What each claim holds at arm's length, read from the same words.
-    disowned: [Vec<Option<Disowned>>; 2],
+    /// What the rules read from each claim's words besides its points.
+    marks: [Vec<Marks>; 2],
+}
+
+/// What the rules read from a claim's words besides its points, found once
+/// per comparison from the same tokens.
+#[derive(Debug, Clone)]
+struct Marks {
+    /// What the claim holds at arm's length.
+    disowned: Option<Disowned>,
+    /// Whether it upholds a right to self-defence or condemns harm to
+    /// civilians.
+    force: Force,
 }
 
 /// One point word of a claim, and the word as the claim writes it.
@@ -83,12 +95,15 @@ impl Points {
         let who = |w: &String| {
             parties.iter().any(|s| s.contains(w)) || not_a_point().contains(w) || people.contains(w)
         };
-        let points = |r: &NormReadout| -> (Vec<Vec<PointWord>>, Vec<Option<Disowned>>) {
+        let points = |r: &NormReadout| -> (Vec<Vec<PointWord>>, Vec<Marks>) {
             r.claims
                 .iter()
                 .map(|c| {
                     let toks = text::tokens(&c.text);
-                    let disowns = disowned(&toks, &c.terms);
+                    let marks = Marks {
+                        disowned: disowned(&toks, &c.terms),
+                        force: force(&toks),
+                    };
                     let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
                     // Most claims name no office: look for one only when a
                     // word of an office is among the claim's words.
@@ -110,7 +125,7 @@ impl Points {
                         .map(|w| point_of(w))
                         .collect();
                     if set.is_empty() {
-                        return (Vec::new(), disowns);
+                        return (Vec::new(), marks);
                     }
                     // Each word's point, found once for all the claim's
                     // point words (a dozen, each looked for among them).
@@ -129,22 +144,28 @@ impl Points {
                                 .to_string(),
                         })
                         .collect();
-                    (words, disowns)
+                    (words, marks)
                 })
                 .unzip()
         };
-        let (left_words, left_disowned) = points(left);
-        let (right_words, right_disowned) = points(right);
+        let (left_words, left_marks) = points(left);
+        let (right_words, right_marks) = points(right);
         Points {
             sides: [left_words, right_words],
-            disowned: [left_disowned, right_disowned],
+            marks: [left_marks, right_marks],
         }
     }
 
     /// What claim `i` of the left (`0`) or right (`1`) readout holds at
     /// arm's length.
     pub(super) fn disowned(&self, side: usize, i: usize) -> Option<&Disowned> {
-        self.disowned[side][i].as_ref()
+        self.marks[side][i].disowned.as_ref()
+    }
+
+    /// Whether claim `i` of the left (`0`) or right (`1`) readout upholds a
+    /// right to self-defence or condemns harm to civilians.
+    pub(super) fn force(&self, side: usize, i: usize) -> &Force {
+        &self.marks[side][i].force
     }
 
     /// The point words of claim `i` of the left (`0`) or right (`1`) readout.

@@ -15,7 +15,9 @@ use crate::normalize::text;
 use crate::normalize::{NormClaim, NormReadout};
 
 pub(super) mod disown;
+pub(super) mod force;
 use disown::disowns;
+use force::force_told_two_ways;
 
 /// The rule that decided how two claims relate. The kebab-case id is a
 /// contract of the JSON report (`"rule": "mutual-blame"`).
@@ -323,6 +325,7 @@ pub fn decide(
     let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
+        .or_else(|| force_told_two_ways(&a, &b, points.force(0, l), points.force(1, r)))
         .or_else(|| {
             disowns(&a, &b, points.disowned(0, l))
                 .or_else(|| disowns(&b, &a, points.disowned(1, r)))

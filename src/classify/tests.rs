@@ -411,3 +411,57 @@ fn standing_is_no_point_what_one_stands_for_is() {
     );
     assert_eq!(rule, Rule::NoSharedPoint, "{why}");
 }
+
+#[test]
+fn a_right_of_self_defence_upheld_meets_harm_to_civilians_condemned() {
+    // One use of force told two ways: neither names what the other does,
+    // yet upholding a party's right to defend itself and condemning what
+    // is done to civilians in that conflict are opposed characterizations.
+    let upheld = "The Secretary reaffirmed U.S. support for Israel's right to defend itself against terrorism.";
+    for condemned in [
+        "Wang said the collective punishment of the people of Gaza must stop.",
+        "Wang said safeguarding one's own security should not come at the cost of harming innocent civilians.",
+    ] {
+        let (rule, why) = relation(upheld, condemned);
+        assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+        assert!(why.contains("'right to defend itself'"), "{why}");
+    }
+    // Either way round, the left claim's words come first.
+    let (rule, why) = relation(
+        "The Secretary voiced concern over civilian casualties in the strikes on the camp.",
+        "Wang said China respects every country's right of self-defense in accordance with the UN Charter.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+    assert!(
+        why.find("civilian casualties") < why.find("right of self"),
+        "{why}"
+    );
+    // One side saying both is no conflict between the accounts.
+    let us = one("United States", upheld);
+    let also_us = one(
+        "United States",
+        "The Secretary voiced concern over civilian casualties in Gaza.",
+    );
+    let p = relate(
+        &us,
+        0,
+        &also_us,
+        0,
+        &TopicFrame::default(),
+        &Points::of(&us, &also_us),
+    );
+    assert_ne!(p.rule, Rule::OpposedCharacterization, "{}", p.reason);
+    // A right limited in the same breath is upheld by no one.
+    let (rule, why) = relation(
+        "The Secretary said the right to self-defense must not become a pretext for the collective punishment of civilians.",
+        "Wang said the killing of civilians must stop.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    // Self-defense that is no right ("a nuclear strategy of self-defense")
+    // upholds no armed response.
+    let (rule, why) = relation(
+        "The Secretary said attacks on civilians are unacceptable.",
+        "Wang said China pursues a nuclear strategy of self-defense.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+}

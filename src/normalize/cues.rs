@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fasthash::FxHashSet;
 use super::initials::ByInitial;
-use super::phrases::PhraseSet;
+use super::phrases::{Match, PhraseSet};
 
 /// Words an announced subject may run to ("On the situation in the
 /// Middle East, ...").
@@ -82,6 +82,9 @@ struct CueFile {
     instances_after: Vec<String>,
     preparations: Vec<String>,
     accords: Vec<String>,
+    rights: Vec<String>,
+    self_defence: Vec<String>,
+    harm_to_civilians: Vec<String>,
     other_matters: Vec<String>,
     issues: Vec<String>,
     beneficiaries: Vec<String>,
@@ -115,6 +118,14 @@ const SETTING_ENDS: [&str; 6] = ["for", "to", "on", "about", "over", "regarding"
 /// The setting's own words start right after its opening words ("on the
 /// margins of", four words) when a sentence opens with it.
 const SETTING_OPENS_WITHIN: usize = 4;
+
+/// Which of the words of force a phrase is (see `Cues::force_words`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ForceWord {
+    Right,
+    Defence,
+    Harm,
+}
 
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
@@ -216,6 +227,10 @@ pub struct Cues {
     pledge: PhraseSet<()>,
     /// Instance markers written after the instance (see `instances_after`).
     instance_after: PhraseSet<()>,
+    /// The words of force, in one set so that a claim is read once: words
+    /// that open a right (`rights`), of defending oneself (`self_defence`)
+    /// and of harm done to civilians (`harm_to_civilians`).
+    force: PhraseSet<ForceWord>,
     /// Reports of talks on matters other than those named (see
     /// `other_matters`).
     other_matter: PhraseSet<()>,
@@ -308,6 +323,16 @@ impl Cues {
                     .collect()
             })
             .collect();
+        let mut force = PhraseSet::default();
+        for (list, word) in [
+            (&file.rights, ForceWord::Right),
+            (&file.self_defence, ForceWord::Defence),
+            (&file.harm_to_civilians, ForceWord::Harm),
+        ] {
+            for p in list {
+                force.insert(p, word);
+            }
+        }
         let mut contrast = PhraseSet::default();
         for p in &file.contrasts {
             contrast.insert(p, true);
@@ -362,6 +387,7 @@ impl Cues {
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
+            force,
             other_matter: set(&file.other_matters),
             issue: set(&file.issues),
             standing: set(&file.standing),
@@ -464,6 +490,29 @@ impl Cues {
         self.names_pledge(toks)
             && self.instance_marker(toks).is_none()
             && self.instance_after.find_longest(toks).is_empty()
+    }
+
+    /// What a claim says of force, in its words: those that name a
+    /// party's right to defend itself ("Israel's right to defend itself",
+    /// "the right of self-defense": words of `self_defence` right after
+    /// words of `rights`; self-defence that is no right, "a nuclear
+    /// strategy of self-defense", names none), and those that speak of harm
+    /// done to civilians ("collective punishment"; `harm_to_civilians`).
+    pub fn force_words(&self, toks: &[super::text::Token]) -> (Option<String>, Option<String>) {
+        let found = self.force.find_longest(toks);
+        let words = |m: &Match<ForceWord>| super::text::span(toks, m.start, m.len);
+        let right = found.windows(2).find_map(|w| {
+            let (r, d) = (&w[0], &w[1]);
+            (*r.value == ForceWord::Right
+                && *d.value == ForceWord::Defence
+                && r.start + r.len == d.start)
+                .then(|| super::text::span(toks, r.start, r.len + d.len))
+        });
+        let harm = found
+            .iter()
+            .find(|m| *m.value == ForceWord::Harm)
+            .map(words);
+        (right, harm)
     }
 
     /// Whether a claim reports talks on matters other than those named
