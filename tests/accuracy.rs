@@ -483,6 +483,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredfortysecond",
             "composed/fourhundredfortythird",
             "composed/fourhundredfortyfourth",
+            "composed/fourhundredfortyfifth",
+            "composed/fourhundredfortysixth",
+            "composed/fourhundredfortyseventh",
+            "composed/fourhundredfortyeighth",
+            "composed/fourhundredfortyninth",
+            "composed/fourhundredfiftieth",
+            "composed/fourhundredfiftyfirst",
+            "composed/fourhundredfiftysecond",
+            "composed/fourhundredfiftythird",
+            "composed/fourhundredfiftyfourth",
+            "composed/fourhundredfiftyfifth",
+            "composed/fourhundredfiftysixth",
         ],
     );
 }
