@@ -10,7 +10,7 @@ use crate::normalize::text::Token;
 
 /// What a claim says of force, in its own words, found once per comparison
 /// with its point words (`Points` in classify/point.rs).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub(in crate::classify) struct Force {
     /// The words that uphold a party's right to defend itself.
     upheld: Option<String>,
