@@ -495,6 +495,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredfiftyfourth",
             "composed/fourhundredfiftyfifth",
             "composed/fourhundredfiftysixth",
+            "composed/fourhundredfiftyseventh",
+            "composed/fourhundredfiftyeighth",
+            "composed/fourhundredfiftyninth",
+            "composed/fourhundredsixtieth",
+            "composed/fourhundredsixtyfirst",
+            "composed/fourhundredsixtysecond",
+            "composed/fourhundredsixtythird",
+            "composed/fourhundredsixtyfourth",
+            "composed/fourhundredsixtyfifth",
+            "composed/fourhundredsixtysixth",
+            "composed/fourhundredsixtyseventh",
+            "composed/fourhundredsixtyeighth",
         ],
     );
 }
