@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::fasthash::FxHashSet;
 use super::initials::ByInitial;
-use super::phrases::{Match, PhraseSet};
+use super::phrases::PhraseSet;
 
 /// Words an announced subject may run to ("On the situation in the
 /// Middle East, ...").
@@ -118,14 +118,6 @@ const SETTING_ENDS: [&str; 6] = ["for", "to", "on", "about", "over", "regarding"
 /// The setting's own words start right after its opening words ("on the
 /// margins of", four words) when a sentence opens with it.
 const SETTING_OPENS_WITHIN: usize = 4;
-
-/// Which of the words of force a phrase is (see `Cues::force_words`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum ForceWord {
-    Right,
-    Defence,
-    Harm,
-}
 
 /// A stance kind ("concern", "welcome", ...).
 #[derive(Debug, Clone)]
@@ -323,16 +315,6 @@ impl Cues {
                     .collect()
             })
             .collect();
-        let mut force = PhraseSet::default();
-        for (list, word) in [
-            (&file.rights, ForceWord::Right),
-            (&file.self_defence, ForceWord::Defence),
-            (&file.harm_to_civilians, ForceWord::Harm),
-        ] {
-            for p in list {
-                force.insert(p, word);
-            }
-        }
         let mut contrast = PhraseSet::default();
         for p in &file.contrasts {
             contrast.insert(p, true);
@@ -387,7 +369,7 @@ impl Cues {
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             instance_after: set(&file.instances_after),
-            force,
+            force: force::words(&file.rights, &file.self_defence, &file.harm_to_civilians),
             other_matter: set(&file.other_matters),
             issue: set(&file.issues),
             standing: set(&file.standing),
@@ -490,29 +472,6 @@ impl Cues {
         self.names_pledge(toks)
             && self.instance_marker(toks).is_none()
             && self.instance_after.find_longest(toks).is_empty()
-    }
-
-    /// What a claim says of force, in its words: those that name a
-    /// party's right to defend itself ("Israel's right to defend itself",
-    /// "the right of self-defense": words of `self_defence` right after
-    /// words of `rights`; self-defence that is no right, "a nuclear
-    /// strategy of self-defense", names none), and those that speak of harm
-    /// done to civilians ("collective punishment"; `harm_to_civilians`).
-    pub fn force_words(&self, toks: &[super::text::Token]) -> (Option<String>, Option<String>) {
-        let found = self.force.find_longest(toks);
-        let words = |m: &Match<ForceWord>| super::text::span(toks, m.start, m.len);
-        let right = found.windows(2).find_map(|w| {
-            let (r, d) = (&w[0], &w[1]);
-            (*r.value == ForceWord::Right
-                && *d.value == ForceWord::Defence
-                && r.start + r.len == d.start)
-                .then(|| super::text::span(toks, r.start, r.len + d.len))
-        });
-        let harm = found
-            .iter()
-            .find(|m| *m.value == ForceWord::Harm)
-            .map(words);
-        (right, harm)
     }
 
     /// Whether a claim reports talks on matters other than those named
@@ -650,6 +609,8 @@ pub fn negate(p: Polarity) -> Polarity {
 }
 
 mod around;
+mod force;
+use force::ForceWord;
 
 #[cfg(test)]
 mod tests;
