@@ -53,6 +53,7 @@ fn phrases() -> Vec<(String, String)> {
         "rights",
         "self_defence",
         "harm_to_civilians",
+        "talks_manner",
     ] {
         for c in strings(&cues[list]) {
             out.push((list.to_string(), c));

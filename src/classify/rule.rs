@@ -330,7 +330,28 @@ pub fn decide(
             disowns(&a, &b, points.disowned(0, l))
                 .or_else(|| disowns(&b, &a, points.disowned(1, r)))
         })
-        .unwrap_or_else(|| accord(&a, &b, &shared, frame))
+        .unwrap_or_else(|| {
+            let talks_only = only_characterizes_talks(&a, points.of_claim(0, l))
+                && !b.speaks_of_tone()
+                || only_characterizes_talks(&b, points.of_claim(1, r)) && !a.speaks_of_tone();
+            accord(&a, &b, &shared, frame, talks_only)
+        })
+}
+
+/// A claim that only characterizes the talks ("held a candid and
+/// substantive meeting at the Pentagon today"): a word of tone in a claim
+/// that names the talks, and no point word but words of tone, of the talks
+/// and of their scope.
+fn only_characterizes_talks(r: &Reading, words: &[super::point::PointWord]) -> bool {
+    let cues = Cues::get();
+    r.speaks_of_tone()
+        && words.iter().all(|w| {
+            let p = w.point.as_str();
+            cues.tone_terms.contains(p)
+                || cues.occasion_terms.contains(p)
+                || cues.discussion_terms.contains(p)
+                || cues.talks_manner_terms.contains(p)
+        })
 }
 
 /// A conflict found with the claims taken the other way round: the reason
@@ -517,7 +538,13 @@ fn elsewhere_beside_tone(a: &Reading, b: &Reading) -> bool {
 /// stance, else divergence. Where the topic is itself the point
 /// (`one_point`), speaking of it is the point; where each side speaks of
 /// its own (`each_its_own`), the words both use are no point.
-fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) -> Finding {
+fn accord(
+    a: &Reading,
+    b: &Reading,
+    shared: &SharedWords,
+    frame: &TopicFrame,
+    talks_only: bool,
+) -> Finding {
     use Polarity::*;
     let compatible = match (a.polarity(), b.polarity()) {
         (Positive, Positive) | (Neutral, Neutral) | (Positive, Neutral) | (Neutral, Positive) => {
@@ -528,6 +555,10 @@ fn accord(a: &Reading, b: &Reading, shared: &SharedWords, frame: &TopicFrame) ->
     };
     let common = if !compatible {
         None
+    } else if talks_only {
+        // Talks only characterized share a point with another account of
+        // their tone, and with nothing else.
+        (a.speaks_of_tone() && b.speaks_of_tone()).then_some(Common::Tone)
     } else if shared.is_shared_point() && !frame.each_its_own {
         Some(Common::Words(shared))
     } else if a.speaks_of_tone() && b.speaks_of_tone() {

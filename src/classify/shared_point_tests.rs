@@ -90,6 +90,37 @@ fn a_word_of_tone_speaks_of_the_talks_only_where_it_names_them() {
 }
 
 #[test]
+fn talks_only_characterized_share_a_point_only_with_the_talks_tone() {
+    // A claim that only says how the talks went, where and how widely,
+    // shares no point with a claim of substance, whatever word both use,
+    // nor with a report of other issues discussed.
+    for cn in [
+        "Gao said China and the United States should follow the principles of mutual respect, peaceful coexistence and win-win cooperation.",
+        "Gao said China-U.S. relations are the most important bilateral relationship in the world.",
+        "The two sides also exchanged views on international and regional issues of common concern.",
+    ] {
+        let (rule, why) = relation(
+            "The Secretary and the Minister held a frank and substantive discussion on a range of bilateral, regional and global issues.",
+            cn,
+        );
+        assert_eq!(rule, Rule::NoSharedPoint, "{cn}: {why}");
+    }
+    // Beside another account of the tone it is the same point.
+    let (rule, why) = relation(
+        "The discussions were frank, substantive, and constructive.",
+        "The two sides held candid and in-depth talks.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+    assert!(why.contains("tone of the talks"), "{why}");
+    // A tone sentence that names a subject is read on that subject.
+    let (rule, why) = relation(
+        "The Secretary held candid and constructive talks with the Minister on responsibly managing competition.",
+        "Gao said the two sides should manage competition responsibly.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
 fn how_and_when_a_meeting_was_held_is_no_point() {
     // Both delegations speak, of different things; a video link or a
     // month names how or when the talks were held, not what about.

@@ -62,6 +62,7 @@ struct CueFile {
     prohibiting: Vec<String>,
     tone: Vec<String>,
     occasion: Vec<String>,
+    talks_manner: Vec<String>,
     discussion: Vec<String>,
     engagement: Vec<String>,
     denials: Vec<String>,
@@ -188,6 +189,9 @@ pub struct Cues {
     pub tone_terms: FxHashSet<String>,
     /// Stemmed words that name the talks themselves (see `occasion`).
     pub occasion_terms: FxHashSet<String>,
+    /// Stemmed words of the manner, setting and scope of talks (see
+    /// `talks_manner`).
+    pub talks_manner_terms: FxHashSet<String>,
     /// Stemmed words that say a topic was discussed (see `discussion`).
     pub discussion_terms: FxHashSet<String>,
     /// Stemmed words of working with the other side on a subject (see
@@ -340,6 +344,11 @@ impl Cues {
             more_of_the_same: file.more_of_the_same,
             tone_terms: file.tone.iter().map(|w| super::text::stem(w)).collect(),
             occasion_terms: file.occasion.iter().map(|w| super::text::stem(w)).collect(),
+            talks_manner_terms: file
+                .talks_manner
+                .iter()
+                .map(|w| super::text::stem(w))
+                .collect(),
             discussion_terms: file
                 .discussion
                 .iter()
