@@ -507,6 +507,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredsixtysixth",
             "composed/fourhundredsixtyseventh",
             "composed/fourhundredsixtyeighth",
+            "composed/fourhundredsixtyninth",
+            "composed/fourhundredseventieth",
+            "composed/fourhundredseventyfirst",
+            "composed/fourhundredseventysecond",
+            "composed/fourhundredseventythird",
+            "composed/fourhundredseventyfourth",
+            "composed/fourhundredseventyfifth",
+            "composed/fourhundredseventysixth",
+            "composed/fourhundredseventyseventh",
+            "composed/fourhundredseventyeighth",
+            "composed/fourhundredseventyninth",
+            "composed/fourhundredeightieth",
         ],
     );
 }
