@@ -54,6 +54,7 @@ fn phrases() -> Vec<(String, String)> {
         "self_defence",
         "harm_to_civilians",
         "talks_manner",
+        "stated_policy",
     ] {
         for c in strings(&cues[list]) {
             out.push((list.to_string(), c));

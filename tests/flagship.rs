@@ -53,17 +53,18 @@ fn taiwan_is_a_contradiction_and_the_south_china_sea_a_divergence() {
     let r = report();
     let taiwan = topic(&r, "taiwan");
     assert_eq!(taiwan["verdict"], "contradiction", "{taiwan:#}");
-    let rules: Vec<&str> = taiwan["pairs"]
-        .as_array()
-        .expect("pairs")
-        .iter()
-        .filter_map(|p| p["rule"].as_str())
-        .collect();
+    let pairs = taiwan["pairs"].as_array().expect("pairs");
+    let rules: Vec<&str> = pairs.iter().filter_map(|p| p["rule"].as_str()).collect();
     // "expressed concern about recent provocative activity by China's army"
-    // against "firmly opposes the U.S. side's serious violation"; the US
-    // "remains committed" to its One China policy against China's demands.
+    // against China's opposition and demands: each side blames the other,
+    // as both analysts read it.
     assert!(rules.contains(&"mutual-blame"), "{rules:?}");
-    assert!(rules.contains(&"opposed-characterization"), "{rules:?}");
+    // The US "remains committed" to its One China policy: a stated
+    // position, which a demand or an opposition beside it does not oppose
+    // (a stated policy is no act; docs/accuracy.md, the seventieth round).
+    for p in pairs.iter().filter(|p| p["left"] == "us-4") {
+        assert_ne!(p["relation"], "contradiction", "{p:#}");
+    }
     // Freedom of navigation against the Ren'ai Reef: different points, and
     // neither names the other as the cause.
     let sea = topic(&r, "south-china-sea");

@@ -68,6 +68,8 @@ struct Marks {
     /// Whether it upholds a right to self-defence or condemns harm to
     /// civilians.
     force: Force,
+    /// Whether it states a side's policy or principles.
+    states_policy: bool,
 }
 
 /// One point word of a claim, and the word as the claim writes it.
@@ -103,6 +105,7 @@ impl Points {
                     let marks = Marks {
                         disowned: disowned(&toks, &c.terms),
                         force: force(&toks),
+                        states_policy: cues.names_policy(&toks),
                     };
                     let stems: Vec<String> = toks.iter().map(|t| text::stem(&t.norm)).collect();
                     // Most claims name no office: look for one only when a
@@ -166,6 +169,12 @@ impl Points {
     /// right to self-defence or condemns harm to civilians.
     pub(super) fn force(&self, side: usize, i: usize) -> &Force {
         &self.marks[side][i].force
+    }
+
+    /// Whether claim `i` of the left (`0`) or right (`1`) readout states a
+    /// side's policy or principles.
+    pub(super) fn states_policy(&self, side: usize, i: usize) -> bool {
+        self.marks[side][i].states_policy
     }
 
     /// The point words of claim `i` of the left (`0`) or right (`1`) readout.

@@ -136,6 +136,9 @@ struct Reading<'a> {
     /// Whether the claim blames someone in particular: it names whom it
     /// criticises, or its kind blames the other side unnamed (`blames_unnamed`).
     blames: bool,
+    /// Whether the claim states a side's policy or principles
+    /// (`stated_policy` in cues.yaml).
+    states_policy: bool,
 }
 
 impl<'a> Reading<'a> {
@@ -160,6 +163,7 @@ impl<'a> Reading<'a> {
                 || Cues::get()
                     .kind(&claim.stance.kind)
                     .is_some_and(|k| k.blames_unnamed),
+            states_policy: false,
         }
     }
 
@@ -284,6 +288,15 @@ impl<'a> Reading<'a> {
             || self.claim.stance.named.iter().any(|p| p == party)
     }
 
+    /// A criticism that faults what was done ("wrongful moves"), not one
+    /// that asks or warns (`faulting` in cues.yaml).
+    fn faults(&self) -> bool {
+        self.polarity() == Polarity::Critical
+            && Cues::get()
+                .kind(&self.claim.stance.kind)
+                .is_some_and(|k| k.faults)
+    }
+
     /// A positive claim about the speaker's own conduct ("will continue to operate").
     fn asserts_own_conduct(&self) -> bool {
         self.polarity() == Polarity::Positive && self.claim.stance.asserts_conduct
@@ -320,8 +333,14 @@ pub fn decide(
     frame: &TopicFrame,
     points: &Points,
 ) -> Finding {
-    let a = Reading::of(&left.claims[l], &left.side, &right.side);
-    let b = Reading::of(&right.claims[r], &right.side, &left.side);
+    let a = Reading {
+        states_policy: points.states_policy(0, l),
+        ..Reading::of(&left.claims[l], &left.side, &right.side)
+    };
+    let b = Reading {
+        states_policy: points.states_policy(1, r),
+        ..Reading::of(&right.claims[r], &right.side, &left.side)
+    };
     let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
@@ -367,7 +386,10 @@ fn mirrored(f: Finding, a: &Reading, b: &Reading) -> Finding {
 }
 
 /// Opposed characterizations: `b` criticises the conduct `a` asserts of
-/// itself, or resolves on while `b` names it.
+/// itself, or resolves on while `b` names it. A policy `a` states is a
+/// position, not an act: a demand or warning on the topic beside it does
+/// not oppose it, only a criticism that faults what was done or shares its
+/// point (`stated_policy` in cues.yaml).
 fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
     let (Some(tb), Some(va)) = (b.aimed_at, a.voice) else {
         return false;
@@ -377,6 +399,7 @@ fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
         && b.voice != Some(va)
         && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
         && !shared.only_stance_words()
+        && (!a.states_policy || b.faults() || shared.is_shared_point())
 }
 
 /// Opposed characterizations of a third party: `a` criticises it ("further

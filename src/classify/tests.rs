@@ -237,6 +237,34 @@ fn what_a_side_says_it_has_always_done_meets_criticism_of_it() {
 }
 
 #[test]
+fn a_stated_policy_meets_only_criticism_that_faults_what_was_done() {
+    // On Taiwan, "Taiwan" names the topic: a demand beside the stated
+    // policy asks something else of the US; an accusation of its moves
+    // opposes the policy's account of them.
+    let on_taiwan = |cn: &str| {
+        let us = "Secretary Hale reaffirmed that the United States remains committed to its one China policy and to maintaining peace and stability across the Taiwan Strait.";
+        let (l, r) = (one("United States", us), one("China", cn));
+        let frame = TopicFrame::of(&crate::Taxonomy::built_in(), "taiwan");
+        relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
+    };
+    for demand in [
+        "Lu said the U.S. side should stop arming Taiwan.",
+        "Lu stressed that the Taiwan question is the first red line that must not be crossed.",
+    ] {
+        let p = on_taiwan(demand);
+        assert_ne!(
+            p.rule,
+            Rule::OpposedCharacterization,
+            "{demand}: {}",
+            p.reason
+        );
+    }
+    let p =
+        on_taiwan("Lu said the United States is sending very wrong, dangerous signals on Taiwan.");
+    assert_eq!(p.rule, Rule::OpposedCharacterization, "{}", p.reason);
+}
+
+#[test]
 fn a_side_calling_its_own_measures_lawful_meets_criticism_of_them() {
     // "carried out in accordance with the law" defends one's own
     // record, as "has always" does: the other side's concern about

@@ -56,6 +56,8 @@ struct CueFile {
     more_of_the_same: Vec<String>,
     other_senses: Vec<String>,
     self_assertions: Vec<String>,
+    stated_policy: Vec<String>,
+    faulting: Vec<String>,
     blames_unnamed: Vec<String>,
     blames_beside: Vec<String>,
     modals: Vec<String>,
@@ -133,6 +135,8 @@ pub struct Kind {
     pub asks: bool,
     /// Describes the speaker's own conduct (see `self_assertions` in cues.yaml).
     pub self_assertion: bool,
+    /// Faults what was done (see `faulting`).
+    pub faults: bool,
     /// Blames the other side even when it names no one (see `blames_unnamed`).
     pub blames_unnamed: bool,
     /// Blames the party it names right after even beside the claim's point
@@ -232,6 +236,8 @@ pub struct Cues {
     other_matter: PhraseSet<()>,
     /// Words for the issues talks were on (see `issues`).
     issue: PhraseSet<()>,
+    /// Words of a side's stated policy (see `stated_policy`).
+    stated_policy: PhraseSet<()>,
     /// Words that introduce instances of what was just named (see `instances`).
     instance: PhraseSet<()>,
     /// Words that open what a follow-up prepares (see `preparations`).
@@ -276,6 +282,7 @@ impl Cues {
                 party_sensitive: file.party_sensitive.contains(&name),
                 asks: file.asking.contains(&name),
                 self_assertion: file.self_assertions.contains(&name),
+                faults: file.faulting.contains(&name),
                 blames_unnamed: file.blames_unnamed.contains(&name),
                 blames_beside: file.blames_beside.contains(&name),
                 agreement: file.agreements.contains(&name),
@@ -381,6 +388,7 @@ impl Cues {
             force: force::words(&file.rights, &file.self_defence, &file.harm_to_civilians),
             other_matter: set(&file.other_matters),
             issue: set(&file.issues),
+            stated_policy: set(&file.stated_policy),
             standing: set(&file.standing),
             announcement: set(&file.announcements),
             times: set(&file.times),
@@ -494,6 +502,12 @@ impl Cues {
     /// issues of interest"; see `issues`).
     pub fn names_issues(&self, toks: &[super::text::Token]) -> bool {
         !self.issue.find_longest(toks).is_empty()
+    }
+
+    /// Whether a claim states a side's policy or principles (see
+    /// `stated_policy`).
+    pub fn names_policy(&self, toks: &[super::text::Token]) -> bool {
+        !self.stated_policy.find_longest(toks).is_empty()
     }
 
     /// Whether a claim names what a side pledges to defend as its own
