@@ -1,12 +1,6 @@
 //! The reading rules that relate two claims of one topic, most decisive
 //! first, each symmetric in its two claims and named by a stable id.
 
-use std::fmt;
-
-use schemars::JsonSchema;
-use serde::Serialize;
-
-use super::Relation;
 use super::point::{Points, SharedWords, TopicFrame, shared_words};
 use crate::normalize::cues::{Cues, Polarity};
 use crate::normalize::stance::CueReading;
@@ -16,93 +10,12 @@ use crate::normalize::{NormClaim, NormReadout};
 
 pub(super) mod disown;
 pub(super) mod force;
+mod id;
+mod talks;
 use disown::disowns;
 use force::force_told_two_ways;
-
-/// The rule that decided how two claims relate. The kebab-case id is a
-/// contract of the JSON report (`"rule": "mutual-blame"`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    /// Each side's criticism is aimed at the other.
-    MutualBlame,
-    /// One side denies what the other asserts of it, or what the other
-    /// criticises in words about the same thing.
-    Denial,
-    /// One side criticises the conduct the other asserts of itself.
-    OpposedCharacterization,
-    /// Both speak to the same point, one for it and one against it.
-    OppositeStances,
-    /// Both accounts report one party's words, with opposite stances.
-    ReportedDifferently,
-    /// Both make the same point with a compatible stance.
-    SharedPoint,
-    /// Both criticise the same third party on the same point.
-    SharedCriticism,
-    /// Both speak to the topic but share no point and do not conflict.
-    NoSharedPoint,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 8] = [
-        Rule::MutualBlame,
-        Rule::Denial,
-        Rule::OpposedCharacterization,
-        Rule::OppositeStances,
-        Rule::ReportedDifferently,
-        Rule::SharedPoint,
-        Rule::SharedCriticism,
-        Rule::NoSharedPoint,
-    ];
-
-    /// The stable id, as in the JSON report.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::MutualBlame => "mutual-blame",
-            Rule::Denial => "denial",
-            Rule::OpposedCharacterization => "opposed-characterization",
-            Rule::OppositeStances => "opposite-stances",
-            Rule::ReportedDifferently => "reported-differently",
-            Rule::SharedPoint => "shared-point",
-            Rule::SharedCriticism => "shared-criticism",
-            Rule::NoSharedPoint => "no-shared-point",
-        }
-    }
-
-    /// What the rule means, for the report's legend and the docs.
-    pub fn meaning(self) -> &'static str {
-        match self {
-            Rule::MutualBlame => "each side blames the other",
-            Rule::Denial => "one side denies what the other asserts or criticises",
-            Rule::OpposedCharacterization => {
-                "one side criticises the conduct the other asserts of itself"
-            }
-            Rule::OppositeStances => "the same point, one side for it and the other against it",
-            Rule::ReportedDifferently => "the accounts report one party's words differently",
-            Rule::SharedPoint => "both make the same point with a compatible stance",
-            Rule::SharedCriticism => "both criticise the same third party on the same point",
-            Rule::NoSharedPoint => "both speak to the topic but share no point",
-        }
-    }
-
-    pub fn relation(self) -> Relation {
-        match self {
-            Rule::MutualBlame
-            | Rule::Denial
-            | Rule::OpposedCharacterization
-            | Rule::OppositeStances
-            | Rule::ReportedDifferently => Relation::Contradiction,
-            Rule::SharedPoint | Rule::SharedCriticism => Relation::Agreement,
-            Rule::NoSharedPoint => Relation::Divergence,
-        }
-    }
-}
-
-impl fmt::Display for Rule {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.id())
-    }
-}
+pub use id::Rule;
+use talks::{elsewhere_beside_tone, talks_only_beside_substance};
 
 /// A rule's decision with the evidence a reader needs: the words that fired.
 #[derive(Debug, Clone, PartialEq)]
@@ -350,26 +263,11 @@ pub fn decide(
                 .or_else(|| disowns(&b, &a, points.disowned(1, r)))
         })
         .unwrap_or_else(|| {
-            let talks_only = only_characterizes_talks(&a, points.of_claim(0, l))
-                && !b.speaks_of_tone()
-                || only_characterizes_talks(&b, points.of_claim(1, r)) && !a.speaks_of_tone();
+            let talks_only = talks_only_beside_substance(
+                (&a, points.of_claim(0, l)),
+                (&b, points.of_claim(1, r)),
+            );
             accord(&a, &b, &shared, frame, talks_only)
-        })
-}
-
-/// A claim that only characterizes the talks ("held a candid and
-/// substantive meeting at the Pentagon today"): a word of tone in a claim
-/// that names the talks, and no point word but words of tone, of the talks
-/// and of their scope.
-fn only_characterizes_talks(r: &Reading, words: &[super::point::PointWord]) -> bool {
-    let cues = Cues::get();
-    r.speaks_of_tone()
-        && words.iter().all(|w| {
-            let p = w.point.as_str();
-            cues.tone_terms.contains(p)
-                || cues.occasion_terms.contains(p)
-                || cues.discussion_terms.contains(p)
-                || cues.talks_manner_terms.contains(p)
         })
 }
 
@@ -542,19 +440,6 @@ fn credits(a: &Reading, b: &Reading) -> bool {
     let Some(v) = b.voice else { return false };
     // `speaks_for_only(v, v)`: the welcome names that side and no other.
     a.appraises() && a.voice != Some(v) && a.speaks_for_only(v, v) && b.asserts_own_conduct()
-}
-
-/// `a` reports only that other matters were discussed and `b` speaks of
-/// the talks' tone and of no issues ("held a candid and substantive
-/// discussion"): the one says something else was on the table, the other
-/// how the talks went; no point in common. Two reports of the issues
-/// discussed do share one ("a candid exchange on issues of interest").
-fn elsewhere_beside_tone(a: &Reading, b: &Reading) -> bool {
-    // The word checks first: they read the claims' terms, not their text.
-    b.speaks_of_tone()
-        && !a.speaks_of_tone()
-        && a.reports_other_matters()
-        && !Cues::get().names_issues(&text::tokens(&b.claim.text))
 }
 
 /// No conflict: agreement when both make the same point with a compatible

@@ -479,49 +479,6 @@ impl Cues {
         Some(start..end)
     }
 
-    /// Whether a claim pledges to defend a side's own interests and values
-    /// ("will continue to stand up for its interests and values") and
-    /// names no instance of them ("..., including on economic issues",
-    /// "economic matters included"): a side's general policy, overall
-    /// relations wherever it comes. An instance named is the area that
-    /// decides (ANNOTATION.md).
-    pub fn pledges(&self, toks: &[super::text::Token]) -> bool {
-        self.names_pledge(toks)
-            && self.instance_marker(toks).is_none()
-            && self.instance_after.find_longest(toks).is_empty()
-    }
-
-    /// Whether a claim reports talks on matters other than those named
-    /// ("also exchanged views on other issues of common concern"; see
-    /// `other_matters`).
-    pub fn reports_other_matters(&self, toks: &[super::text::Token]) -> bool {
-        !self.other_matter.find_longest(toks).is_empty()
-    }
-
-    /// Whether a claim speaks of the issues talks were on ("an exchange on
-    /// issues of interest"; see `issues`).
-    pub fn names_issues(&self, toks: &[super::text::Token]) -> bool {
-        !self.issue.find_longest(toks).is_empty()
-    }
-
-    /// Whether a claim states a side's policy or principles (see
-    /// `stated_policy`).
-    pub fn names_policy(&self, toks: &[super::text::Token]) -> bool {
-        !self.stated_policy.find_longest(toks).is_empty()
-    }
-
-    /// Whether a claim names what a side pledges to defend as its own
-    /// ("its interests and values"), instances or not.
-    pub fn names_pledge(&self, toks: &[super::text::Token]) -> bool {
-        !self.pledge.find_longest(toks).is_empty()
-    }
-
-    /// Whether a meeting's title names a standing channel of talks ("Cyber
-    /// Affairs Dialogue", "Counternarcotics Working Group").
-    pub fn names_standing_talks(&self, toks: &[super::text::Token]) -> bool {
-        !self.standing.find_longest(toks).is_empty()
-    }
-
     /// How many words open a sentence by announcing its subject ("On",
     /// "Regarding", "With regard to"), if it opens so.
     pub fn announcement(&self, toks: &[super::text::Token]) -> Option<usize> {
@@ -633,6 +590,7 @@ pub fn negate(p: Polarity) -> Polarity {
 
 mod around;
 mod force;
+mod names;
 use force::ForceWord;
 
 #[cfg(test)]
