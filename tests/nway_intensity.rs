@@ -139,11 +139,14 @@ fn the_press_account_has_the_level_of_what_it_reports() {
         .iter()
         .find(|t| t.topic == "taiwan")
         .expect("Taiwan");
-    let note = taiwan.pairs[0]
+    // China's "firmly opposes" beside the press's "call for" (B–C); the
+    // official accounts' pairs on Taiwan share no stance there.
+    let note = taiwan
         .pairs
         .iter()
+        .flat_map(|pair| pair.pairs.iter())
         .find_map(|p| p.intensity_gap.as_ref())
-        .expect("a note between the official accounts");
+        .expect("a note between two accounts");
     assert!(note.note.starts_with("China's wording is"), "{}", note.note);
 }
 
