@@ -519,6 +519,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredseventyeighth",
             "composed/fourhundredseventyninth",
             "composed/fourhundredeightieth",
+            "composed/fourhundredeightyfirst",
+            "composed/fourhundredeightysecond",
+            "composed/fourhundredeightythird",
+            "composed/fourhundredeightyfourth",
+            "composed/fourhundredeightyfifth",
+            "composed/fourhundredeightysixth",
+            "composed/fourhundredeightyseventh",
+            "composed/fourhundredeightyeighth",
+            "composed/fourhundredeightyninth",
+            "composed/fourhundredninetieth",
+            "composed/fourhundredninetyfirst",
+            "composed/fourhundredninetysecond",
         ],
     );
 }
