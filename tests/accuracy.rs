@@ -531,6 +531,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fourhundredninetieth",
             "composed/fourhundredninetyfirst",
             "composed/fourhundredninetysecond",
+            "composed/fourhundredninetythird",
+            "composed/fourhundredninetyfourth",
+            "composed/fourhundredninetyfifth",
+            "composed/fourhundredninetysixth",
+            "composed/fourhundredninetyseventh",
+            "composed/fourhundredninetyeighth",
+            "composed/fourhundredninetyninth",
+            "composed/fivehundredth",
+            "composed/fivehundredfirst",
+            "composed/fivehundredsecond",
+            "composed/fivehundredthird",
+            "composed/fivehundredfourth",
         ],
     );
 }
