@@ -55,7 +55,14 @@ struct Reading<'a> {
 }
 
 impl<'a> Reading<'a> {
-    fn of(claim: &'a NormClaim, own_side: &'a str, other_side: &'a str) -> Reading<'a> {
+    /// `states_policy`: whether the claim states a side's policy (found
+    /// once per claim, `Points`).
+    fn of(
+        claim: &'a NormClaim,
+        own_side: &'a str,
+        other_side: &'a str,
+        states_policy: bool,
+    ) -> Reading<'a> {
         let voice = match &claim.stance.voice {
             Voice::Party(p) => Some(p.as_str()),
             Voice::Joint => None,
@@ -76,7 +83,7 @@ impl<'a> Reading<'a> {
                 || Cues::get()
                     .kind(&claim.stance.kind)
                     .is_some_and(|k| k.blames_unnamed),
-            states_policy: false,
+            states_policy,
         }
     }
 
@@ -103,17 +110,10 @@ impl<'a> Reading<'a> {
         }
     }
 
-    /// A claim that characterizes the talks themselves: a word of tone in
-    /// a claim that names the talks (`tone`, `occasion` and `discussion` in
-    /// cues.yaml). "A positive and pragmatic China policy" speaks of a
-    /// policy, not of the meeting.
+    /// A claim that characterizes the talks themselves
+    /// (`talks::speaks_of_tone`).
     fn speaks_of_tone(&self) -> bool {
-        let cues = Cues::get();
-        let terms = &self.claim.terms;
-        terms.iter().any(|t| cues.tone_terms.contains(t))
-            && terms
-                .iter()
-                .any(|t| cues.occasion_terms.contains(t) || cues.discussion_terms.contains(t))
+        talks::speaks_of_tone(&self.claim.terms)
     }
 
     /// A claim whose only stance is that the topic was discussed.
@@ -246,14 +246,18 @@ pub fn decide(
     frame: &TopicFrame,
     points: &Points,
 ) -> Finding {
-    let a = Reading {
-        states_policy: points.states_policy(0, l),
-        ..Reading::of(&left.claims[l], &left.side, &right.side)
-    };
-    let b = Reading {
-        states_policy: points.states_policy(1, r),
-        ..Reading::of(&right.claims[r], &right.side, &left.side)
-    };
+    let a = Reading::of(
+        &left.claims[l],
+        &left.side,
+        &right.side,
+        points.states_policy(0, l),
+    );
+    let b = Reading::of(
+        &right.claims[r],
+        &right.side,
+        &left.side,
+        points.states_policy(1, r),
+    );
     let shared = shared_words(points.of_claim(0, l), points.of_claim(1, r), frame);
     conflict(&a, &b, &shared, similarity)
         .or_else(|| conflict(&b, &a, &shared, similarity).map(|f| mirrored(f, &a, &b)))
@@ -461,12 +465,10 @@ fn accord(
         (Critical, Critical) => a.aimed_at.is_some() && a.aimed_at == b.aimed_at,
         _ => false,
     };
-    let common = if !compatible {
+    // Talks only characterized beside a claim that does not speak of their
+    // tone share no point, whatever words both use (`talks_only`).
+    let common = if !compatible || talks_only {
         None
-    } else if talks_only {
-        // Talks only characterized share a point with another account of
-        // their tone, and with nothing else.
-        (a.speaks_of_tone() && b.speaks_of_tone()).then_some(Common::Tone)
     } else if shared.is_shared_point() && !frame.each_its_own {
         Some(Common::Words(shared))
     } else if a.speaks_of_tone() && b.speaks_of_tone() {

@@ -10,24 +10,37 @@ use crate::classify::point::PointWord;
 use crate::normalize::cues::Cues;
 use crate::normalize::text;
 
-/// One of two claims only characterizes the talks and the other does not
-/// speak of their tone: what they share is no point (`accord` then finds
-/// one only in another account of the tone).
+/// One of two claims only characterizes the talks (`wa`, `wb`: their point
+/// words) and the other does not speak of their tone: the words they share
+/// are no point, and they share none. Read only for pairs that reach
+/// `accord`, most pairs being decided before it.
 pub(super) fn talks_only_beside_substance(
     (a, wa): (&Reading, &[PointWord]),
     (b, wb): (&Reading, &[PointWord]),
 ) -> bool {
-    only_characterizes_talks(a, wa) && !b.speaks_of_tone()
-        || only_characterizes_talks(b, wb) && !a.speaks_of_tone()
+    only_characterizes_talks(&a.claim.terms, wa) && !b.speaks_of_tone()
+        || only_characterizes_talks(&b.claim.terms, wb) && !a.speaks_of_tone()
+}
+
+/// A claim that characterizes the talks themselves: a word of tone in a
+/// claim that names the talks (`tone`, `occasion` and `discussion` in
+/// cues.yaml), read from its terms. "A positive and pragmatic China
+/// policy" speaks of a policy, not of the meeting.
+pub(super) fn speaks_of_tone(terms: &[String]) -> bool {
+    let cues = Cues::get();
+    terms.iter().any(|t| cues.tone_terms.contains(t))
+        && terms
+            .iter()
+            .any(|t| cues.occasion_terms.contains(t) || cues.discussion_terms.contains(t))
 }
 
 /// A claim that only characterizes the talks ("held a candid and
-/// substantive meeting at the Pentagon today"): a word of tone in a claim
-/// that names the talks, and no point word but words of tone, of the talks
-/// and of their scope.
-fn only_characterizes_talks(r: &Reading, words: &[PointWord]) -> bool {
+/// substantive meeting at the Pentagon today"): it speaks of their tone,
+/// and its point words (`words`) are all words of tone, of the talks and
+/// of their manner, setting and scope.
+fn only_characterizes_talks(terms: &[String], words: &[PointWord]) -> bool {
     let cues = Cues::get();
-    r.speaks_of_tone()
+    speaks_of_tone(terms)
         && words.iter().all(|w| {
             let p = w.point.as_str();
             cues.tone_terms.contains(p)
