@@ -202,6 +202,27 @@ fn an_area_that_is_the_point_needs_no_criticism_and_no_shared_word() {
 }
 
 #[test]
+fn exchanges_between_the_peoples_are_one_point_whatever_each_names() {
+    let on_exchanges = |us: &str, cn: &str| {
+        let (l, r) = (one("United States", us), one("China", cn));
+        let frame = TopicFrame::of(&Taxonomy::built_in(), "people-to-people");
+        relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
+    };
+    let us = "The two sides discussed steps to expand people-to-people ties, including by easing visa processing for students.";
+    let p = on_exchanges(
+        us,
+        "Both sides agreed to encourage more direct flights between the two countries.",
+    );
+    assert_eq!(p.rule, Rule::SharedPoint, "{}", p.reason);
+    // A complaint about how students are treated is no such account.
+    let p = on_exchanges(
+        us,
+        "Wang said the U.S. side should stop harassing and interrogating Chinese students at ports of entry.",
+    );
+    assert_ne!(p.rule, Rule::SharedPoint, "{}", p.reason);
+}
+
+#[test]
 fn both_speaking_well_of_what_was_done_is_one_point() {
     let (rule, why) = relation(
         "The Ambassador welcomed the recent arrests of precursor traffickers.",
