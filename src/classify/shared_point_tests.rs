@@ -6,15 +6,18 @@ use super::tests::{one, relation};
 use super::*;
 use crate::Taxonomy;
 
+/// How a US claim and a Chinese claim relate on taxonomy topic `topic`.
+fn on_topic(topic: &str, us: &str, cn: &str) -> ClassifiedPair {
+    let (l, r) = (one("United States", us), one("China", cn));
+    let frame = TopicFrame::of(&Taxonomy::built_in(), topic);
+    relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
+}
+
 #[test]
 fn crediting_what_the_other_side_says_it_did_is_one_point() {
     // On the topic both meet on, "control" and "fentanyl" only name the
     // topic: the US credits the steps China says it took.
-    let on_fentanyl = |us: &str, cn: &str| {
-        let (l, r) = (one("United States", us), one("China", cn));
-        let frame = TopicFrame::of(&Taxonomy::built_in(), "fentanyl");
-        relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
-    };
+    let on_fentanyl = |us: &str, cn: &str| on_topic("fentanyl", us, cn);
     let cn = "Wang said China has taken strong measures to control fentanyl-related substances and will continue to strengthen enforcement.";
     let p = on_fentanyl(
         "The Secretary welcomed the PRC's recent steps to control additional fentanyl precursor chemicals.",
@@ -203,11 +206,7 @@ fn an_area_that_is_the_point_needs_no_criticism_and_no_shared_word() {
 
 #[test]
 fn exchanges_between_the_peoples_are_one_point_whatever_each_names() {
-    let on_exchanges = |us: &str, cn: &str| {
-        let (l, r) = (one("United States", us), one("China", cn));
-        let frame = TopicFrame::of(&Taxonomy::built_in(), "people-to-people");
-        relate(&l, 0, &r, 0, &frame, &Points::of(&l, &r))
-    };
+    let on_exchanges = |us: &str, cn: &str| on_topic("people-to-people", us, cn);
     let us = "The two sides discussed steps to expand people-to-people ties, including by easing visa processing for students.";
     let p = on_exchanges(
         us,
