@@ -567,6 +567,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredtwentysixth",
             "composed/fivehundredtwentyseventh",
             "composed/fivehundredtwentyeighth",
+            "composed/fivehundredtwentyninth",
+            "composed/fivehundredthirtieth",
+            "composed/fivehundredthirtyfirst",
+            "composed/fivehundredthirtysecond",
+            "composed/fivehundredthirtythird",
+            "composed/fivehundredthirtyfourth",
+            "composed/fivehundredthirtyfifth",
+            "composed/fivehundredthirtysixth",
+            "composed/fivehundredthirtyseventh",
+            "composed/fivehundredthirtyeighth",
+            "composed/fivehundredthirtyninth",
+            "composed/fivehundredfortieth",
         ],
     );
 }
