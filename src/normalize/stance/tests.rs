@@ -300,6 +300,26 @@ fn building_blocs_against_the_other_side_is_criticism() {
 }
 
 #[test]
+fn what_runs_counter_to_a_principle_is_criticised() {
+    // Saying a policy runs counter to a principle criticises the policy,
+    // however many words of value name the principle.
+    for claim in [
+        "Dong said the U.S. side's new tariffs run counter to the spirit of mutually beneficial cooperation.",
+        "Austin said the PRC's recent actions are inconsistent with its stated commitment to peace and stability.",
+        "Dong said such moves go against the important consensus reached by the two heads of state.",
+        "Dong noted that the sanctions are contrary to the principle of mutual respect.",
+    ] {
+        let who = if claim.starts_with("Austin") {
+            us()
+        } else {
+            cn()
+        };
+        let s = detect_in(claim, &who);
+        assert_eq!(s.polarity, Polarity::Critical, "{claim}: {s:?}");
+    }
+}
+
+#[test]
 fn asking_for_more_of_the_same_encourages() {
     for claim in [
         "Hale urged further action against the diversion of precursor chemicals.",
