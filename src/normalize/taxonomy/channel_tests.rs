@@ -84,6 +84,28 @@ fn a_standing_joint_body_named_for_its_field_is_a_channel() {
 }
 
 #[test]
+fn consultations_on_named_affairs_are_a_channel() {
+    assert_areas(&[
+        // Agreeing to hold consultations, or to use mechanisms, on named
+        // affairs is agreeing on the channel: the affairs are what it
+        // serves.
+        (
+            "The two sides agreed to maintain high-level exchanges and to hold consultations on maritime affairs and consular affairs.",
+            "military-communication",
+        ),
+        (
+            "The two sides agreed to make good use of the consultation mechanisms in the fields of economy and trade.",
+            "military-communication",
+        ),
+        // The affairs named with no channel stay where they are.
+        (
+            "The two sides discussed maritime affairs in the South China Sea.",
+            "south-china-sea",
+        ),
+    ]);
+}
+
+#[test]
 fn exchanges_of_students_and_young_people_are_people_to_people() {
     // The exchanges of people are named by who travels, not by the word
     // for exchanges the channels share (docs/accuracy.md, the sixty-second
