@@ -579,6 +579,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredthirtyeighth",
             "composed/fivehundredthirtyninth",
             "composed/fivehundredfortieth",
+            "composed/fivehundredfortyfirst",
+            "composed/fivehundredfortysecond",
+            "composed/fivehundredfortythird",
+            "composed/fivehundredfortyfourth",
+            "composed/fivehundredfortyfifth",
+            "composed/fivehundredfortysixth",
+            "composed/fivehundredfortyseventh",
+            "composed/fivehundredfortyeighth",
+            "composed/fivehundredfortyninth",
+            "composed/fivehundredfiftieth",
+            "composed/fivehundredfiftyfirst",
+            "composed/fivehundredfiftysecond",
         ],
     );
 }
