@@ -386,6 +386,24 @@ fn parallel_resolve_that_names_no_one_is_no_conflict() {
 }
 
 #[test]
+fn resolve_against_any_provocation_names_no_one() {
+    // A capability "to respond to any provocation" warns whoever would
+    // provoke: beside the other side's resolve to deter aggression, the
+    // two are parallel statements of resolve, not a criticism of it.
+    let (rule, why) = relation(
+        "He made clear that the United States will maintain the capabilities necessary to deter aggression in the region.",
+        "Zhou said China has the firm will and strong capability to respond to any provocation.",
+    );
+    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+    // Naming the other side's provocations, it is aimed at it.
+    let (rule, why) = relation(
+        "He made clear that the United States will maintain the capabilities necessary to deter aggression in the region.",
+        "Zhou said China has the firm will and strong capability to respond to U.S. provocations.",
+    );
+    assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
+}
+
+#[test]
 fn mutual_blame_needs_each_side_to_blame() {
     // Opposition that names no one blames nobody in particular.
     let (rule, why) = relation(
