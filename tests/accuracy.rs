@@ -591,6 +591,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredfiftieth",
             "composed/fivehundredfiftyfirst",
             "composed/fivehundredfiftysecond",
+            "composed/fivehundredfiftythird",
+            "composed/fivehundredfiftyfourth",
+            "composed/fivehundredfiftyfifth",
+            "composed/fivehundredfiftysixth",
+            "composed/fivehundredfiftyseventh",
+            "composed/fivehundredfiftyeighth",
+            "composed/fivehundredfiftyninth",
+            "composed/fivehundredsixtieth",
+            "composed/fivehundredsixtyfirst",
+            "composed/fivehundredsixtysecond",
+            "composed/fivehundredsixtythird",
+            "composed/fivehundredsixtyfourth",
         ],
     );
 }
