@@ -603,6 +603,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredsixtysecond",
             "composed/fivehundredsixtythird",
             "composed/fivehundredsixtyfourth",
+            "composed/fivehundredsixtyfifth",
+            "composed/fivehundredsixtysixth",
+            "composed/fivehundredsixtyseventh",
+            "composed/fivehundredsixtyeighth",
+            "composed/fivehundredsixtyninth",
+            "composed/fivehundredseventieth",
+            "composed/fivehundredseventyfirst",
+            "composed/fivehundredseventysecond",
         ],
     );
 }
