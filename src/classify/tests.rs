@@ -368,21 +368,25 @@ fn a_denial_meets_criticism_of_the_same_thing_aimed_at_a_third_party() {
     assert_ne!(rel.relation(), Relation::Contradiction, "{why}");
 }
 
+/// A warning that names no one beside the other side's `resolve` is a
+/// parallel statement (`unnamed`); the same warning naming the other side
+/// is aimed at it (`named`).
+fn parallel_unless_named(resolve: &str, unnamed: &str, named: &str) {
+    let (rule, why) = relation(resolve, unnamed);
+    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
+    let (rule, why) = relation(resolve, named);
+    assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
+}
+
 #[test]
 fn parallel_resolve_that_names_no_one_is_no_conflict() {
     // "any country" names no one: a warning to whoever would infringe
     // beside the other side's resolve to keep operating is parallel.
-    let (rule, why) = relation(
+    parallel_unless_named(
         "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
         "On the South China Sea, Zhou said China will never allow any country to infringe upon its sovereignty.",
-    );
-    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
-    // Naming the other side, the same warning is aimed at it.
-    let (rule, why) = relation(
-        "He made clear that U.S. forces will keep flying, sailing and operating in the South China Sea wherever international law allows.",
         "On the South China Sea, Zhou said China will never allow the United States to infringe upon its sovereignty.",
     );
-    assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
 }
 
 #[test]
@@ -390,17 +394,11 @@ fn resolve_against_any_provocation_names_no_one() {
     // A capability "to respond to any provocation" warns whoever would
     // provoke: beside the other side's resolve to deter aggression, the
     // two are parallel statements of resolve, not a criticism of it.
-    let (rule, why) = relation(
+    parallel_unless_named(
         "He made clear that the United States will maintain the capabilities necessary to deter aggression in the region.",
         "Zhou said China has the firm will and strong capability to respond to any provocation.",
-    );
-    assert_ne!(rule.relation(), Relation::Contradiction, "{why}");
-    // Naming the other side's provocations, it is aimed at it.
-    let (rule, why) = relation(
-        "He made clear that the United States will maintain the capabilities necessary to deter aggression in the region.",
         "Zhou said China has the firm will and strong capability to respond to U.S. provocations.",
     );
-    assert_eq!(rule.relation(), Relation::Contradiction, "{why}");
 }
 
 #[test]
