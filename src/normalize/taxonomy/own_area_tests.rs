@@ -170,3 +170,30 @@ fn an_outbreak_of_a_named_disease_is_health_security() {
         ),
     ]);
 }
+
+#[test]
+fn a_fields_relationship_and_cooperation_are_the_relationship() {
+    // The relationship or the cooperation of one field, named as a whole,
+    // is the relationship, as "the economic relationship" is: the talks'
+    // tone, and the field's place in the relationship (docs/accuracy.md,
+    // the seventy-ninth round's test).
+    assert_areas(&[
+        (
+            "The two secretaries had a candid and productive discussion on the U.S.-China agricultural relationship.",
+            "bilateral-relations",
+        ),
+        (
+            "He said that energy cooperation is an important part of China-U.S. relations.",
+            "bilateral-relations",
+        ),
+        (
+            "The two sides held in-depth and pragmatic talks on China-U.S. health cooperation.",
+            "bilateral-relations",
+        ),
+        // A matter of the field named for itself keeps its area.
+        (
+            "The Secretary urged the PRC to meet its agricultural purchase commitments.",
+            "purchases",
+        ),
+    ]);
+}
