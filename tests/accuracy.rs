@@ -611,6 +611,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredseventieth",
             "composed/fivehundredseventyfirst",
             "composed/fivehundredseventysecond",
+            "composed/fivehundredseventythird",
+            "composed/fivehundredseventyfourth",
+            "composed/fivehundredseventyfifth",
+            "composed/fivehundredseventysixth",
         ],
     );
 }
