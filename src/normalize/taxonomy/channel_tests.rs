@@ -202,25 +202,3 @@ fn staying_in_contact_reads_past_the_words_for_the_line() {
         ),
     ]);
 }
-
-#[test]
-fn the_two_navies_are_the_two_militaries() {
-    // The navies are the two militaries at sea: their dialogue, their
-    // talks and the principles between them are a channel, and beside
-    // the leaders' consensus they are who is to act (docs/accuracy.md,
-    // the eighty-first round's test).
-    assert_areas(&[
-        (
-            "He said the two navies should, on the basis of equality and mutual respect, maintain dialogue and communication.",
-            "military-communication",
-        ),
-        (
-            "The two agreed to hold navy-to-navy staff talks later this year.",
-            "military-communication",
-        ),
-        (
-            "He said the two navies should earnestly carry out the important consensus reached by the two presidents.",
-            "leaders-consensus",
-        ),
-    ]);
-}
