@@ -615,6 +615,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredseventyfourth",
             "composed/fivehundredseventyfifth",
             "composed/fivehundredseventysixth",
+            "composed/fivehundredseventyseventh",
+            "composed/fivehundredseventyeighth",
+            "composed/fivehundredseventyninth",
+            "composed/fivehundredeightieth",
+            "composed/fivehundredeightyfirst",
+            "composed/fivehundredeightysecond",
+            "composed/fivehundredeightythird",
+            "composed/fivehundredeightyfourth",
         ],
     );
 }
