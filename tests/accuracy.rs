@@ -623,6 +623,9 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredeightysecond",
             "composed/fivehundredeightythird",
             "composed/fivehundredeightyfourth",
+            "composed/fivehundredeightyfifth",
+            "composed/fivehundredeightysixth",
+            "composed/fivehundredeightyseventh",
         ],
     );
 }
