@@ -491,47 +491,6 @@ mod tests {
     }
 
     #[test]
-    fn where_a_thing_happened_is_no_topic_to_meet_the_other_side_on() {
-        let t = Taxonomy::built_in();
-        // "International airspace" says where the intercept happened; the
-        // claim is about the intercept, and the other side, which speaks
-        // only of the South China Sea, is silent on it.
-        let l = readout(
-            "US",
-            &[
-                "The Secretary expressed concern about unsafe intercepts of U.S. aircraft by PLA fighter jets operating in international airspace.",
-            ],
-        );
-        let r = readout(
-            "China",
-            &["Dong said the situation in the South China Sea is generally stable."],
-        );
-        let claim = &l.claims[0];
-        assert_eq!(claim.topic.as_ref().expect("tagged").id, "military-safety");
-        assert!(claim.alternatives.iter().all(|a| a.id != "south-china-sea"));
-        let topics = align(&l, &r, &t);
-        let home = topics.iter().find(|t| t.left == [0]).expect("filed");
-        assert_eq!((home.id.as_str(), home.right.len()), ("military-safety", 0));
-        // "Maritime rights and interests" name the dispute itself: a
-        // claim on the Philippines that speaks of them still meets the
-        // other side on the South China Sea.
-        let l = readout(
-            "China",
-            &[
-                "The U.S. side should not use its treaty with the Philippines to undermine China's sovereignty and maritime rights and interests.",
-            ],
-        );
-        let r = readout(
-            "US",
-            &["The Secretary raised concerns about the PRC's actions in the South China Sea."],
-        );
-        assert_eq!(
-            filed(&t, &l, &r, ("philippines", "south-china-sea")),
-            ("south-china-sea".to_string(), 1)
-        );
-    }
-
-    #[test]
     fn what_a_side_says_of_chinas_development_stays_off_trade() {
         let t = Taxonomy::built_in();
         // "Decoupling" and "supply chains" are trade's words, which the

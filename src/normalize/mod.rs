@@ -244,12 +244,6 @@ fn normalize_claims_with(
         }
         let alternatives: Vec<TopicTag> = tags
             .drain(tags.len().min(1)..)
-            // Where a thing happened or what kind of event it was
-            // ("in international airspace", "a ceasefire") is no second
-            // point to meet the other account on: the claim is about the
-            // intercept or the war it names (docs/accuracy.md, the
-            // eighty-third round's test).
-            .filter(|t| !t.situational)
             .map(|t| topic_tag(taxonomy, t.topic, TopicSource::Keyword, t.cue))
             .collect();
         let own_words = tags
