@@ -526,6 +526,8 @@ fn print_topics(topics: Option<&str>, format: TopicsFormat, limits: &Limits) -> 
                     ("each_its_own", topic.each_its_own),
                     ("stays", topic.stays),
                     ("viewed", topic.viewed),
+                    ("arena", topic.arena),
+                    ("containment", topic.containment),
                 ];
                 for (mark, _) in marks.iter().filter(|(_, on)| *on) {
                     writeln!(w, "    {mark}: true")?;

@@ -101,6 +101,7 @@ struct CueFile {
     forces: Vec<String>,
     settings: Vec<String>,
     pledges: Vec<String>,
+    containment: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
     times: Vec<String>,
@@ -225,6 +226,8 @@ pub struct Cues {
     setting: PhraseSet<()>,
     /// What a side pledges to defend as its own (see `pledges`).
     pledge: PhraseSet<()>,
+    /// Words of containing the other side (see `containment`).
+    containment: PhraseSet<()>,
     /// Instance markers written after the instance (see `instances_after`).
     instance_after: PhraseSet<()>,
     /// The words of force, in one set so that a claim is read once: words
@@ -384,6 +387,7 @@ impl Cues {
             forces: file.forces,
             setting: set(&file.settings),
             pledge: set(&file.pledges),
+            containment: set(&file.containment),
             instance_after: set(&file.instances_after),
             force: force::words(&file.rights, &file.self_defence, &file.harm_to_civilians),
             other_matter: set(&file.other_matters),

@@ -44,6 +44,12 @@ impl Cues {
         !self.pledge.find_longest(toks).is_empty()
     }
 
+    /// Whether a claim speaks of containing the other side (see
+    /// `containment`).
+    pub fn names_containment(&self, toks: &[Token]) -> bool {
+        !self.containment.find_longest(toks).is_empty()
+    }
+
     /// Whether a meeting's title names a standing channel of talks ("Cyber
     /// Affairs Dialogue", "Counternarcotics Working Group").
     pub fn names_standing_talks(&self, toks: &[Token]) -> bool {

@@ -85,6 +85,8 @@ pub(super) struct FileTopic {
     each_its_own: Option<bool>,
     stays: Option<bool>,
     viewed: Option<bool>,
+    arena: Option<bool>,
+    containment: Option<bool>,
 }
 
 impl From<FileTopic> for Topic {
@@ -105,6 +107,8 @@ impl From<FileTopic> for Topic {
             each_its_own: t.each_its_own.unwrap_or(false),
             stays: t.stays.unwrap_or(false),
             viewed: t.viewed.unwrap_or(false),
+            arena: t.arena.unwrap_or(false),
+            containment: t.containment.unwrap_or(false),
         }
     }
 }
@@ -233,6 +237,8 @@ impl Taxonomy {
                     existing.each_its_own = t.each_its_own.unwrap_or(existing.each_its_own);
                     existing.stays = t.stays.unwrap_or(existing.stays);
                     existing.viewed = t.viewed.unwrap_or(existing.viewed);
+                    existing.arena = t.arena.unwrap_or(existing.arena);
+                    existing.containment = t.containment.unwrap_or(existing.containment);
                 }
                 None => topics.push(Topic {
                     id,

@@ -92,6 +92,17 @@ pub struct Topic {
     /// the other" in ANNOTATION.md).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub viewed: bool,
+    /// The area is a field of cooperation the two sides' rivalry is waged
+    /// in (the economy, the climate): a claim that names containment there
+    /// ("exclusive small circles in supply chains aimed at China") is about
+    /// the containment, competition and containment in ANNOTATION.md, and
+    /// the field is where it is waged, no topic of the claim's own.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub arena: bool,
+    /// The area such containment is filed under (competition and
+    /// containment).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub containment: bool,
 }
 
 impl Topic {

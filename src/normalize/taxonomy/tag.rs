@@ -346,6 +346,7 @@ impl Taxonomy {
         self.purpose(toks, &mut scored);
         self.several_subjects(&mut scored);
         self.pledged(toks, &mut scored);
+        self.contained(toks, &mut scored);
         let top = scored.first().map_or(0.0, |s| s.score);
         scored
             .into_iter()

@@ -549,3 +549,44 @@ fn a_command_named_as_whose_forces_they_are_says_who_acts() {
         ),
     ]);
 }
+
+#[test]
+fn containment_waged_in_a_field_of_cooperation_is_the_containment() {
+    // Blocs, small circles and containment waged through the economy or
+    // the climate are competition and containment, and the field is only
+    // where they are waged: no second topic to meet the other side under
+    // (docs/accuracy.md, the eighty-fourth round's test).
+    let t = Taxonomy::built_in();
+    for claim in [
+        "Han pointed out that roping in other countries to build exclusive small circles in supply chains aimed at China runs counter to market principles.",
+        "He stressed that decoupling and severing supply chains in the name of de-risking is in essence aimed at containing China's development.",
+        "Zhou said that forming exclusive blocs to shut China out of the clean energy industry will only harm the global energy transition.",
+    ] {
+        let tags = t.tag_all(&tokens(claim), None);
+        let ids: Vec<&str> = tags.iter().map(|g| t.topics[g.topic].id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"competition"), "{claim}");
+        assert!(
+            !ids.iter().any(|id| ["trade", "climate"].contains(id)),
+            "{claim}: {ids:?}"
+        );
+    }
+    assert_areas(&[
+        // A subject of the field named as such keeps the claim: the
+        // measure is the point.
+        (
+            "Lu stressed that the U.S. semiconductor export control rules are in essence meant to contain China's technological progress.",
+            "export-controls",
+        ),
+        // No containment named: the field's words decide.
+        (
+            "Han said that building resilient supply chains serves the interests of both countries.",
+            "trade",
+        ),
+        // Containment outside a field of cooperation is left to the
+        // area's own rules.
+        (
+            "He stressed that the U.S. side should stop using Taiwan to contain China.",
+            "taiwan",
+        ),
+    ]);
+}

@@ -122,6 +122,33 @@ impl Taxonomy {
         lift(scored, fallback);
     }
 
+    /// Containment waged in a field of cooperation (an `arena`: the
+    /// economy, the climate) is the claim's point: a claim led by the
+    /// field's own words that speaks of containing the other side, of
+    /// blocs or small circles against it, of rivalry or a cold war
+    /// (`Cues::names_containment`), is competition and containment, as
+    /// ANNOTATION.md files "blocs ... aimed at the other side", and the
+    /// field is where it is waged, no second filing ("exclusive small
+    /// circles in supply chains aimed at China" meets no trade claim of
+    /// the other side). A subject of the field named as such ("export
+    /// control rules meant to contain China's progress") keeps the claim:
+    /// the measure is the point.
+    pub(super) fn contained(&self, toks: &[Token], scored: &mut Vec<Scored>) {
+        let Some(top) = scored.first() else { return };
+        if !self.topics[top.topic].arena || !Cues::get().names_containment(toks) {
+            return;
+        }
+        let Some(rivalry) = self.topics.iter().position(|t| t.containment) else {
+            return;
+        };
+        lift(scored, rivalry);
+        let in_arena = |t: usize| {
+            let area = self.area(&self.topics[t].id);
+            self.get(area).is_some_and(|a| a.arena)
+        };
+        scored.retain(|s| s.topic == rivalry || !in_arena(s.topic));
+    }
+
     /// A channel of talks named before what it is for ("the MMCA remains a
     /// valuable mechanism for the two militaries to discuss operational
     /// safety"): a specific area named only in the purpose clause is what
