@@ -566,3 +566,25 @@ fn stems_are_found_by_first_letter_as_in_the_whole_list() {
     assert!(stems.has_stem_of("talks"));
     assert!(!stems.has_stem_of("viewpoint"));
 }
+
+#[test]
+fn the_conduct_of_the_forces_that_meet_is_military_safety() {
+    // Restraining the forces at the front line and operating safely and
+    // professionally are how the two militaries' ships and aircraft meet:
+    // military safety, not the relationship's misjudgment or a side's
+    // posture (docs/accuracy.md, the eighty-fifth round's test).
+    assert_areas(&[
+        (
+            "The U.S. side should immediately stop such dangerous and provocative acts, strictly restrain the operations of its front-line naval and air forces, and abide by international law, so as to avoid misjudgment.",
+            "military-safety",
+        ),
+        (
+            "China urges the US side to strictly restrain its frontline forces and stop smearing the Chinese military.",
+            "military-safety",
+        ),
+        (
+            "He stressed that both militaries must operate safely and professionally to avoid accidents and miscalculation.",
+            "military-safety",
+        ),
+    ]);
+}
