@@ -626,6 +626,18 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredeightyfifth",
             "composed/fivehundredeightysixth",
             "composed/fivehundredeightyseventh",
+            "composed/fivehundredeightyeighth",
+            "composed/fivehundredeightyninth",
+            "composed/fivehundredninetieth",
+            "composed/fivehundredninetyfirst",
+            "composed/fivehundredninetysecond",
+            "composed/fivehundredninetythird",
+            "composed/fivehundredninetyfourth",
+            "composed/fivehundredninetyfifth",
+            "composed/fivehundredninetysixth",
+            "composed/fivehundredninetyseventh",
+            "composed/fivehundredninetyeighth",
+            "composed/fivehundredninetyninth",
         ],
     );
 }
