@@ -588,30 +588,3 @@ fn the_conduct_of_the_forces_that_meet_is_military_safety() {
         ),
     ]);
 }
-
-#[test]
-fn the_demand_for_drugs_is_counternarcotics() {
-    // Demand for drugs, and the drug problem a side speaks of, are the
-    // counternarcotics area, not domestic demand in the economy or the
-    // trade measures a side says the problem is a pretext for
-    // (docs/accuracy.md, the eighty-sixth round's test).
-    assert_areas(&[
-        (
-            "She outlined the Administration's efforts to reduce demand and expand access to treatment and recovery across the United States.",
-            "fentanyl",
-        ),
-        (
-            "The U.S. side should face up to its own problem of drug demand and stop using it as a pretext to sanction Chinese companies.",
-            "fentanyl",
-        ),
-        (
-            "Tan pointed out that the root of the drug problem in the United States lies in the United States itself.",
-            "fentanyl",
-        ),
-        // Domestic demand in the economy is still the economy.
-        (
-            "He said China will expand domestic demand and boost consumption.",
-            "macroeconomy",
-        ),
-    ]);
-}
