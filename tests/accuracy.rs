@@ -638,6 +638,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/fivehundredninetyseventh",
             "composed/fivehundredninetyeighth",
             "composed/fivehundredninetyninth",
+            "composed/sixhundredth",
+            "composed/sixhundredfirst",
+            "composed/sixhundredsecond",
+            "composed/sixhundredthird",
         ],
     );
 }
