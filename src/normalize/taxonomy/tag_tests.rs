@@ -582,6 +582,15 @@ fn containment_waged_in_a_field_of_cooperation_is_the_containment() {
             "Han said that building resilient supply chains serves the interests of both countries.",
             "trade",
         ),
+        // Containing one's own troubles is no containment of anyone.
+        (
+            "Secretary Whitcomb said the United States is working to contain inflation while supporting economic growth.",
+            "macroeconomy",
+        ),
+        (
+            "Tang said China will keep its macroeconomic policy stable and contain financial risks.",
+            "macroeconomy",
+        ),
         // Containment outside a field of cooperation is left to the
         // area's own rules.
         (
