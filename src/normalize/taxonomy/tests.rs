@@ -587,4 +587,10 @@ fn the_conduct_of_the_forces_that_meet_is_military_safety() {
             "military-safety",
         ),
     ]);
+    // The front line of other work is no force that meets the other's.
+    let t = Taxonomy::built_in();
+    assert_ne!(
+        tag(&t, "She noted that the United States is supporting the vaccination of frontline health workers against Ebola.").as_deref(),
+        Some("military-safety")
+    );
 }
