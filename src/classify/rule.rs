@@ -211,6 +211,17 @@ impl<'a> Reading<'a> {
     }
 
     /// A positive claim about the speaker's own conduct ("will continue to operate").
+    /// Whether the claim's stance is an offer of joint work ("is willing
+    /// to work with the U.S. side"): what the side would do with the other,
+    /// not an account of what it did.
+    fn offers(&self) -> bool {
+        self.claim
+            .stance
+            .cue
+            .as_deref()
+            .is_some_and(|c| Cues::get().is_offer(c, &self.claim.matching))
+    }
+
     fn asserts_own_conduct(&self) -> bool {
         self.polarity() == Polarity::Positive && self.claim.stance.asserts_conduct
     }
@@ -300,6 +311,7 @@ fn opposes_own_conduct(a: &Reading, b: &Reading, shared: &SharedWords) -> bool {
         && tb == va
         && b.voice != Some(va)
         && (a.asserts_own_conduct() || (b.names(va) && a.states_resolve()))
+        && !a.offers()
         && !shared.only_stance_words()
         && (!a.states_policy || b.faults() || shared.is_shared_point())
 }

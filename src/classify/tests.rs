@@ -237,6 +237,29 @@ fn what_a_side_says_it_has_always_done_meets_criticism_of_it() {
 }
 
 #[test]
+fn an_offer_of_joint_work_meets_no_criticism_of_the_offering_side() {
+    // "Is willing to" offers what a side would do with the other; the
+    // other side's complaint about what it did is not answered by it.
+    let (rule, why) = relation(
+        "The Secretary raised concerns about the PRC's restrictions on exports of gallium and germanium.",
+        "Wen said China is willing to work with the U.S. side to keep supply chains of critical minerals stable.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    let (rule, why) = relation(
+        "He urged the PRC to speed up approvals of U.S. biotechnology traits.",
+        "China stands ready to expand imports of U.S. farm products that meet its standards, Luo said.",
+    );
+    assert_ne!(rule, Rule::OpposedCharacterization, "{why}");
+    // Readiness to defend or respond is resolve, not an offer: criticism
+    // of the conduct it asserts still opposes it.
+    let (rule, why) = relation(
+        "Secretary Dane raised concerns about the PLA's coercive activities around the Spratly Islands.",
+        "The Chinese military stands ready to resolutely defend China's sovereignty over the Spratly Islands, Gu said.",
+    );
+    assert_eq!(rule, Rule::OpposedCharacterization, "{why}");
+}
+
+#[test]
 fn a_stated_policy_meets_only_criticism_that_faults_what_was_done() {
     // On Taiwan, "Taiwan" names the topic: a demand beside the stated
     // policy asks something else of the US; an accusation of its moves

@@ -102,6 +102,8 @@ struct CueFile {
     settings: Vec<String>,
     pledges: Vec<String>,
     containment: Vec<String>,
+    offers: Vec<String>,
+    resolute_readiness: Vec<String>,
     standing: Vec<String>,
     announcements: Vec<String>,
     times: Vec<String>,
@@ -228,6 +230,8 @@ pub struct Cues {
     pledge: PhraseSet<()>,
     /// Words of containing the other side (see `containment`).
     containment: PhraseSet<()>,
+    offers: Vec<String>,
+    resolute_readiness: Vec<String>,
     /// Instance markers written after the instance (see `instances_after`).
     instance_after: PhraseSet<()>,
     /// The words of force, in one set so that a claim is read once: words
@@ -388,6 +392,8 @@ impl Cues {
             setting: set(&file.settings),
             pledge: set(&file.pledges),
             containment: set(&file.containment),
+            offers: file.offers,
+            resolute_readiness: file.resolute_readiness,
             instance_after: set(&file.instances_after),
             force: force::words(&file.rights, &file.self_defence, &file.harm_to_civilians),
             other_matter: set(&file.other_matters),
@@ -397,6 +403,29 @@ impl Cues {
             announcement: set(&file.announcements),
             times: set(&file.times),
         }
+    }
+
+    /// Whether a claim's stance cue `cue` offers joint work ("is willing to
+    /// work with the U.S. side", "stands ready to deepen cooperation"; see
+    /// `offers`): readiness to deter, defend or respond (the verb after the
+    /// cue, past "to" and any adverb, in `resolute_readiness`) is resolve.
+    /// `text` is the claim's matching text, lowercase.
+    pub fn is_offer(&self, cue: &str, text: &str) -> bool {
+        let cue = cue.to_lowercase();
+        if !self.offers.contains(&cue) {
+            return false;
+        }
+        let Some(at) = text.find(&cue) else {
+            return true;
+        };
+        let verb = text[at + cue.len()..]
+            .split(|c: char| !c.is_alphanumeric())
+            .find(|w| !w.is_empty() && *w != "to" && !w.ends_with("ly"));
+        !verb.is_some_and(|v| {
+            self.resolute_readiness
+                .iter()
+                .any(|r| v.starts_with(r.as_str()))
+        })
     }
 
     /// Whether the stemmed word `stem` is a word of a stance cue
