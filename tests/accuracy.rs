@@ -642,6 +642,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredfirst",
             "composed/sixhundredsecond",
             "composed/sixhundredthird",
+            "composed/sixhundredfourth",
+            "composed/sixhundredfifth",
+            "composed/sixhundredsixth",
+            "composed/sixhundredseventh",
+            "composed/sixhundredeighth",
+            "composed/sixhundredninth",
+            "composed/sixhundredtenth",
+            "composed/sixhundredeleventh",
         ],
     );
 }
