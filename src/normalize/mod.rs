@@ -266,11 +266,6 @@ fn normalize_claims_with(
                     if cues.announced_subject(&c.text, &toks).is_some() {
                         return None;
                     }
-                    if only_characterizes_talks(&toks) {
-                        return taxonomy.fallback.map(|f| {
-                            topic_tag(taxonomy, f, TopicSource::Fallback, "the talks' tone".into())
-                        });
-                    }
                     context_topic(claims.last()).or_else(|| {
                         let fallback = taxonomy
                             .fallback
@@ -421,33 +416,6 @@ fn topic_tag(taxonomy: &Taxonomy, i: usize, source: TopicSource, cue: String) ->
         source,
         cue,
     }
-}
-
-/// A sentence that only says how the talks went ("Gen. Zhao and Adm. Thorne
-/// had a professional and direct exchange of views"): each word is a name,
-/// a word of no content, or a word of the talks, their tone and manner; it
-/// names the talks and how they went. It gives the meeting's tone, not the
-/// next step of the subject before it.
-fn only_characterizes_talks(toks: &[text::Token]) -> bool {
-    let cues = Cues::get();
-    let stop = stopwords();
-    let (mut manner, mut talks) = (false, false);
-    for t in toks {
-        let stem = text::stem(&t.norm);
-        let of_manner = cues.tone_terms.contains(&stem) || cues.talks_manner_terms.contains(&stem);
-        let of_talks = cues.occasion_terms.contains(&stem) || cues.discussion_terms.contains(&stem);
-        manner |= of_manner && !of_talks;
-        talks |= of_talks;
-        if !(of_manner
-            || of_talks
-            || stop.contains(t.norm.as_str())
-            || t.orig.starts_with(|c: char| c.is_uppercase())
-            || !t.norm.chars().any(char::is_alphabetic))
-        {
-            return false;
-        }
-    }
-    manner && talks
 }
 
 /// Readouts discuss a topic over consecutive sentences: a claim with no topic

@@ -94,38 +94,6 @@ fn the_meetings_own_name_beside_its_tone_is_the_tone() {
 }
 
 #[test]
-fn a_sentence_that_only_says_how_the_talks_went_is_their_tone() {
-    let topics = |second: &str| {
-        topics_under_title(
-            "Kessler–Wu video call",
-            &format!(
-                "claims:\n  - text: Adm. Kessler raised concerns about North Korea's ballistic missile launches.\n  - text: {second}\n"
-            ),
-        )
-    };
-    // Names, the talks and how they went: the meeting's tone, not the
-    // next step of the subject before it.
-    assert_eq!(
-        topics("Adm. Kessler and Gen. Wu had a professional and direct exchange of views."),
-        named(&["korean-peninsula", "bilateral-relations"])
-    );
-    assert_eq!(
-        topics("The conversation was professional and direct."),
-        named(&["korean-peninsula", "bilateral-relations"])
-    );
-    // A sentence that says more than how the talks went still goes on
-    // with the subject before it; so does one with no word of tone.
-    assert_eq!(
-        topics("He said such launches must stop."),
-        named(&["korean-peninsula", "korean-peninsula"])
-    );
-    assert_eq!(
-        topics("The two held a long exchange of views."),
-        named(&["korean-peninsula", "korean-peninsula"])
-    );
-}
-
-#[test]
 fn a_title_without_its_department_is_still_a_title() {
     let yaml = "source: {side: United States}\nparticipants:\n  - {name: Andrea Halvorsen, role: Assistant Secretary of the Treasury for International Finance, side: United States}\nclaims:\n  - text: Treasury Assistant Secretary for International Finance Andrea Halvorsen held frank and substantive talks in Beijing.\n";
     let r = load_str("t", yaml, &Limits::default()).expect("loads");
