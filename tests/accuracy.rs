@@ -650,6 +650,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredninth",
             "composed/sixhundredtenth",
             "composed/sixhundredeleventh",
+            "composed/sixhundredtwelfth",
+            "composed/sixhundredthirteenth",
+            "composed/sixhundredfourteenth",
+            "composed/sixhundredfifteenth",
+            "composed/sixhundredsixteenth",
+            "composed/sixhundredseventeenth",
+            "composed/sixhundredeighteenth",
+            "composed/sixhundrednineteenth",
         ],
     );
 }
