@@ -568,6 +568,40 @@ fn stems_are_found_by_first_letter_as_in_the_whole_list() {
 }
 
 #[test]
+fn the_climates_own_words_name_the_climate() {
+    // Emitters, greenhouse gases, coal power, renewables, nationally
+    // determined contributions, net zero: the climate named by its own
+    // words, not the economy an "economy-wide target" names or the
+    // sentence before (docs/accuracy.md, the eighty-ninth round's test).
+    assert_areas(&[
+        (
+            "She noted with concern the continued approval of new coal-fired power plants in the PRC.",
+            "climate",
+        ),
+        (
+            "He urged the PRC to set an absolute, economy-wide target covering all greenhouse gases in its next nationally determined contribution.",
+            "climate",
+        ),
+        (
+            "The Secretary emphasized that all major emitters must accelerate the transition away from unabated coal power this decade.",
+            "climate",
+        ),
+        (
+            "China will keep expanding renewables and is on track to reach net zero before 2060, Gao said.",
+            "climate",
+        ),
+    ]);
+    // Words of the energy trade, and coal as a cargo, are no climate.
+    let t = Taxonomy::built_in();
+    for text in [
+        "The two sides discussed purchases of U.S. liquefied natural gas and crude oil.",
+        "He called on the PRC to halt illicit ship-to-ship transfers of coal and oil to the DPRK.",
+    ] {
+        assert_ne!(tag(&t, text).as_deref(), Some("climate"), "{text}");
+    }
+}
+
+#[test]
 fn the_conduct_of_the_forces_that_meet_is_military_safety() {
     // Restraining the forces at the front line and operating safely and
     // professionally are how the two militaries' ships and aircraft meet:
