@@ -658,6 +658,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredseventeenth",
             "composed/sixhundredeighteenth",
             "composed/sixhundrednineteenth",
+            "composed/sixhundredtwentieth",
+            "composed/sixhundredtwentyfirst",
+            "composed/sixhundredtwentysecond",
+            "composed/sixhundredtwentythird",
+            "composed/sixhundredtwentyfourth",
+            "composed/sixhundredtwentyfifth",
+            "composed/sixhundredtwentysixth",
+            "composed/sixhundredtwentyseventh",
         ],
     );
 }
