@@ -411,14 +411,13 @@ impl Cues {
     /// cue, past "to" and any adverb, in `resolute_readiness`) is resolve.
     /// `text` is the claim's matching text, lowercase.
     pub fn is_offer(&self, cue: &str, text: &str) -> bool {
-        let cue = cue.to_lowercase();
-        if !self.offers.contains(&cue) {
+        let Some(offer) = self.offers.iter().find(|o| o.eq_ignore_ascii_case(cue)) else {
             return false;
-        }
-        let Some(at) = text.find(&cue) else {
+        };
+        let Some(at) = text.find(offer.as_str()) else {
             return true;
         };
-        let verb = text[at + cue.len()..]
+        let verb = text[at + offer.len()..]
             .split(|c: char| !c.is_alphanumeric())
             .find(|w| !w.is_empty() && *w != "to" && !w.ends_with("ly"));
         !verb.is_some_and(|v| {
