@@ -1,6 +1,7 @@
 //! The words of each area on the tracks beyond defense (counternarcotics,
 //! law enforcement, health, finance, consular affairs, human rights,
-//! space), and of the meeting's tone and the channels, claim by claim.
+//! space, the climate), of military safety, and of the meeting's tone and
+//! the channels, claim by claim.
 
 use super::Taxonomy;
 use super::tests::{assert_areas, tag};
@@ -376,4 +377,66 @@ fn conflicts_of_other_regions_are_their_own_subjects() {
             "russia-ukraine",
         ),
     ]);
+}
+
+#[test]
+fn the_climates_own_words_name_the_climate() {
+    // Emitters, greenhouse gases, coal power, renewables, nationally
+    // determined contributions, net zero: the climate named by its own
+    // words, not the economy an "economy-wide target" names or the
+    // sentence before (docs/accuracy.md, the eighty-ninth round's test).
+    assert_areas(&[
+        (
+            "She noted with concern the continued approval of new coal-fired power plants in the PRC.",
+            "climate",
+        ),
+        (
+            "He urged the PRC to set an absolute, economy-wide target covering all greenhouse gases in its next nationally determined contribution.",
+            "climate",
+        ),
+        (
+            "The Secretary emphasized that all major emitters must accelerate the transition away from unabated coal power this decade.",
+            "climate",
+        ),
+        (
+            "China will keep expanding renewables and is on track to reach net zero before 2060, Gao said.",
+            "climate",
+        ),
+    ]);
+    // Words of the energy trade, and coal as a cargo, are no climate.
+    let t = Taxonomy::built_in();
+    for text in [
+        "The two sides discussed purchases of U.S. liquefied natural gas and crude oil.",
+        "He called on the PRC to halt illicit ship-to-ship transfers of coal and oil to the DPRK.",
+    ] {
+        assert_ne!(tag(&t, text).as_deref(), Some("climate"), "{text}");
+    }
+}
+
+#[test]
+fn the_conduct_of_the_forces_that_meet_is_military_safety() {
+    // Restraining the forces at the front line and operating safely and
+    // professionally are how the two militaries' ships and aircraft meet:
+    // military safety, not the relationship's misjudgment or a side's
+    // posture (docs/accuracy.md, the eighty-fifth round's test).
+    assert_areas(&[
+        (
+            "The U.S. side should immediately stop such dangerous and provocative acts, strictly restrain the operations of its front-line naval and air forces, and abide by international law, so as to avoid misjudgment.",
+            "military-safety",
+        ),
+        (
+            "China urges the US side to strictly restrain its frontline forces and stop smearing the Chinese military.",
+            "military-safety",
+        ),
+        (
+            "He stressed that both militaries must operate safely and professionally to avoid accidents and miscalculation.",
+            "military-safety",
+        ),
+    ]);
+    // The front line of other work is no force that meets the other's.
+    let t = Taxonomy::built_in();
+    assert_ne!(
+        tag(&t, "She noted that the United States is supporting the vaccination of frontline health workers against Ebola.").as_deref(),
+        Some("military-safety")
+    );
 }
