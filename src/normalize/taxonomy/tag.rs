@@ -296,11 +296,14 @@ impl Taxonomy {
         // of general words does not outvote one phrase of another topic.
         // Whom a matter touches ("employees of U.S. companies") is no
         // topic beside a matter named ("exit bans against employees of
-        // U.S. companies" is about exit bans).
+        // U.S. companies" is about exit bans), nor is where or as what
+        // kind of event it happened ("unsafe intercepts of U.S. aircraft
+        // in international airspace" is about the intercepts).
+        let aside = |f: &Found| f.actor || f.situational;
         let matter_named = found
             .iter()
             .enumerate()
-            .any(|(i, f)| f.best > 0.0 && !f.actor && self.topics[i].weight >= 1.0);
+            .any(|(i, f)| f.best > 0.0 && !aside(f) && self.topics[i].weight >= 1.0);
         // The meeting itself ("paid a visit ... at the invitation of",
         // "the consensus reached during the state visit") is no topic
         // beside anything else the claim names.
@@ -309,7 +312,7 @@ impl Taxonomy {
             .into_iter()
             .enumerate()
             .filter(|(_, f)| {
-                f.best > 0.0 && !(matter_named && f.actor) && !(other_named && f.occasion)
+                f.best > 0.0 && !(matter_named && aside(f)) && !(other_named && f.occasion)
             })
             .map(|(topic, f)| Scored {
                 topic,

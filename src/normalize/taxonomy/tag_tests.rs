@@ -45,14 +45,17 @@ fn a_word_that_qualifies_the_next_phrase_is_no_lead_clause() {
         tag(&t, "The navies held a drill on maritime search and rescue.").as_deref(),
         Some("humanitarian")
     );
-    // Named apart, the maritime situation is a lead clause of its own.
+    // Named apart, "maritime" still names no area beside a matter: where
+    // a thing happens is no topic beside the matter (the ninetieth
+    // round's test in docs/accuracy.md; before it, this was the South
+    // China Sea by its lead clause).
     assert_eq!(
         tag(
             &t,
             "They discussed the maritime situation and drug trafficking."
         )
         .as_deref(),
-        Some("south-china-sea")
+        Some("fentanyl")
     );
 }
 
@@ -207,6 +210,37 @@ fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
         (
             "The two sides agreed on the need to keep human control over military uses of artificial intelligence.",
             "ai",
+        ),
+    ]);
+}
+
+#[test]
+fn where_a_thing_happened_is_no_topic_beside_the_matter() {
+    assert_areas(&[
+        // The intercept is the point, not the airspace or the sea it
+        // happened in.
+        (
+            "She raised concerns about unsafe PLA intercepts of U.S. and allied aircraft operating lawfully in international airspace.",
+            "military-safety",
+        ),
+        (
+            "The two sides discussed measures to reduce the risk of collisions at sea between their vessels.",
+            "military-safety",
+        ),
+        // A ceasefire named with its war is that war's.
+        (
+            "The two sides discussed the need for a ceasefire in Gaza and the release of hostages.",
+            "middle-east",
+        ),
+        // Named alone, where it happened keeps its own topic.
+        (
+            "He said U.S. aircraft operate lawfully in international airspace.",
+            "south-china-sea",
+        ),
+        // Maritime rights name the dispute itself, beside the Philippines.
+        (
+            "The U.S. side should not use its treaty with the Philippines to undermine China's maritime rights and interests.",
+            "philippines",
         ),
     ]);
 }
