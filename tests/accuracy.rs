@@ -666,6 +666,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredtwentyfifth",
             "composed/sixhundredtwentysixth",
             "composed/sixhundredtwentyseventh",
+            "composed/sixhundredtwentyeighth",
+            "composed/sixhundredtwentyninth",
+            "composed/sixhundredthirtieth",
+            "composed/sixhundredthirtyfirst",
+            "composed/sixhundredthirtysecond",
+            "composed/sixhundredthirtythird",
+            "composed/sixhundredthirtyfourth",
+            "composed/sixhundredthirtyfifth",
         ],
     );
 }
