@@ -440,28 +440,3 @@ fn the_conduct_of_the_forces_that_meet_is_military_safety() {
         Some("military-safety")
     );
 }
-
-#[test]
-fn the_peninsula_named_alone_is_the_korean_peninsula() {
-    // The readouts' shorthand for the Korean Peninsula; the other
-    // peninsulas they speak of are named in full and are their regions'
-    // (docs/accuracy.md, the ninety-first round's test).
-    assert_areas(&[
-        (
-            "Qiao said China is committed to peace and stability on the Peninsula and opposes any act that escalates tensions.",
-            "korean-peninsula",
-        ),
-        (
-            "On the Peninsula issue, he said China's position is consistent and clear.",
-            "korean-peninsula",
-        ),
-        (
-            "He noted that the strike targeted senior operatives of al-Qa'ida in the Arabian Peninsula.",
-            "middle-east",
-        ),
-        (
-            "She reaffirmed that the United States will never recognize Russia's claim to the Crimean Peninsula.",
-            "russia-ukraine",
-        ),
-    ]);
-}
