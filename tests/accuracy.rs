@@ -674,6 +674,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredthirtythird",
             "composed/sixhundredthirtyfourth",
             "composed/sixhundredthirtyfifth",
+            "composed/sixhundredthirtysixth",
+            "composed/sixhundredthirtyseventh",
+            "composed/sixhundredthirtyeighth",
+            "composed/sixhundredthirtyninth",
+            "composed/sixhundredfortieth",
+            "composed/sixhundredfortyfirst",
+            "composed/sixhundredfortysecond",
+            "composed/sixhundredfortythird",
         ],
     );
 }
