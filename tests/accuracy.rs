@@ -682,6 +682,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredfortyfirst",
             "composed/sixhundredfortysecond",
             "composed/sixhundredfortythird",
+            "composed/sixhundredfortyfourth",
+            "composed/sixhundredfortyfifth",
+            "composed/sixhundredfortysixth",
+            "composed/sixhundredfortyseventh",
+            "composed/sixhundredfortyeighth",
+            "composed/sixhundredfortyninth",
+            "composed/sixhundredfiftieth",
+            "composed/sixhundredfiftyfirst",
         ],
     );
 }
