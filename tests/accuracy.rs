@@ -690,6 +690,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredfortyninth",
             "composed/sixhundredfiftieth",
             "composed/sixhundredfiftyfirst",
+            "composed/sixhundredfiftysecond",
+            "composed/sixhundredfiftythird",
+            "composed/sixhundredfiftyfourth",
+            "composed/sixhundredfiftyfifth",
         ],
     );
 }
