@@ -497,6 +497,9 @@ mod tests;
 mod tag_tests;
 
 #[cfg(test)]
+mod aside_tests;
+
+#[cfg(test)]
 mod channel_tests;
 
 #[cfg(test)]
