@@ -694,6 +694,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredfiftythird",
             "composed/sixhundredfiftyfourth",
             "composed/sixhundredfiftyfifth",
+            "composed/sixhundredfiftysixth",
+            "composed/sixhundredfiftyseventh",
+            "composed/sixhundredfiftyeighth",
+            "composed/sixhundredfiftyninth",
+            "composed/sixhundredsixtieth",
+            "composed/sixhundredsixtyfirst",
+            "composed/sixhundredsixtysecond",
+            "composed/sixhundredsixtythird",
         ],
     );
 }
