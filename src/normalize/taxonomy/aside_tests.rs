@@ -15,19 +15,8 @@ fn whom_a_matter_touches_is_no_topic_beside_the_matter() {
             "She raised serious concerns about PRC-based companies supplying dual-use goods that sustain Russia's war against Ukraine.",
             "russia-ukraine",
         ),
-        // Entities are whom a matter touches as firms are: beside the war
-        // they supply, the war is the point.
-        (
-            "Secretary Ward raised serious concerns about transactions by PRC-based entities that support Russia's military-industrial base.",
-            "russia-ukraine",
-        ),
-        // Named alone, firms and business are trade's, entities export
-        // controls' (the entities a list names).
+        // Named alone, firms and business are trade's.
         ("He said Chinese companies must be treated fairly.", "trade"),
-        (
-            "Wang said the U.S. side should stop suppressing Chinese entities.",
-            "export-controls",
-        ),
         // Who holds a decision is no topic beside what it decides: human
         // control over nuclear use is about nuclear weapons, over AI about
         // AI.
