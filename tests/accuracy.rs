@@ -702,6 +702,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredsixtyfirst",
             "composed/sixhundredsixtysecond",
             "composed/sixhundredsixtythird",
+            "composed/sixhundredsixtyfourth",
+            "composed/sixhundredsixtyfifth",
+            "composed/sixhundredsixtysixth",
+            "composed/sixhundredsixtyseventh",
+            "composed/sixhundredsixtyeighth",
+            "composed/sixhundredsixtyninth",
+            "composed/sixhundredseventieth",
+            "composed/sixhundredseventyfirst",
         ],
     );
 }
