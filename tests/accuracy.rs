@@ -710,6 +710,8 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredsixtyninth",
             "composed/sixhundredseventieth",
             "composed/sixhundredseventyfirst",
+            "composed/sixhundredseventysecond",
+            "composed/sixhundredseventythird",
         ],
     );
 }
