@@ -124,6 +124,32 @@ fn talks_only_characterized_share_a_point_only_with_the_talks_tone() {
 }
 
 #[test]
+fn the_names_of_who_held_the_talks_are_no_point_of_their_tone() {
+    // "Navy" and "Energy" in a sentence on how the talks went say who met,
+    // as a person's name does: no point shared with what the other side
+    // says the two navies, or energy cooperation, should be.
+    for (us, cn) in [
+        (
+            "Adm. Vandermeer and PLA Navy Commander Adm. Liang held a productive and professional conversation by video teleconference.",
+            "He said the two sides should build Navy-to-Navy relations on the basis of mutual respect and win-win cooperation.",
+        ),
+        (
+            "Secretary of Energy Okafor held a frank and productive video call with the National Energy Administration.",
+            "Gu said Energy cooperation is an important field of practical cooperation between China and the United States.",
+        ),
+    ] {
+        let (rule, why) = relation(us, cn);
+        assert_eq!(rule, Rule::NoSharedPoint, "{cn}: {why}");
+    }
+    // The same word written as a subject of the talks is their point.
+    let (rule, why) = relation(
+        "The two held a frank and productive call on energy cooperation.",
+        "Gu said energy cooperation is an important field of practical cooperation between China and the United States.",
+    );
+    assert_eq!(rule, Rule::SharedPoint, "{why}");
+}
+
+#[test]
 fn how_and_when_a_meeting_was_held_is_no_point() {
     // Both delegations speak, of different things; a video link or a
     // month names how or when the talks were held, not what about.

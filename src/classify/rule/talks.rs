@@ -43,11 +43,19 @@ fn only_characterizes_talks(terms: &[String], words: &[PointWord]) -> bool {
     speaks_of_tone(terms)
         && words.iter().all(|w| {
             let p = w.point.as_str();
-            cues.tone_terms.contains(p)
+            names_who_or_where(w)
+                || cues.tone_terms.contains(p)
                 || cues.occasion_terms.contains(p)
                 || cues.discussion_terms.contains(p)
                 || cues.talks_manner_terms.contains(p)
         })
+}
+
+/// A word the claim writes only as a name ("Navy" in "PLA Navy
+/// Commander", "Brazil", "Energy" in "Secretary of Energy"): in a claim
+/// about the talks it says who met or where, as the setting does.
+fn names_who_or_where(w: &PointWord) -> bool {
+    w.shown.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// `a` reports only that other matters were discussed and `b` speaks of
