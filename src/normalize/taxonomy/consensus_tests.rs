@@ -37,6 +37,27 @@ fn the_leaders_consensus_yields_to_the_one_area_it_names_and_holds_a_review() {
 }
 
 #[test]
+fn following_up_on_the_leaders_commitments_is_their_consensus() {
+    // "Following up on" a call and "the leaders' commitments" name the
+    // follow-up: across several areas it is a review, and the consensus.
+    assert_areas(&[
+        (
+            "Following up on President Whitcomb's July 25 call with President Lu, the Secretary and the Foreign Minister discussed next steps on counternarcotics, artificial intelligence, and people-to-people ties.",
+            "leaders-consensus",
+        ),
+        (
+            "The two discussed next steps on the leaders' commitments on counternarcotics and artificial intelligence.",
+            "leaders-consensus",
+        ),
+        // The one area they name is the point.
+        (
+            "The two discussed next steps on the leaders' commitments on counternarcotics.",
+            "fentanyl",
+        ),
+    ]);
+}
+
+#[test]
 fn the_consensus_keeps_progress_in_many_areas_named_as_many() {
     // "Various fields", "areas such as": a review of progress across the
     // relationship, not the channel its "dialogue" names nor the one
