@@ -712,6 +712,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredseventyfirst",
             "composed/sixhundredseventysecond",
             "composed/sixhundredseventythird",
+            "composed/sixhundredseventyfourth",
+            "composed/sixhundredseventyfifth",
+            "composed/sixhundredseventysixth",
+            "composed/sixhundredseventyseventh",
+            "composed/sixhundredseventyeighth",
+            "composed/sixhundredseventyninth",
+            "composed/sixhundredeightieth",
+            "composed/sixhundredeightyfirst",
         ],
     );
 }
