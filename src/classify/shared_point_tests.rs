@@ -6,6 +6,14 @@ use super::tests::{one, relation};
 use super::*;
 use crate::Taxonomy;
 
+/// Each US claim and Chinese claim of `pairs` share no point.
+fn no_shared_point(pairs: &[(&str, &str)]) {
+    for (us, cn) in pairs {
+        let (rule, why) = relation(us, cn);
+        assert_eq!(rule, Rule::NoSharedPoint, "{us} / {cn}: {why}");
+    }
+}
+
 /// How a US claim and a Chinese claim relate on taxonomy topic `topic`.
 fn on_topic(topic: &str, us: &str, cn: &str) -> ClassifiedPair {
     let (l, r) = (one("United States", us), one("China", cn));
@@ -128,7 +136,7 @@ fn the_names_of_who_held_the_talks_are_no_point_of_their_tone() {
     // "Navy" and "Energy" in a sentence on how the talks went say who met,
     // as a person's name does: no point shared with what the other side
     // says the two navies, or energy cooperation, should be.
-    for (us, cn) in [
+    no_shared_point(&[
         (
             "Adm. Vandermeer and PLA Navy Commander Adm. Liang held a productive and professional conversation by video teleconference.",
             "He said the two sides should build Navy-to-Navy relations on the basis of mutual respect and win-win cooperation.",
@@ -137,10 +145,7 @@ fn the_names_of_who_held_the_talks_are_no_point_of_their_tone() {
             "Secretary of Energy Okafor held a frank and productive video call with the National Energy Administration.",
             "Gu said Energy cooperation is an important field of practical cooperation between China and the United States.",
         ),
-    ] {
-        let (rule, why) = relation(us, cn);
-        assert_eq!(rule, Rule::NoSharedPoint, "{cn}: {why}");
-    }
+    ]);
     // The same word written as a subject of the talks is their point.
     let (rule, why) = relation(
         "The two held a frank and productive call on energy cooperation.",
@@ -153,7 +158,7 @@ fn the_names_of_who_held_the_talks_are_no_point_of_their_tone() {
 fn how_and_when_a_meeting_was_held_is_no_point() {
     // Both delegations speak, of different things; a video link or a
     // month names how or when the talks were held, not what about.
-    for (us, cn) in [
+    no_shared_point(&[
         (
             "The U.S. delegation raised the lapsed registrations of American beef facilities.",
             "The Chinese delegation briefed the U.S. side on the new food safety law.",
@@ -166,10 +171,7 @@ fn how_and_when_a_meeting_was_held_is_no_point() {
             "The two sides spoke by video about the recovery of remains.",
             "Li said the video link made it possible to review the archives together.",
         ),
-    ] {
-        let (rule, why) = relation(us, cn);
-        assert_eq!(rule, Rule::NoSharedPoint, "{us} / {cn}: {why}");
-    }
+    ]);
 }
 
 #[test]
