@@ -720,6 +720,14 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredseventyninth",
             "composed/sixhundredeightieth",
             "composed/sixhundredeightyfirst",
+            "composed/sixhundredeightysecond",
+            "composed/sixhundredeightythird",
+            "composed/sixhundredeightyfourth",
+            "composed/sixhundredeightyfifth",
+            "composed/sixhundredeightysixth",
+            "composed/sixhundredeightyseventh",
+            "composed/sixhundredeightyeighth",
+            "composed/sixhundredeightyninth",
         ],
     );
 }
