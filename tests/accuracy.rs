@@ -728,6 +728,10 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredeightyseventh",
             "composed/sixhundredeightyeighth",
             "composed/sixhundredeightyninth",
+            "composed/sixhundredninetieth",
+            "composed/sixhundredninetyfirst",
+            "composed/sixhundredninetysecond",
+            "composed/sixhundredninetythird",
         ],
     );
 }
