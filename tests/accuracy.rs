@@ -732,6 +732,11 @@ fn composed_scores_stay_above_the_floor() {
             "composed/sixhundredninetyfirst",
             "composed/sixhundredninetysecond",
             "composed/sixhundredninetythird",
+            "composed/sixhundredninetyfourth",
+            "composed/sixhundredninetyfifth",
+            "composed/sixhundredninetysixth",
+            "composed/sixhundredninetyseventh",
+            "composed/sixhundredninetyeighth",
         ],
     );
 }
