@@ -51,9 +51,10 @@ fn only_characterizes_talks(terms: &[String], words: &[PointWord]) -> bool {
         })
 }
 
-/// A word the claim writes only as a name ("Navy" in "PLA Navy
-/// Commander", "Brazil", "Energy" in "Secretary of Energy"): in a claim
-/// about the talks it says who met or where, as the setting does.
+/// A word the claim writes capitalized, as a name ("Navy" in "PLA Navy
+/// Commander", "Brazil", "Energy" in "Secretary of Energy"; read from its
+/// first use): in a claim about the talks it says who met or where, as
+/// the setting does.
 fn names_who_or_where(w: &PointWord) -> bool {
     w.shown.chars().next().is_some_and(char::is_uppercase)
 }
